@@ -1,0 +1,31 @@
+"""The `talentflow` command: a thin shell over the library.
+
+Each command group lives in its own module and registers itself on ``app``; every
+command calls a library function that tests call too. Errors from the
+``TalentflowError`` tree become exit code 1 (a failed item or run) or 2 (usage).
+"""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from talentflow.core.errors import TalentflowError
+
+app = typer.Typer(name="talentflow", no_args_is_help=True, add_completion=False,
+                  help="Talent moves, foundings and investments from French and English news, "
+                       "with the sentence that says so.")
+
+
+def _register_commands() -> None:
+    # Imported for their side effect of adding commands to ``app``.
+    from talentflow.cli import extract_cmd  # noqa: F401
+
+
+def main() -> None:
+    _register_commands()
+    try:
+        app()
+    except TalentflowError as error:
+        typer.echo(f"error: {error}", err=True)
+        sys.exit(error.exit_code)

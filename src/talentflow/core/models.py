@@ -1,0 +1,131 @@
+"""Frozen value objects that every layer speaks.
+
+Offsets are character offsets into ``Article.text`` exactly as read, end exclusive,
+so ``article.text[ev.start:ev.end] == ev.text`` always holds.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's text, robust to surrounding whitespace only."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    lang: str | None = None
+    date: str | None = None  # publication date, ISO "YYYY-MM-DD" (or coarser), may be None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None  # where it was read from: a path, a feed URL, "jsonl:PATH:LINE"
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"bad evidence interval [{self.start}, {self.end})")
+        if len(self.text) != self.end - self.start:
+            raise ValueError("evidence text length does not match its interval")
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Evidence":
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the article naming something: a PERSON, ORG, ROLE, DATE or MONEY."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Move:
+    person: str
+    from_org: str | None
+    to_org: str | None
+    role: str | None
+    date: str | None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    evidence: Evidence
+    confidence: float = 0.5
+    trigger: str | None = None  # the word(s) that signalled the move, for inspection
+    mentions: tuple[Mention, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"person": self.person, "from": self.from_org, "to": self.to_org,
+                "role": self.role, "date": self.date, "evidence": self.evidence.to_dict(),
+                "confidence": round(self.confidence, 3), "trigger": self.trigger}
+
+
+@dataclass(frozen=True)
+class Founding:
+    org: str
+    founders: tuple[str, ...]
+    date: str | None
+    evidence: Evidence
+    confidence: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"org": self.org, "founders": list(self.founders), "date": self.date,
+                "evidence": self.evidence.to_dict(), "confidence": round(self.confidence, 3)}
+
+
+@dataclass(frozen=True)
+class Investment:
+    investor: str | None
+    investee: str
+    amount: float | None
+    currency: str | None  # ISO 4217
+    date: str | None
+    evidence: Evidence
+    confidence: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount
+        if amount is not None and float(amount).is_integer():
+            amount = int(amount)
+        return {"investor": self.investor, "investee": self.investee, "amount": amount,
+                "currency": self.currency, "date": self.date,
+                "evidence": self.evidence.to_dict(), "confidence": round(self.confidence, 3)}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one article reports, in the GOLD.md output shape via :meth:`to_dict`."""
+
+    article_id: str
+    lang: str | None
+    moves: tuple[Move, ...] = ()
+    foundings: tuple[Founding, ...] = ()
+    investments: tuple[Investment, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.article_id, "lang": self.lang,
+                "moves": [m.to_dict() for m in self.moves],
+                "foundings": [f.to_dict() for f in self.foundings],
+                "investments": [i.to_dict() for i in self.investments]}
