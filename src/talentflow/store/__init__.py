@@ -1,0 +1,1 @@
+"""The knowledge store: the only module that writes SQL (SQLite by default, PostgreSQL by URL)."""
