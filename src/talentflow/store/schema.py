@@ -121,8 +121,9 @@ org_aliases = Table(
     Column("key", String(512), nullable=False, unique=True,
            comment="org_key(name): one key resolves to exactly one organisation."),
     Column("origin", String(16), nullable=False,
-           comment="'name' (seen in an article), 'shipped' (resolve/data/org_aliases.json) "
-                   "or 'user' (talentflow alias add)."),
+           comment="'name' (seen in an article), 'shipped' (resolve/data/org_aliases.json), "
+                   "'user' (talentflow alias add ALIAS NAME: ALIAS) or 'canonical' (NAME "
+                   "of such a command: the preferred display name)."),
     _created(),
 )
 
@@ -147,8 +148,10 @@ person_aliases = Table(
     Column("key", String(512), nullable=False, unique=True,
            comment="person_key(name): one key resolves to exactly one person."),
     Column("origin", String(16), nullable=False,
-           comment="'name' (seen in an article), 'user' (talentflow alias add) or 'fuzzy' "
-                   "(same surname, similar given name and a shared organisation)."),
+           comment="'name' (seen in an article), 'user' (talentflow alias add ALIAS NAME: "
+                   "ALIAS), 'canonical' (NAME of such a command: the preferred display "
+                   "name) or 'fuzzy' (same surname, similar given name and a shared "
+                   "organisation)."),
     _created(),
 )
 
@@ -163,7 +166,7 @@ facts = Table(
     Column("to_org_id", Integer, ForeignKey("organisations.id", ondelete="SET NULL"),
            comment="Moves: organisation joined (NULL for a departure with no destination); "
                    "foundings: the organisation founded; investments: the investee."),
-    Column("founder_ids", JSON,
+    Column("founder_ids", JSON(none_as_null=True),
            comment="Foundings: sorted list of people.id of the founders ([] when unnamed)."),
     Column("role", Text, comment="The article's own words for the role, from the best source."),
     Column("role_key", String(64),
@@ -179,7 +182,7 @@ facts = Table(
     Column("n_sources", Integer, nullable=False,
            comment="Number of distinct articles reporting this fact."),
     Column("n_reports", Integer, nullable=False, comment="Number of reports merged in."),
-    Column("conflicts", JSON,
+    Column("conflicts", JSON(none_as_null=True),
            comment="NULL when the sources agree, else {field: [distinct values...]} for "
                    "'role' (differing role_key), 'date' (incompatible dates), 'amount'."),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
@@ -214,8 +217,10 @@ reports = Table(
            comment="Moves: organisation joined; foundings: founded; investments: investee."),
     Column("to_org_id", Integer, ForeignKey("organisations.id", ondelete="SET NULL"),
            index=True),
-    Column("founders", JSON, comment="Foundings: list of founder names as written."),
-    Column("founder_ids", JSON, comment="Foundings: people.id of those founders, same order."),
+    Column("founders", JSON(none_as_null=True),
+           comment="Foundings: list of founder names as written."),
+    Column("founder_ids", JSON(none_as_null=True),
+           comment="Foundings: people.id of those founders, same order."),
     Column("role", Text),
     Column("role_key", String(64)),
     Column("date", String(10)),

@@ -1,0 +1,60 @@
+"""Schema upgrades, applied in order when a store is opened.
+
+Each entry of :data:`MIGRATIONS` brings a database from the previous version to its own.
+Version 1 creates the whole current schema (``create_all`` skips tables that exist), so
+later migrations only add what older databases lack (a column, an index) and must be
+idempotent. A database newer than this talentflow is refused rather than guessed at.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, inspect, select
+
+from talentflow.core.errors import SchemaVersionError
+from talentflow.store import schema
+
+
+def _create_schema(connection: Connection) -> None:
+    schema.metadata.create_all(connection, checkfirst=True)
+
+
+#: (version reached, what it does, how). Append only; never edit a released entry.
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "initial schema: articles, people, organisations, aliases, reports, facts", _create_schema),
+]
+
+assert MIGRATIONS[-1][0] == schema.SCHEMA_VERSION, "SCHEMA_VERSION must match the migrations"
+
+
+def current_version(connection: Connection) -> int:
+    """The schema version recorded in the database (0 for an empty database)."""
+    if not inspect(connection).has_table("meta"):
+        return 0
+    value = connection.execute(select(schema.meta.c.value)
+                               .where(schema.meta.c.key == "schema_version")).scalar()
+    return int(value) if value is not None else 0
+
+
+def upgrade(connection: Connection, *, where: str) -> int:
+    """Apply every pending migration inside the caller's transaction; return the version."""
+    version = current_version(connection)
+    if version > schema.SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"the database has schema version {version}, newer than the {schema.SCHEMA_VERSION} "
+            "this talentflow knows", item=where,
+            hint="upgrade talentflow (pip install -U talentflow) or use another database")
+    for target, _description, apply in MIGRATIONS:
+        if target > version:
+            apply(connection)
+            _record(connection, target)
+            version = target
+    return version
+
+
+def _record(connection: Connection, version: int) -> None:
+    table = schema.meta
+    updated = connection.execute(table.update().where(table.c.key == "schema_version")
+                                 .values(value=str(version)))
+    if updated.rowcount == 0:
+        connection.execute(table.insert().values(key="schema_version", value=str(version)))
