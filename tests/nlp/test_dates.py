@@ -277,3 +277,83 @@ def test_past_expressions_never_resolve_after_publication(case, day):
     assert len(matches) == 1 and matches[0].text == expr
     value = matches[0].value
     assert value <= pub[:len(value)]
+
+
+class TestTenseAndContext:
+    """The clause's tense and nearby dates choose the year of a day or month without one."""
+
+    @pytest.mark.parametrize("lang, text, expected", [
+        ("fr", "Il a déclaré vendredi qu'il allait démissionner en mars.",
+         [("vendredi", "2024-09-27"), ("en mars", "2025-03")]),
+        ("fr", "En mars, il prendra la direction du laboratoire.", [("En mars", "2025-03")]),
+        ("fr", "En mars, il a pris la direction du laboratoire.", [("En mars", "2024-03")]),
+        ("fr", "Il a quitté ses fonctions le 31 décembre.", [("le 31 décembre", "2023-12-31")]),
+        ("fr", "Il quittera ses fonctions le 31 décembre.", [("le 31 décembre", "2024-12-31")]),
+        # a reporting verb dates the report, not the reported event: bare French day = this year
+        ("fr", "Lucie Amaral a annoncé qu'elle partait le 31 décembre.",
+         [("le 31 décembre", "2024-12-31")]),
+        ("en", "She will join Kestrel in February.", [("in February", "2025-02")]),
+        ("en", "She joined Kestrel in February.", [("in February", "2024-02")]),
+        ("en", "He left on December 31.", [("on December 31", "2023-12-31")]),
+        ("en", "He will be appointed on December 31.", [("on December 31", "2024-12-31")]),
+        ("en", "She said she'll join in March.", [("in March", "2025-03")]),
+        ("en", "He is expected to step down in December.", [("in December", "2024-12")]),
+        ("en", "He is held pending a hearing on October 9.", [("on October 9", "2024-10-09")]),
+    ])
+    def test_tense_of_the_clause(self, lang, text, expected):
+        assert found(text, lang) == expected
+
+    def test_bare_french_day_is_this_years_unless_long_past(self):
+        assert found("La réunion du 18 novembre.", "fr") == [("du 18 novembre", "2024-11-18")]
+        assert found("La réunion du 5 janvier.", "fr", "2024-12-20") == [("du 5 janvier",
+                                                                           "2025-01-05")]
+
+    @pytest.mark.parametrize("lang, text, expected", [
+        ("fr", "La réunion du 18 janvier de cette année.",
+         [("du 18 janvier de cette année", "2024-01-18")]),
+        ("fr", "Nommée le 12 juillet de l'année dernière.",
+         [("le 12 juillet de l'année dernière", "2023-07-12")]),
+        ("fr", "Arrivé en mars l'an dernier.", [("en mars l'an dernier", "2023-03")]),
+        ("en", "He arrived in March last year.", [("in March last year", "2023-03")]),
+        ("en", "He arrives on June 3 next year.", [("on June 3 next year", "2025-06-03")]),
+    ])
+    def test_year_named_after_the_day_or_month(self, lang, text, expected):
+        assert found(text, lang) == expected
+
+    def test_a_day_in_a_story_told_in_another_year(self):
+        text = ("The board removed Ada Quint on March 3, 2019, after a long dispute. "
+                "She signed her resignation on March 9.")
+        assert found(text, "en", "2024-10-02") == [("on March 3, 2019", "2019-03-03"),
+                                                   ("on March 9", "2019-03-09")]
+
+    def test_a_new_paragraph_drops_the_story_year(self):
+        text = "The lab opened on March 3, 2019.\nShe signed her contract on March 9."
+        assert found(text, "en", "2024-10-02")[-1] == ("on March 9", "2024-03-09")
+
+
+class TestRanges:
+    @pytest.mark.parametrize("lang, text, expected", [
+        ("fr", "Le congrès s'est tenu les 16 et 17 juin.", [("les 16 et 17 juin", "2024-06")]),
+        ("fr", "Le salon a lieu du 3 au 5 mai 2023.", [("du 3 au 5 mai 2023", "2023-05")]),
+        ("en", "The summit ran June 16-17.", [("June 16-17", "2024-06")]),
+        ("en", "The summit ran on 16 and 17 June 2022.", [("on 16 and 17 June 2022",
+                                                            "2022-06")]),
+        ("en", "She served as mayor, 1998–2004, then as senator.",
+         [("1998", "1998"), ("2004", "2004")]),
+        ("fr", "Il a dirigé le club entre 2004 et 2007.", [("entre 2004", "2004"),
+                                                          ("2007", "2007")]),
+    ])
+    def test_ranges(self, lang, text, expected):
+        assert found(text, lang) == expected
+
+    def test_a_count_after_a_year_is_no_range(self):
+        assert found("entre 1990 et 2000 salariés", "fr") == [("entre 1990", "1990")]
+
+
+def test_super_tuesday_is_not_a_tuesday():
+    assert found("Before Super Tuesday, she campaigned.", "en") == []
+
+
+def test_effective_date_by_deadline():
+    assert found("Il doit partir d'ici au 15 novembre.", "fr") == [("d'ici au 15 novembre",
+                                                                    "2024-11-15")]

@@ -23,11 +23,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable
+
+from talentflow.nlp.date_lexicon import (
+    _A, _DE, _EN_DAY, _EN_DAY_LEAD, _EN_MONTH, _EN_MONTH_LEAD, _EN_QUAL, _EN_WD, _EN_YEAR_LEAD,
+    _FR_DAY, _FR_DAY_LEAD, _FR_MOIS, _FR_MONTH, _FR_MONTH_LEAD, _FR_QUAL, _FR_WD,
+    _FR_YEAR_LEAD, _HY, _NOT_A_COUNT, _NUM, _NUMBER_WORDS, _SEASONS, _WEEKDAYS, _YEAR, _fold,
+    _month_number)
 
 __all__ = ["DateMatch", "find_dates", "resolve_date"]
 
@@ -73,98 +78,6 @@ def _parse_pub(publication_date: str | None) -> _Pub | None:
     except ValueError:
         return None
     return _Pub(year, month, day)
-
-
-# ---------------------------------------------------------------- vocabulary
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-_MONTH_PREFIX = {"jan": 1, "fev": 2, "feb": 2, "mar": 3, "avr": 4, "apr": 4, "mai": 5,
-                 "may": 5, "aou": 8, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-
-
-def _month_number(token: str) -> int:
-    f = _fold(token).rstrip(".")
-    if f.startswith(("juin", "jun")):
-        return 6
-    if f.startswith(("juil", "jul")):
-        return 7
-    return _MONTH_PREFIX[f[:3]]
-
-
-_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
-             "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-             "friday": 4, "saturday": 5, "sunday": 6}
-
-_NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-    "quinze": 15, "seize": 16, "vingt": 20, "trente": 30,
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "thirty": 30,
-}
-_NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-
-# Seasons by their first month; winter starts in December.
-_SEASONS = {"printemps": 3, "ete": 6, "automne": 9, "hiver": 12,
-            "spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-
-_A = r"['’]"  # straight or typographic apostrophe
-_DE = rf"d(?:e\s+|u\s+|{_A}\s*)"  # de / du / d'
-_HY = r"(?:\s*-\s*|\s+)"  # "mi-juin", "mi juin"
-
-_FR_MONTH = (r"(?P<mon>janvier|janv\.|f[ée]vrier|f[ée]vr?\.|mars|avril|avr\.|mai|juin|juillet"
-             r"|juil\.|ao[uû]t|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre"
-             r"|d[ée]c\.)(?!\w)")
-_EN_MONTH = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October"
-             r"|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?"
-             r"|Oct\.?|Nov\.?|Dec\.?)(?!\w)(?!['’]s)")
-_FR_WD = r"(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?!\w)"
-_EN_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
-_FR_DAY = r"(?<!\d)(?P<day>1er|1re|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
-_EN_DAY = r"(?<!\d)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_YEAR = r"(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d|[.,]\d)"
-# A year after a preposition is still not a year when it counts things ("en 2000 magasins").
-_NOT_A_COUNT = (r"(?!\s*(?:%|€|\$|£|euros?|dollars?|salari[ée]s|employ[ée]s|personnes|habitants"
-                r"|emplois|postes|collaborateurs|clients|utilisateurs|magasins|employees|people"
-                r"|staff|jobs|workers|users|customers|stores|shares|actions|millions?"
-                r"|milliards?|billions?|thousand|mille)(?!\w))")
-
-_FR_DAY_LEAD = (rf"(?:(?P<eff>à\s+partir\s+du|à\s+compter\s+du|dès\s+le|au|jusqu{_A}au"
-                rf"|d{_A}ici\s+le|à\s+dater\s+du)|le|du|depuis\s+le|avant\s+le|après\s+le"
-                r"|ce)\s+")
-_EN_DAY_LEAD = (r"(?:(?P<eff>effective(?:\s+from)?|as\s+of|starting|beginning|from|until"
-                r"|through|by)\s+(?:on\s+)?|on\s+|since\s+|before\s+|after\s+)")
-
-_FR_MONTH_LEAD = (rf"(?P<lead>(?P<eff>à\s+partir\s+{_DE}|à\s+compter\s+{_DE}|d{_A}ici\s+)"
-                  rf"|(?:en|depuis|dès|avant|après|courant|pour|entre|jusqu{_A}(?:en|à|au))\s+)")
-_FR_QUAL = (rf"(?P<qual>(?:(?:au|en|à\s+la|vers\s+la|dans\s+la)\s+)?"
-            rf"(?:début|fin|mi|milieu|courant){_HY}(?:(?:du\s+mois\s+)?{_DE})?)")
-_FR_MOIS = rf"(?P<mois>(?:au\s+|le\s+)?mois\s+d(?:e\s+|{_A}\s*))"
-_EN_MONTH_LEAD = (r"(?P<lead>(?P<eff>starting(?:\s+in)?|effective|as\s+of|from|by|until)\s+"
-                  r"|(?P<rel>last|next|this\s+past|this\s+coming|this|earlier\s+this)\s+"
-                  r"|(?:in|since|before|after|during|through|throughout|of)\s+)")
-_EN_QUAL = (r"(?P<qual>(?:(?:in|at|by|from|until|since)\s+)?(?:the\s+)?(?:early|late|mid"
-            r"|end\s+of|start\s+of|beginning\s+of|middle\s+of|first\s+half\s+of"
-            r"|second\s+half\s+of|first\s+week\s+of|last\s+week\s+of)" + _HY + ")")
-
-_FR_YEAR_LEAD = (rf"(?:(?:en|depuis|dès|avant|après|jusqu{_A}en|d{_A}ici|à\s+partir\s+de"
-                 rf"|courant|vers|entre|fin|début|mi|milieu|(?:au|en)\s+(?:début|milieu)\s+de"
-                 rf"|(?:à\s+la|en)\s+fin\s+de|au\s+cours\s+de(?:\s+l{_A}année)?|l{_A}an(?:née)?"
-                 rf"|en\s+l{_A}an|au\s+printemps|en\s+été|à\s+l{_A}été|en\s+automne"
-                 rf"|à\s+l{_A}automne|en\s+hiver|à\s+l{_A}hiver|l{_A}(?:été|automne|hiver)"
-                 r"|(?:au\s+)?(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e"
-                 r"|dernier)\s+(?:trimestre|semestre)(?:\s+de)?|T[1-4]|S[12])" + _HY + ")")
-_EN_YEAR_LEAD = (r"(?:(?:in|since|by|until|before|after|during|through|throughout|from|of"
-                 r"|as\s+of|starting\s+in|early|late|mid|(?:(?:in|at|by)\s+)?(?:the\s+)?"
-                 r"(?:end|start|beginning|middle|first\s+half|second\s+half|spring|summer"
-                 r"|autumn|fall|winter|(?:first|second|third|fourth|last)\s+quarter)\s+of"
-                 r"|(?:(?:in|by)\s+)?(?:early|late|mid)|spring|summer|autumn|fall|winter"
-                 r"|Q[1-4]|H[12]|(?:the\s+)?year)" + _HY + ")")
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -220,7 +133,18 @@ def _day_month_year(month: int, day: int, pub: _Pub | None, bias: str,
     future = [d for d in cands if d > ref]
     if ref in cands and bias != "strict_past":
         return ref.isoformat()
-    if bias == "strict_past":
+    if bias == "same_year":
+        this_year = _valid_day(ref.year, month, day)
+        if this_year is not None:
+            if (ref - this_year).days > 270:  # "le 5 janvier" read in late December
+                return _valid_day(ref.year + 1, month, day).isoformat()
+            return this_year.isoformat()
+        bias = "past"
+    if bias == "next_or_same":
+        choice = future[0] if future else None
+    elif bias == "on_or_before":
+        choice = past[-1] if past else None
+    elif bias == "strict_past":
         choice = past[-1] if past else None
     elif bias == "next":
         choice = future[0] if future else None
@@ -282,7 +206,90 @@ def _day_number(token: str) -> int:
 
 # ---------------------------------------------------------------- match handlers
 
-Handler = Callable[[re.Match, "_Pub | None"], "str | None"]
+Handler = Callable[[re.Match, "_Pub | None"], "str | list[tuple[int, int, str]] | None"]
+
+
+_LETTER = "[a-zàâçéèêëîïôûù]"
+_TENSE_CUES = {
+    "fr": re.compile(
+        r"(?<!\w)(?:(?P<fut>va|vont|allait|allaient|devrait|devraient|devra|devront|doit"
+        r"|doivent|sera|seront|aura|auront|fera|feront|ira|iront|prévoit\s+de"
+        rf"|{_LETTER}{{2,}}(?:era|eront|erait|eraient|ira|iront|irait|dra|dront|drait))"
+        r"|(?P<past>(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent)\s+"
+        r"(?:(?:été|déjà|alors|officiellement|finalement|récemment)\s+)?"
+        rf"{_LETTER}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte|ort|int|eint)))(?!\w)",
+        re.IGNORECASE),
+    "en": re.compile(
+        r"(?<!\w)(?:(?P<fut>(?:will|shall|would|['’]ll)(?:\s+not)?(?:\s+(?:be|have\s+been)"
+        r"\s+\w+)?|(?:is|are|was|were)\s+(?:set\s+|expected\s+|due\s+|scheduled\s+"
+        r"|going\s+)?to|plans?\s+to|planned\s+to|takes?\s+effect"
+        r"|(?:is|are)\s+(?:stepping|leaving|joining|retiring|moving|taking))"
+        r"|(?P<past>was|were|had|has|have|did|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+        r"(?<!\bbeen\s)(?<!\bbeing\s)(?:left|took|became|quit|went|came|won|led|began|held"
+        r"|chose|rose|\w+(?<!e)ed)))(?!\w)|(?P<fut2>['’]ll)(?!\w)",
+        re.IGNORECASE),
+}
+_REPORTING = {"annonce", "declare", "indique", "affirme", "precise", "explique", "confirme",
+              "assure", "estime", "souligne", "ajoute", "dit", "ecrit", "rappele", "revele",
+              "said", "announced", "confirmed", "stated", "added", "told", "explained",
+              "reported", "revealed", "wrote", "noted"}
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def _tense(m: re.Match, lang: str) -> str | None:
+    """"future", "past" or None: the tense of the clause around a date ("il prendra ses
+    fonctions en mars", "she joined in May"). The nearest tense cue before the date decides,
+    else the first one after it in the same sentence."""
+    cues = _TENSE_CUES.get(lang)
+    if cues is None:
+        return None
+    text, start, end = m.string, m.start(), m.end()
+    before = text[max(0, start - 120):start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    tenses = [t for t in map(_cue_tense, cues.finditer(before)) if t]
+    if not tenses:
+        after = text[end:end + 80]
+        stop = _SENTENCE_END.search(after)
+        tenses = [t for t in map(_cue_tense, cues.finditer(after[:stop.start()] if stop
+                                                          else after)) if t][:1]
+    return tenses[-1] if tenses else None
+
+
+_ANCHORS = {
+    "fr": re.compile(rf"{_FR_MONTH}\s+{_YEAR}", re.IGNORECASE),
+    "en": re.compile(rf"{_EN_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEAR}"),
+}
+
+
+def _narrative_year(m: re.Match, lang: str, pub: _Pub | None) -> int | None:
+    """The year of an earlier dated event in the same paragraph, when it is not the
+    publication year: "the army moved on November 15, 2017 ... resigned on November 21".
+    Used for days only: a bare month ("back in July") is as often back in the present."""
+    anchors = _ANCHORS.get(lang)
+    if anchors is None or pub is None:
+        return None
+    before = m.string[max(0, m.start() - 400):m.start()]
+    before = before[before.rfind("\n") + 1:]
+    last = None
+    for last in anchors.finditer(before):
+        pass
+    if last is None or int(last["year"]) >= pub.year:
+        return None
+    return int(last["year"])
+
+
+def _cue_tense(cue: re.Match) -> str | None:
+    """A reporting verb ("a annoncé qu'il...", "said he would") dates the report, not the
+    event it reports, so it gives no tense."""
+    if cue.group("past"):
+        return None if _fold(cue.group(0).split()[-1]) in _REPORTING else "past"
+    return "future"
+
+
+def _future_tense(m: re.Match, lang: str) -> bool:
+    return _tense(m, lang) == "future"
 
 
 def _group(m: re.Match, name: str) -> str | None:
@@ -305,17 +312,46 @@ def _full_date(m: re.Match, pub: _Pub | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _day_month(m: re.Match, pub: _Pub | None) -> str | None:
+def _year_of_qualifier(m: re.Match, pub: _Pub | None) -> int | None:
+    """The year named after a day or month: "le 18 janvier de cette année", "in March last year"."""
+    qualifier = _fold(_group(m, "yrel") or "")
+    if pub is None:
+        return None
+    if "dern" in qualifier or "pass" in qualifier or "last" in qualifier:
+        return pub.year - 1
+    if "proch" in qualifier or "next" in qualifier:
+        return pub.year + 1
+    return pub.year
+
+
+def _day_month(m: re.Match, pub: _Pub | None, lang: str = "en") -> str | None:
+    month, day = _month_number(m["mon"]), _day_number(m["day"])
+    if _group(m, "yrel"):
+        year = _year_of_qualifier(m, pub)
+        d = _valid_day(year, month, day) if year else None
+        return d.isoformat() if d else None
     rel = _fold(_group(m, "rel") or "")
     if rel in ("dernier", "passe", "last"):
         bias = "strict_past"
     elif rel in ("prochain", "next"):
         bias = "next"
+    elif _group(m, "eff"):
+        bias = "future"
     else:
-        bias = "future" if _group(m, "eff") else "past"
+        tense = _tense(m, lang)
+        year = _narrative_year(m, lang, pub) if tense != "future" else None
+        if year is not None and (d := _valid_day(year, month, day)):
+            return d.isoformat()
+        if tense == "future":
+            bias = "next_or_same"
+        elif tense == "past":
+            bias = "on_or_before"
+        else:
+            # French marks a past date of another year with "dernier": a bare one is this
+            # year's, whether already passed or announced
+            bias = "same_year" if lang == "fr" else "past"
     wd = _group(m, "wd")
-    return _day_month_year(_month_number(m["mon"]), _day_number(m["day"]), pub, bias,
-                           _WEEKDAYS[_fold(wd)] if wd else None)
+    return _day_month_year(month, day, pub, bias, _WEEKDAYS[_fold(wd)] if wd else None)
 
 
 def _numeric_date(m: re.Match, pub: _Pub | None) -> str | None:
@@ -323,10 +359,13 @@ def _numeric_date(m: re.Match, pub: _Pub | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _month(m: re.Match, pub: _Pub | None) -> str | None:
+def _month(m: re.Match, pub: _Pub | None, lang: str = "en") -> str | None:
     month = _month_number(m["mon"])
     if _group(m, "year"):
         return _iso_month(int(m["year"]), month)
+    if _group(m, "yrel"):
+        year = _year_of_qualifier(m, pub)
+        return _iso_month(year, month) if year else None
     if not (_group(m, "lead") or _group(m, "qual") or _group(m, "mois") or _group(m, "rel")):
         return None  # a bare month name is too often something else ("Mars", "May")
     rel = _fold(_group(m, "rel") or "")
@@ -334,7 +373,28 @@ def _month(m: re.Match, pub: _Pub | None) -> str | None:
         return _month_year(month, pub, "next")
     if rel in ("this",) and pub is not None:
         return _iso_month(pub.year, month)
-    return _month_year(month, pub, "future" if _group(m, "eff") else "past")
+    if rel:  # "dernier", "last": the spec's past reading, whatever the tense around
+        return _month_year(month, pub, "past")
+    future = _group(m, "eff") or _future_tense(m, lang)
+    return _month_year(month, pub, "future" if future else "past")
+
+
+def _day_range(m: re.Match, pub: _Pub | None, lang: str = "en") -> str | None:
+    """"les 16 et 17 juin", "June 3-5": no single day is right, so the month is the value."""
+    first, last = _day_number(m["d1"]), _day_number(m["d2"])
+    if not first < last <= 31:
+        return None
+    month = _month_number(m["mon"])
+    if _group(m, "year"):
+        return _iso_month(int(m["year"]), month)
+    return _month_year(month, pub, "future" if _future_tense(m, lang) else "past")
+
+
+def _year_range(m: re.Match, pub: _Pub | None) -> list[tuple[int, int, str]] | None:
+    """"1980–1987", "entre 2004 et 2007": each year is a date of its own."""
+    if int(m["y1"]) >= int(m["y2"]):
+        return None
+    return [(m.start("y1"), m.end("y1"), m["y1"]), (m.start("y2"), m.end("y2"), m["y2"])]
 
 
 def _year(m: re.Match, pub: _Pub | None) -> str | None:
@@ -424,6 +484,14 @@ _ISO = (r"(?<![\w/.-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12
         r"(?![\w-])", _numeric_date)
 _DMY_NUMERIC = (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.]"
                 r"(?P<y>(?:19|20)\d\d)(?![\w/-]|\.\d)", _numeric_date)
+_YEAR_RANGE = (r"(?<![\w/.-])(?:(?:entre|between|de|from|du)\s+)?(?P<y1>(?:19|20)\d\d)"
+               r"(?:\s*[-–—]\s*|\s+(?:et|and|à|to|au)\s+)(?P<y2>(?:19|20)\d\d)(?![\w-]|[.,]\d)"
+               + _NOT_A_COUNT, _year_range)
+_FR_YEAR_REL = (rf",?\s+(?:de\s+)?(?P<yrel>cette\s+année|l{_A}\s*an(?:née)?\s+"
+                r"(?:derni[èe]re?|pass[ée]e?|prochaine?))(?!\w)")
+_EN_YEAR_REL = r",?\s+(?:of\s+)?(?P<yrel>this\s+year|last\s+year|next\s+year)(?!\w)"
+_D1 = r"(?<!\d)(?P<d1>1er|[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_D2 = r"(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 
 def _weekday_fr(m: re.Match, pub: _Pub | None) -> str | None:
     rel = _fold(_group(m, "rel2") or _group(m, "rel") or "")
@@ -436,10 +504,14 @@ _FR_RULES = _rules(
     (rf"{_BEFORE}(?:{_FR_DAY_LEAD})?(?:{_FR_WD}\s+)?{_FR_DAY}\s+{_FR_MONTH}\s+{_YEAR}",
      _full_date),
     (rf"{_BEFORE}(?:{_FR_DAY_LEAD})?(?:{_FR_WD}\s+)?{_FR_DAY}\s+{_FR_MONTH}"
-     r"(?:\s+(?P<rel>dernier|prochain|passé)(?!\w)|(?!\s*\d))", _day_month),
-    _ISO, _DMY_NUMERIC,
+     rf"(?:{_FR_YEAR_REL}|\s+(?P<rel>dernier|prochain|passé)(?!\w)|(?!\s*\d))",
+     partial(_day_month, lang="fr")),
+    _ISO, _DMY_NUMERIC, _YEAR_RANGE,
     (rf"{_BEFORE}(?:{_FR_MONTH_LEAD})?(?:{_FR_QUAL})?(?:{_FR_MOIS})?{_FR_MONTH}"
-     rf"(?:\s+{_YEAR}|\s+(?P<rel>dernier|prochain|passé)(?!\w)|(?!\s*\d))", _month),
+     rf"(?:\s+{_YEAR}|{_FR_YEAR_REL}|\s+(?P<rel>dernier|prochain|passé)(?!\w)|(?!\s*\d))",
+     partial(_month, lang="fr")),
+    (rf"{_BEFORE}(?:(?:les|du|des|entre\s+le)\s+)?{_D1}\s*(?:et\s+le|et|au|à|-|–)\s*{_D2}\s+"
+     rf"{_FR_MONTH}(?:\s+{_YEAR}|(?!\s*\d))", partial(_day_range, lang="fr")),
     (rf"{_BEFORE}{_FR_YEAR_LEAD}{_YEAR}{_NOT_A_COUNT}", _year),
     (rf"{_BEFORE}avant{_HY}hier(?!\w)", _days_from_pub(-2)),
     (rf"{_BEFORE}après{_HY}demain(?!\w)", _days_from_pub(2)),
@@ -455,7 +527,7 @@ _FR_RULES = _rules(
      _week(0)),
     (rf"{_BEFORE}(?:la\s+)?semaine\s+prochaine(?!\w)", _week(1)),
     (rf"{_BEFORE}(?:(?:le|au\s+cours\s+du|(?:au|à\s+la|en)\s+(?:début|fin|milieu)\s+du"
-     r"|(?:début|fin|mi|courant){_HY}(?:du\s+)?)\s*)?mois\s+(?:dernier|passé)(?!\w)",
+     rf"|(?:début|fin|mi|courant){_HY}(?:du\s+)?)\s*)?mois\s+(?:dernier|passé)(?!\w)",
      _month_offset(-1)),
     (rf"{_BEFORE}(?:(?:plus\s+tôt|en\s+début\s+de|en\s+fin\s+de)\s+)?ce\s+mois(?:-ci)?"
      r"(?![\w-])(?!\s+d)", _month_offset(0)),
@@ -484,12 +556,17 @@ _EN_RULES = _rules(
     (rf"{_BEFORE}(?:{_EN_DAY_LEAD})?(?:{_EN_WD},?\s+)?(?:the\s+)?{_EN_DAY}\s+(?:of\s+)?"
      rf"{_EN_MONTH},?\s+{_YEAR}", _full_date),
     (rf"{_BEFORE}(?:{_EN_DAY_LEAD})?(?:{_EN_WD},?\s+)?{_EN_MONTH}\s+{_EN_DAY}(?!,?\s*\d)"
-     r"(?!\s+(?:million|billion|thousand|percent|per\s+cent)\b)", _day_month),
+     rf"(?:{_EN_YEAR_REL}|(?!\s+(?:million|billion|thousand|percent|per\s+cent)\b))",
+     partial(_day_month, lang="en")),
     (rf"{_BEFORE}(?:{_EN_DAY_LEAD})?(?:{_EN_WD},?\s+)?(?:the\s+)?{_EN_DAY}\s+(?:of\s+)?"
-     rf"{_EN_MONTH}(?!,?\s*\d)", _day_month),
-    _ISO,
-    (rf"{_BEFORE}(?:{_EN_MONTH_LEAD})?(?:{_EN_QUAL})?{_EN_MONTH}(?:,?\s+{_YEAR}|(?!\s*\d))",
-     _month),
+     rf"{_EN_MONTH}(?:{_EN_YEAR_REL}|(?!,?\s*\d))", partial(_day_month, lang="en")),
+    _ISO, _YEAR_RANGE,
+    (rf"{_BEFORE}(?:{_EN_MONTH_LEAD})?(?:{_EN_QUAL})?{_EN_MONTH}"
+     rf"(?:,?\s+{_YEAR}|{_EN_YEAR_REL}|(?!\s*\d))", partial(_month, lang="en")),
+    (rf"{_BEFORE}(?:(?:from|between|on)\s+)?{_EN_MONTH}\s+{_D1}\s*(?:-|–|to|and|through)\s*"
+     rf"{_D2}(?:,?\s+{_YEAR}|(?!,?\s*\d))", partial(_day_range, lang="en")),
+    (rf"{_BEFORE}(?:(?:from|between|on)\s+)?(?:the\s+)?{_D1}\s*(?:-|–|to|and)\s*{_D2}\s+"
+     rf"(?:of\s+)?{_EN_MONTH}(?:,?\s+{_YEAR}|(?!,?\s*\d))", partial(_day_range, lang="en")),
     (rf"{_BEFORE}{_EN_YEAR_LEAD}{_YEAR}{_NOT_A_COUNT}", _year),
     (rf"{_BEFORE}the\s+day\s+before\s+yesterday(?!\w)", _days_from_pub(-2)),
     (rf"{_BEFORE}yesterday(?!\w)(?:\s+(?:morning|afternoon|evening)(?!\w))?",
@@ -497,7 +574,8 @@ _EN_RULES = _rules(
     (rf"{_BEFORE}(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)(?!\w)",
      _days_from_pub(0)),
     (rf"{_BEFORE}tomorrow(?!\w)", _days_from_pub(1)),
-    (rf"{_BEFORE}(?:(?P<rel>last|this\s+past|this\s+coming|this|next|on)\s+)?{_EN_WD}",
+    (rf"(?<!Super\s){_BEFORE}(?:(?P<rel>last|this\s+past|this\s+coming|this|next|on)\s+)?"
+     rf"{_EN_WD}",
      _weekday),
     (rf"{_BEFORE}(?:(?:early|late)\s+)?last\s+week(?!\w)", _week(-1)),
     (rf"{_BEFORE}(?:(?:earlier|later|early|late)\s+)?this\s+week(?!\w)", _week(0)),
@@ -542,7 +620,9 @@ def find_dates(text: str, lang: str, publication_date: str | None) -> list[DateM
     for pattern, handler in _rules_for(lang):
         for m in pattern.finditer(text):
             value = handler(m, pub)
-            if value:
+            if isinstance(value, list):  # one match naming several dates ("2004-2007")
+                found.extend(DateMatch(s, e, text[s:e], v) for s, e, v in value)
+            elif value:
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value))
     return _longest_first(found)
 
