@@ -225,8 +225,9 @@ def merge_cluster(members: Sequence[ReportView]) -> MergedFact:
     amount = currency = None
     if kind == "investment":
         amounts = sorted({m.amount for m in members if m.amount is not None})
+        # Ties go to the lower figure: round numbers are often rounded up in headlines.
         amount = _most_common((a for _, a in _per_article(members, lambda m: m.amount)),
-                              prefer=lambda a: -a)
+                              prefer=lambda a: a)
         currency = _most_common(m.currency for m in members)
         if len(amounts) > 1:
             conflicts["amount"] = amounts

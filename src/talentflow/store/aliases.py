@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Table, and_, delete, or_, select, update
 
 from talentflow.core.errors import NotFoundError, UsageError
 from talentflow.resolve.names import org_key, person_key
+from talentflow.resolve.orgs import shipped_canonical
 from talentflow.store import entities
 from talentflow.store.entities import (ORIGIN_CANONICAL, ORIGIN_FUZZY, ORIGIN_NAME,
                                        ORIGIN_SHIPPED, ORIGIN_USER)
@@ -160,6 +161,10 @@ def remove_alias(conn: Connection, alias: str, *, kind: str | None = None) -> Al
     aliases, owner_col, _owners = _tables(kind)
     key = _key(kind, alias)
     if not conn.execute(select(aliases.c.id).where(aliases.c.key == key)).first():
+        if kind == ORG and shipped_canonical(alias):
+            raise UsageError(f"{alias!r} is a shipped alias of {shipped_canonical(alias)!r}",
+                             item=alias, hint="shipped aliases name the same organisation; "
+                                              "they cannot be removed")
         raise NotFoundError(f"no {'person' if kind == PERSON else 'organisation'} alias "
                             f"{alias!r}", item=alias, hint="`talentflow alias list` shows them")
     info = _info(conn, kind, key)

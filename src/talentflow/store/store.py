@@ -230,10 +230,12 @@ class Store:
         with self.write() as conn:
             return remove_alias(conn, alias, kind=kind)
 
-    def aliases(self, *, kind: str | None = None, origins: tuple[str, ...] | None = None
-                ) -> list[AliasInfo]:
+    def aliases(self, *, kind: str | None = None, include_all: bool = False) -> list[AliasInfo]:
+        """User and fuzzy aliases (what `alias remove` can undo); every name with include_all."""
         with self.read() as conn:
-            return list_aliases(conn, kind=kind, origins=origins)
+            if include_all:
+                return list_aliases(conn, kind=kind, origins=None)
+            return list_aliases(conn, kind=kind)
 
     def unmerge(self, report_id: int, *, fact_id: int | None = None) -> int:
         """Split a report out of its fact into a fact of its own; returns the new fact id.
