@@ -125,3 +125,18 @@ def test_offsets_always_index_the_text(pieces, lang):
         assert m.start >= previous_end
         previous_end = m.end
         assert m.amount >= 0
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "AMD shares rose.", []),  # a capital A before "MD" is no "a" billion
+    ("en", "It weighs 6.6 pounds.", []),
+    ("fr", "Elle a écrit 300 livres.", []),
+    ("fr", "un contrat de 10 millions de livres", [("10 millions de livres", 1e7, "GBP")]),
+    ("en", "a 10 million pound deal", [("10 million pound", 1e7, "GBP")]),
+    ("en", "a $140-million bid", [("$140-million", 1.4e8, "USD")]),
+    ("en", "the 100, 000 pounds of cheese", []),  # converter-spaced digits: no "000 pounds"
+    ("en", "sold for $1, 799 each", [("$1, 799", 1799.0, "USD")]),
+    ("en", "a dollar a day", [("a dollar", 1.0, "USD")]),
+])
+def test_ambiguous_units_and_spacing(lang, text, expected):
+    assert found(text, lang) == expected

@@ -80,21 +80,30 @@ _NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 
                  "nine": 9, "ten": 10, "half a": 0.5, "a half": 0.5, "demi": 0.5}
 
 _SP = "[ \u00a0\u202f\u2009]"  # one space of any kind used to group thousands
-_DIGITS = (rf"(?<![\d.,])(?:\d{{1,3}}(?:(?:{_SP}|,|\.)\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+# Never start inside a number, even one badly spaced by a converter ("100, 000").
+_NOT_INSIDE = r"(?<![\d.,])(?<!\d,\s)(?<!\d\.\s)"
+_DIGITS = (rf"{_NOT_INSIDE}(?:\d{{1,3}}(?:(?:{_SP}|,|\.)\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
            r"(?![.,]?\d)")
-_NUMBER = rf"(?P<num>{_DIGITS}|(?:un|une|deux|trois|quatre|cinq|dix|a|an|one|two|three|ten))"
-_SCALE = (rf"(?:{_SP}?(?P<abbr>{_SCALE_ABBR})(?![^\W\d_])|\s+(?P<word>{_SCALE_WORD})"
+# After a currency symbol a comma-and-space still groups thousands ("$1, 799").
+_DIGITS_AFTER_SYMBOL = (rf"{_NOT_INSIDE}(?:\d{{1,3}}(?:(?:{_SP}|,{_SP}?|\.)\d{{3}})+"
+                        r"(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![.,]?\d)")
+_NUMBER = (rf"(?P<num>{_DIGITS}|(?:un|une|deux|trois|quatre|cinq|dix|a|an|one|two|three|ten)"
+           r"(?![^\W\d_]))")
+_SCALE = (rf"(?:{_SP}?(?P<abbr>{_SCALE_ABBR})(?![^\W\d_])|(?:\s+|-)(?P<word>{_SCALE_WORD})"
           rf"(?![^\W\d_]))")
 _OF = r"(?:\s+(?:de|d['’])\s*|\s+|(?=[€$£¥]))"
 
 # "$4 billion", "€500 million", "£650,000", "$1.3m", "USD 5 million"
-_PREFIXED = re.compile(rf"(?<![\w$€£¥])(?P<sym>{_SYMBOL_RE}){_SP}?(?P<num>{_DIGITS})"
+_PREFIXED = re.compile(rf"(?<![\w$€£¥])(?P<sym>{_SYMBOL_RE}){_SP}?(?P<num>{_DIGITS_AFTER_SYMBOL})"
                        rf"(?:{_SCALE})?(?!\w)", re.IGNORECASE)
 # "4 milliards de dollars", "10 M€", "2 Md$", "200 000 dollars", "1.2bn", "3 million euros"
 _SUFFIXED = re.compile(
     rf"(?<![\w$€£¥.,]){_NUMBER}(?:{_SCALE})?(?:{_OF}(?:(?P<sym>{_SYMBOL_RE})(?![\w$])"
     rf"|(?P<cur>{_WORD_RE})(?![^\W\d_])))?",
     re.IGNORECASE)
+
+
+_AMBIGUOUS_UNIT = re.compile(r"pounds?|livres?")
 
 
 def _currency_of_word(word: str) -> str | None:
@@ -161,6 +170,9 @@ def _from_match(m: re.Match, lang: str) -> tuple[float | None, str | None, bool]
     cur_word = groups.get("cur")
     if cur_word:
         currency = _currency_of_word(cur_word)
+        if scale_token is None and _AMBIGUOUS_UNIT.fullmatch(_fold(cur_word)):
+            currency = None  # "6.6 pounds" weighs, "300 livres" are books
+
     is_money = currency is not None or (scale_token or "") in _MONEY_ONLY_ABBR
     return round(number * scale, 6), currency, is_money
 
