@@ -110,3 +110,23 @@ def test_data_file_has_no_form_claimed_twice_within_a_language():
 def test_never_raises_and_returns_a_known_key(text, lang):
     key = normalize_role(text, lang)
     assert key is None or key in role_keys()
+
+
+@pytest.mark.parametrize("form, lang, key", [
+    ("ministre de l'Agriculture", "fr", "agriculture_minister"),
+    ("energy minister", "en", "energy_minister"),
+    ("ministre de la Pêche", "fr", "minister"),  # a portfolio not listed is still a minister
+    ("fisheries minister", "en", "minister"),
+    ("envoyée spéciale", "fr", "special_envoy"),
+    ("special envoy to the Sahel", "en", "special_envoy"),
+    ("procureure", "fr", "prosecutor"),
+    ("présentatrice", "fr", "presenter"),
+    ("news anchor", "en", "presenter"),
+    ("chef d'état-major des armées", "fr", "chief_of_defence_staff"),
+    ("archevêque de Bordeaux", "fr", "archbishop"),
+    ("national security adviser", "en", "national_security_advisor"),
+    ("running back", "en", "player"),
+    ("correspondante", "fr", "journalist"),
+])
+def test_government_media_military_and_church_titles(form, lang, key):
+    assert normalize_role(form, lang) == key

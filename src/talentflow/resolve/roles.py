@@ -29,6 +29,7 @@ _LEADING = {"le", "la", "les", "l", "un", "une", "son", "sa", "ses", "leur", "no
 _TRAILING = ("par interim", "a titre interimaire", "interim", "designate", "designe", "designee",
              "sortant", "sortante", "group", "groupe", "monde", "worldwide", "global", "elect",
              "elu", "elue")
+_MINISTER = re.compile(r"\b(?:minister|ministre|secretary of state for)\b")
 # Where a title ends and its organisation or a second title begins.
 _CUT = re.compile(r"\s(?:de|du|des|d'|of|at|chez|for|pour|in|en|au|aux|a|et|and|with|avec|"
                   r"within|on|sur)(?=\s|')|,")
@@ -130,6 +131,9 @@ def normalize_role(role: str, lang: str | None = None) -> str | None:
         for prefix in _prefixes(reading):
             if key := lookup(_strip_modifiers(prefix)):
                 return key
+    # A portfolio the vocabulary lacks ("minister of fisheries") is still a minister
+    if any(_MINISTER.search(reading) for reading in readings):
+        return "minister"
     return None
 
 
