@@ -48,7 +48,15 @@ def given_names(name: str) -> str:
 
 def org_words(name: str) -> list[str]:
     """Folded words of an organisation name without trailing legal suffixes."""
-    words = fold(name).split()
+    words: list[str] = []
+    previous_single = False
+    for word in fold(name).split():
+        # Dotted initials fold to single letters ("S.A." -> "s a"): rejoin them ("sa").
+        if len(word) == 1 and previous_single:
+            words[-1] += word
+        else:
+            words.append(word)
+        previous_single = len(word) == 1
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
     return words

@@ -1,0 +1,114 @@
+"""Opening stores: where they live, schema versions, a locked file, a server that is down."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from talentflow.core.errors import (ConfigError, SchemaVersionError, StoreLockedError,
+                                    StoreUnavailableError)
+from talentflow.store import default_db_path, open_store, resolve_db_url
+from talentflow.store.migrations import MIGRATIONS
+from talentflow.store.schema import SCHEMA_VERSION, meta
+
+from .builders import move_article
+
+
+def test_db_resolution_order(tmp_path, monkeypatch):
+    monkeypatch.delenv("TALENTFLOW_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_db_path() == tmp_path / "xdg" / "talentflow" / "talentflow.db"
+    assert resolve_db_url() == f"sqlite:///{tmp_path / 'xdg' / 'talentflow' / 'talentflow.db'}"
+    monkeypatch.setenv("TALENTFLOW_DB", str(tmp_path / "env.db"))
+    assert resolve_db_url() == f"sqlite:///{tmp_path / 'env.db'}"
+    assert resolve_db_url(tmp_path / "given.db") == f"sqlite:///{tmp_path / 'given.db'}"
+    assert resolve_db_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    with pytest.raises(ConfigError, match="directory"):
+        resolve_db_url(tmp_path)
+
+
+def test_default_store_is_created_with_its_directory(tmp_path, monkeypatch):
+    monkeypatch.delenv("TALENTFLOW_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    with open_store() as store:
+        assert store.info().schema_version == SCHEMA_VERSION
+    assert default_db_path().exists()
+
+
+def test_bad_urls_are_configuration_errors():
+    with pytest.raises(ConfigError):
+        open_store("mysql://nobody@localhost/db")
+    with pytest.raises(ConfigError):
+        open_store("nonsense+driver://x")
+
+
+def test_migrations_end_at_the_schema_version():
+    assert [version for version, _, _ in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_a_newer_schema_is_refused_with_a_hint(store_url):
+    with open_store(store_url) as store:
+        with store.write() as conn:
+            conn.execute(meta.update().where(meta.c.key == "schema_version")
+                         .values(value=str(SCHEMA_VERSION + 1)))
+    with pytest.raises(SchemaVersionError, match="newer") as caught:
+        open_store(store_url)
+    assert caught.value.hint
+
+
+def test_an_older_schema_is_upgraded_on_open(store_url):
+    with open_store(store_url) as store:
+        with store.write() as conn:
+            conn.execute(meta.delete())  # as if written before versions were recorded
+    with open_store(store_url) as store:
+        assert store.info().schema_version == SCHEMA_VERSION
+
+
+def test_a_locked_sqlite_file_gives_store_locked(tmp_path):
+    path = tmp_path / "locked.db"
+    open_store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with _opened_unlocked(path) as store:
+            with pytest.raises(StoreLockedError, match="locked") as caught:
+                store.add_article(*move_article("l1", "Ana Costa rejoint Pelican Soft.",
+                                                "Ana Costa", None, "Pelican Soft"))
+            assert caught.value.item and "locked.db" in caught.value.item
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with open_store(path) as store:  # released: writing works again
+        assert store.add_article(*move_article("l1", "Ana Costa rejoint Pelican Soft.",
+                                               "Ana Costa", None, "Pelican Soft")).created
+
+
+def _opened_unlocked(path: Path):
+    # The store must be opened before the lock is taken in a real race; here the lock
+    # is already held, so build the Store directly with a short timeout.
+    from talentflow.store.engine import create_store_engine, resolve_db_url
+    from talentflow.store.store import Store
+
+    url = resolve_db_url(path)
+    return Store(create_store_engine(url, lock_timeout=0.2), url)
+
+
+def test_opening_a_locked_sqlite_file_gives_store_locked(tmp_path):
+    path = tmp_path / "locked.db"
+    open_store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreLockedError):
+            open_store(path, lock_timeout=0.2)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_postgresql_down_gives_store_unavailable():
+    # Port 9 on loopback: nothing listens there, the connection is refused at once.
+    with pytest.raises(StoreUnavailableError, match="cannot reach") as caught:
+        open_store("postgresql+psycopg://nobody@127.0.0.1:9/none", lock_timeout=2)
+    assert "services.sh" in caught.value.hint
