@@ -31,8 +31,8 @@ _TRAILING = ("par interim", "a titre interimaire", "interim", "designate", "desi
              "elu", "elue")
 _MINISTER = re.compile(r"\b(?:minister|ministre|secretary of state for)\b")
 # Where a title ends and its organisation or a second title begins.
-_CUT = re.compile(r"\s(?:de|du|des|d'|of|at|chez|for|pour|in|en|au|aux|a|et|and|with|avec|"
-                  r"within|on|sur)(?=\s|')|,")
+_CUT = re.compile(r"\s(?:de|du|des|d'|of|at|chez|for|pour|in|en|au|aux|a|et|and|with|avec"
+                  r"|to|aupres|within|on|sur)(?=\s|')|,")
 
 
 def _fold(text: str) -> str:
