@@ -357,3 +357,13 @@ def test_super_tuesday_is_not_a_tuesday():
 def test_effective_date_by_deadline():
     assert found("Il doit partir d'ici au 15 novembre.", "fr") == [("d'ici au 15 novembre",
                                                                     "2024-11-15")]
+
+
+class TestDateparserFallback:
+    def test_forms_outside_the_grammar_still_resolve(self):
+        assert resolve_date("le trois mars", "fr", PUB) == "2024-03-03"
+
+    def test_story_relative_expressions_are_not_guessed(self):
+        assert resolve_date("3 days later", "en", PUB) is None
+        assert resolve_date("trois jours plus tard", "fr", PUB) is None
+        assert resolve_date("la veille", "fr", PUB) is None

@@ -635,6 +635,9 @@ def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
     return sorted(chosen, key=lambda d: d.start)
 
 
+_ANAPHORIC = re.compile(r"(?<!\w)(?:later|earlier|before|after|afterwards|previous|following"
+                        r"|plus\s+tard|plus\s+tôt|auparavant|avant|après|veille|lendemain"
+                        r"|précédent|précédente|suivant|suivante)(?!\w)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\s*((?:1[89]|20)\d\d)\s*[.,;]?\s*")
 _BARE_MONTH = re.compile(rf"\s*(?:{_FR_MONTH}|{_EN_MONTH.replace('?P<mon>', '?P<enmon>')})"
                          r"\s*[.,;]?\s*", _F)
@@ -661,6 +664,8 @@ def resolve_date(expression: str, lang: str, publication_date: str | None) -> st
         return max(matches, key=lambda d: d.end - d.start).value
     if pub is None or pub.date is None:
         return None  # dateparser would resolve relative words against today: wrong
+    if _ANAPHORIC.search(expression):
+        return None  # "trois jours plus tard" counts from the story's time, not publication
     return _dateparser_fallback(expression.strip(), (lang or "en")[:2].lower(),
                                 pub.date.isoformat())
 
