@@ -367,3 +367,12 @@ class TestDateparserFallback:
         assert resolve_date("3 days later", "en", PUB) is None
         assert resolve_date("trois jours plus tard", "fr", PUB) is None
         assert resolve_date("la veille", "fr", PUB) is None
+
+
+def test_this_year_followed_by_a_year_is_that_year():
+    assert found("Au cours de cette année 2019, le groupe a recruté.", "fr") == [
+        ("Au cours de cette année 2019", "2019")]
+
+
+def test_a_newspaper_named_after_a_weekday_is_no_date():
+    assert found("selon le Journal du dimanche", "fr") == []

@@ -60,9 +60,9 @@ _FR_DAY = r"(?<!\d)(?P<day>1er|1re|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
 _EN_DAY = r"(?<!\d)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d|[.,]\d)"
 # A year after a preposition is still not a year when it counts things ("en 2000 magasins").
-_NOT_A_COUNT = (r"(?!\s*(?:%|€|\$|£|euros?|dollars?|salari[ée]s|employ[ée]s|personnes|habitants"
-                r"|emplois|postes|collaborateurs|clients|utilisateurs|magasins|employees|people"
-                r"|staff|jobs|workers|users|customers|stores|shares|actions|millions?"
+_NOT_A_COUNT = (r"(?!\s*(?:%|€|\$|£|euros?|dollars?|salari[ée]s|employ[ée]s|personnes"
+                r"|habitants|emplois|postes|collaborateurs|clients|utilisateurs|magasins"
+                r"|employees|people|staff|jobs|workers|users|customers|stores|shares|actions|millions?"
                 r"|milliards?|billions?|thousand|mille)(?!\w))")
 
 _FR_DAY_LEAD = (rf"(?:(?P<eff>à\s+partir\s+du|à\s+compter\s+du|dès\s+le|au|jusqu{_A}au"
@@ -85,7 +85,8 @@ _EN_QUAL = (r"(?P<qual>(?:(?:in|at|by|from|until|since)\s+)?(?:the\s+)?(?:early|
 
 _FR_YEAR_LEAD = (rf"(?:(?:en|depuis|dès|avant|après|jusqu{_A}en|d{_A}ici|à\s+partir\s+de"
                  rf"|courant|vers|entre|fin|début|mi|milieu|(?:au|en)\s+(?:début|milieu)\s+de"
-                 rf"|(?:à\s+la|en)\s+fin\s+de|au\s+cours\s+de(?:\s+l{_A}année)?|l{_A}an(?:née)?"
+                 rf"|(?:à\s+la|en)\s+fin\s+de|au\s+cours\s+de(?:\s+l{_A}année|\s+cette\s+année)?"
+                 rf"|l{_A}an(?:née)?|cette\s+année"
                  rf"|en\s+l{_A}an|au\s+printemps|en\s+été|à\s+l{_A}été|en\s+automne"
                  rf"|à\s+l{_A}automne|en\s+hiver|à\s+l{_A}hiver|l{_A}(?:été|automne|hiver)"
                  r"|(?:au\s+)?(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e"

@@ -313,7 +313,8 @@ def _full_date(m: re.Match, pub: _Pub | None) -> str | None:
 
 
 def _year_of_qualifier(m: re.Match, pub: _Pub | None) -> int | None:
-    """The year named after a day or month: "le 18 janvier de cette année", "in March last year"."""
+    """The year named after a day or month: "le 18 janvier de cette année", "in March last
+    year"."""
     qualifier = _fold(_group(m, "yrel") or "")
     if pub is None:
         return None
@@ -519,7 +520,8 @@ _FR_RULES = _rules(
     (rf"{_BEFORE}demain(?!\w)", _days_from_pub(1)),
     (rf"{_BEFORE}(?:aujourd{_A}\s?hui|ce\s+matin|ce\s+soir|cet\s+après-midi)(?!\w)",
      _days_from_pub(0)),
-    (rf"(?<!\ble\s)(?<!\bles\s){_BEFORE}(?:(?P<rel>ce)\s+)?{_FR_WD}"
+    # "le jeudi" is a habit, "Journal du dimanche" a newspaper
+    (rf"(?<!\ble\s)(?<!\bles\s)(?<!journal\sdu\s){_BEFORE}(?:(?P<rel>ce)\s+)?{_FR_WD}"
      r"(?:\s+(?:(?:matin|soir|midi|après-midi)\s+)?(?P<rel2>dernier|prochain|passé)(?!\w))?",
      _weekday_fr),
     (rf"{_BEFORE}(?:la\s+)?semaine\s+(?:derni[èe]re|pass[ée]e)(?!\w)", _week(-1)),
@@ -536,7 +538,7 @@ _FR_RULES = _rules(
      rf"\s+(?:de\s+l{_A}\s*|d{_A}\s*))?(?:l{_A}\s*)?an(?:née)?\s+(?:derni[èe]re?|pass[ée]e?)"
      r"(?!\w)", _year_offset(-1)),
     (rf"{_BEFORE}(?:(?:(?:au|en|à\s+la|dans\s+le)\s+)?(?:début|fin|milieu|courant|cours)\s+de"
-     r"\s+|plus\s+tôt\s+|plus\s+tard\s+)?cette\s+année(?![\w-])", _year_offset(0)),
+     r"\s+|plus\s+tôt\s+|plus\s+tard\s+)?cette\s+année(?![\w-])(?!\s+\d)", _year_offset(0)),
     (rf"{_BEFORE}(?:en|au)\s+(?:début|fin|milieu|cours)\s+d{_A}\s*année"
      r"(?!\s+(?:derni|proch|pass|\d))", _year_offset(0)),
     (rf"{_BEFORE}(?:l{_A}\s*)?an(?:née)?\s+prochaine?(?!\w)", _year_offset(1)),

@@ -38,7 +38,8 @@ _SYMBOLS = {"us$": "USD", "u.s.$": "USD", "$us": "USD", "$": "USD", "c$": "CAD",
             "fr.": "CHF", "chf": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
             "cny": "CNY", "rmb": "CNY", "cad": "CAD", "aud": "AUD", "inr": "INR", "sek": "SEK",
             "nok": "NOK", "dkk": "DKK", "krw": "KRW", "brl": "BRL", "hkd": "HKD", "sgd": "SGD"}
-_SYMBOL_RE = ("(?:US\\$|U\\.S\\.\\$|\\$US|CA\\$|C\\$|AU\\$|A\\$|NZ\\$|HK\\$|S\\$|R\\$|\\$|€|£|¥|₹"
+_SYMBOL_RE = ("(?:US\\$|U\\.S\\.\\$|\\$US|CA\\$|C\\$|AU\\$|A\\$|NZ\\$|HK\\$|S\\$|R\\$|\\$|€|£"
+              "|¥|₹"
               "|₩|₽|CHF|USD|EUR|GBP|JPY|CNY|RMB|CAD|AUD|INR|SEK|NOK|DKK|KRW|BRL|HKD|SGD)")
 
 # Currency words after the number, matched on folded text (accents and case removed).
@@ -94,7 +95,8 @@ _SCALE = (rf"(?:{_SP}?(?P<abbr>{_SCALE_ABBR})(?![^\W\d_])|(?:\s+|-)(?P<word>{_SC
 _OF = r"(?:\s+(?:de|d['’])\s*|\s+|(?=[€$£¥]))"
 
 # "$4 billion", "€500 million", "£650,000", "$1.3m", "USD 5 million"
-_PREFIXED = re.compile(rf"(?<![\w$€£¥])(?P<sym>{_SYMBOL_RE}){_SP}?(?P<num>{_DIGITS_AFTER_SYMBOL})"
+_PREFIXED = re.compile(rf"(?<![\w$€£¥])(?P<sym>{_SYMBOL_RE}){_SP}?"
+                       rf"(?P<num>{_DIGITS_AFTER_SYMBOL})"
                        rf"(?:{_SCALE})?(?!\w)", re.IGNORECASE)
 # "4 milliards de dollars", "10 M€", "2 Md$", "200 000 dollars", "1.2bn", "3 million euros"
 _SUFFIXED = re.compile(

@@ -22,7 +22,8 @@ _DATA = "roles.json"
 # Words in front of or after a title that say when or how someone holds it, not what it is.
 _LEADING = {"le", "la", "les", "l", "un", "une", "son", "sa", "ses", "leur", "notre", "the",
             "a", "an", "its", "his", "her", "their", "our", "new", "nouveau", "nouvel",
-            "nouvelle", "futur", "future", "ancien", "ancienne", "ex", "former", "interim", "acting",
+            "nouvelle", "futur", "future", "ancien", "ancienne", "ex", "former", "interim",
+            "acting",
             "outgoing", "incoming", "sortant", "sortante", "designe", "designee", "current",
             "actuel", "actuelle", "then", "group",
             "global", "groupe", "worldwide", "permanent"}
