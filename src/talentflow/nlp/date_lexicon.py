@@ -62,8 +62,8 @@ _YEAR = r"(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d|[.,]\d)"
 # A year after a preposition is still not a year when it counts things ("en 2000 magasins").
 _NOT_A_COUNT = (r"(?!\s*(?:%|€|\$|£|euros?|dollars?|salari[ée]s|employ[ée]s|personnes"
                 r"|habitants|emplois|postes|collaborateurs|clients|utilisateurs|magasins"
-                r"|employees|people|staff|jobs|workers|users|customers|stores|shares|actions|millions?"
-                r"|milliards?|billions?|thousand|mille)(?!\w))")
+                r"|employees|people|staff|jobs|workers|users|customers|stores|shares|actions"
+                r"|millions?|milliards?|billions?|thousand|mille)(?!\w))")
 
 _FR_DAY_LEAD = (rf"(?:(?P<eff>à\s+partir\s+du|à\s+compter\s+du|dès\s+le|au|jusqu{_A}au"
                 rf"|d{_A}ici\s+(?:le|au)|à\s+dater\s+du)|le|du|depuis\s+le|avant\s+le|après\s+le"
