@@ -20,6 +20,7 @@ app = typer.Typer(name="talentflow", no_args_is_help=True, add_completion=False,
 def _register_commands() -> None:
     # Imported for their side effect of adding commands to ``app``.
     from talentflow.cli import extract_cmd  # noqa: F401
+    from talentflow.cli import store_cmds  # noqa: F401
 
 
 def main() -> None:

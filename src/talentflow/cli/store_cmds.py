@@ -1,0 +1,215 @@
+"""Commands that write to the store: ingest, info, alias add/list/remove, unmerge.
+
+Each is a thin shell over ``talentflow.workflow`` and ``talentflow.store``. The store is
+chosen by ``--db`` (a file path or a database URL), else $TALENTFLOW_DB, else the
+per-user default that `talentflow info` prints.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from talentflow.cli.app import app
+from talentflow.core.errors import TalentflowError, UsageError
+from talentflow.store import Store, open_store
+
+DB_HELP = ("Database: an SQLite file path or a postgresql+psycopg:// URL "
+           "(default: $TALENTFLOW_DB, else the per-user file shown by `talentflow info`).")
+
+alias_app = typer.Typer(help="Names that designate the same person or organisation.",
+                        no_args_is_help=True)
+app.add_typer(alias_app, name="alias")
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class AliasKind(str, Enum):
+    person = "person"
+    org = "org"
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _exit_on(error: TalentflowError) -> None:
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(error.exit_code)
+
+
+@contextmanager
+def _store(db: Optional[str]) -> Iterator[Store]:
+    """Open the store for one command; talentflow errors become a message and exit code."""
+    try:
+        with open_store(db) as store:
+            yield store
+    except TalentflowError as error:
+        _exit_on(error)
+
+
+def _print_json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# --- ingest ----------------------------------------------------------------------------
+
+@app.command()
+def ingest(
+    items: list[str] = typer.Argument(None, help="Files, directories or http(s) URLs.",
+                                      show_default=False),
+    feed: Optional[str] = typer.Option(None, "--feed", help="An RSS/Atom feed URL or file."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    publication_date: Optional[str] = typer.Option(
+        None, "--publication-date", help="YYYY-MM-DD for inputs that carry no date."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="fr or en, when known."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per NLP batch."),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format",
+                                        help="Closing summary as text or JSON."),
+) -> None:
+    """Extract moves, foundings and investments from articles and add them to the store.
+
+    Articles already stored (same text or URL) are skipped before extraction; each new
+    article is stored in one transaction. Exit status 1 when any item was skipped or failed.
+    """
+    from talentflow.workflow import FAILED, KNOWN, SKIPPED, IngestEvent, ingest as run_ingest
+
+    if not items and not feed:
+        _exit_on(UsageError("nothing to ingest", hint="give files, directories, URLs or --feed"))
+    console = _stderr()
+    counts = {"ingested": 0, KNOWN: 0, SKIPPED: 0, FAILED: 0}
+    with _store(db) as store, Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            console=console, transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def on_event(event: IngestEvent) -> None:
+            counts["ingested" if event.status == "ingested" else event.status] += 1
+            if event.status in (SKIPPED, FAILED):
+                bar.console.print(f"[yellow]{event.status}[/]: {event.item}: {event.detail}",
+                                  markup=True, soft_wrap=True)
+            bar.update(task, description=(
+                f"{counts['ingested']} ingested, {counts[KNOWN]} already known, "
+                f"{counts[SKIPPED]} skipped, {counts[FAILED]} failed - {event.item}"))
+
+        try:
+            summary = run_ingest(store, items or [], feed=feed,
+                                 publication_date=publication_date, lang=lang,
+                                 progress=on_event, batch_size=batch_size)
+        except TalentflowError as error:
+            _exit_on(error)
+        except KeyboardInterrupt:
+            console.print(f"interrupted: {counts['ingested']} articles were stored and stay "
+                          "stored; the article in progress was rolled back")
+            raise typer.Exit(130)
+    if output is OutputFormat.json:
+        _print_json(summary.to_dict())
+    else:
+        typer.echo(f"{summary.ingested} ingested ({summary.reports} reports, "
+                   f"{len(summary.facts)} facts), {summary.already_known} already known, "
+                   f"{len(summary.skipped)} skipped, {len(summary.failed)} failed")
+        for item, reason in summary.skipped:
+            typer.echo(f"  skipped {item}: {reason}")
+        for item, reason in summary.failed:
+            typer.echo(f"  failed {item}: {reason}")
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+# --- info ------------------------------------------------------------------------------
+
+@app.command()
+def info(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+         output: OutputFormat = typer.Option(OutputFormat.table, "--format")) -> None:
+    """Where the store is, its schema version and what it holds."""
+    with _store(db) as store:
+        try:
+            details = store.info()
+        except TalentflowError as error:
+            _exit_on(error)
+    if output is OutputFormat.json:
+        _print_json(details.to_dict())
+        return
+    typer.echo(f"database: {details.url}")
+    typer.echo(f"schema version: {details.schema_version}")
+    for name, value in details.counts.items():
+        typer.echo(f"{name}: {value}")
+
+
+# --- aliases ---------------------------------------------------------------------------
+
+@alias_app.command("add")
+def alias_add(alias: str = typer.Argument(..., help="The other name, e.g. a nickname."),
+              canonical: str = typer.Argument(..., help="The name to display."),
+              kind: Optional[AliasKind] = typer.Option(
+                  None, "--kind", help="person or org (needed when the store cannot tell)."),
+              db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Make ALIAS another name of CANONICAL; stored reports under ALIAS are re-merged."""
+    with _store(db) as store:
+        try:
+            added = store.add_alias(alias, canonical, kind=kind.value if kind else None)
+        except TalentflowError as error:
+            _exit_on(error)
+    typer.echo(f"{added.kind} alias added: {added.alias} -> {added.canonical}")
+
+
+@alias_app.command("list")
+def alias_list(kind: Optional[AliasKind] = typer.Option(None, "--kind"),
+               show_all: bool = typer.Option(False, "--all",
+                                             help="Also every spelling seen and shipped alias."),
+               db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+               output: OutputFormat = typer.Option(OutputFormat.table, "--format")) -> None:
+    """Aliases added by users or by context-checked fuzzy matching."""
+    with _store(db) as store:
+        try:
+            found = store.aliases(kind=kind.value if kind else None, include_all=show_all)
+        except TalentflowError as error:
+            _exit_on(error)
+    if output is OutputFormat.json:
+        _print_json([a.to_dict() for a in found])
+        return
+    table = Table("kind", "alias", "canonical", "origin")
+    for entry in found:
+        table.add_row(entry.kind, entry.alias, entry.canonical, entry.origin)
+    Console(highlight=False).print(table)
+
+
+@alias_app.command("remove")
+def alias_remove(alias: str = typer.Argument(..., help="The alias to remove."),
+                 kind: Optional[AliasKind] = typer.Option(None, "--kind"),
+                 db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Remove a user or fuzzy alias: its reports get their own person or organisation back."""
+    with _store(db) as store:
+        try:
+            removed = store.remove_alias(alias, kind=kind.value if kind else None)
+        except TalentflowError as error:
+            _exit_on(error)
+    typer.echo(f"{removed.kind} alias removed: {removed.alias} (was {removed.canonical})")
+
+
+# --- unmerge ---------------------------------------------------------------------------
+
+@app.command()
+def unmerge(target: int = typer.Argument(..., help="REPORT_ID, or FACT_ID with --report."),
+            report: Optional[int] = typer.Option(
+                None, "--report", help="The report to split out of fact TARGET."),
+            db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Split a report out of its merged fact; the split survives later ingestion."""
+    report_id, fact_id = (report, target) if report is not None else (target, None)
+    with _store(db) as store:
+        try:
+            new_fact = store.unmerge(report_id, fact_id=fact_id)
+        except TalentflowError as error:
+            _exit_on(error)
+    typer.echo(f"report {report_id} is now fact {new_fact}")
