@@ -6,11 +6,14 @@ cd "$(dirname "$0")/.."
 mkdir -p .ci
 : > .ci/test-env.sh
 
-# --- PostgreSQL: a private cluster on 127.0.0.1:$PG_PORT, data under ./.pg -------------
+# --- PostgreSQL: a private cluster on 127.0.0.1:$PG_PORT --------------------------------
+# The data lives under /tmp, not in the checkout: the server runs as the `postgres` user,
+# who may not be allowed into a clone made under root's home.
 PG_PORT="${TALENTFLOW_PG_PORT:-55432}"
 PG_DB="talentflow_test"
-PG_DATA="$(pwd)/.pg/data"
-PG_LOG="$(pwd)/.pg/server.log"
+PG_HOME="${TALENTFLOW_PG_HOME:-/tmp/talentflow-pg-$PG_PORT}"
+PG_DATA="$PG_HOME/data"
+PG_LOG="$PG_HOME/server.log"
 
 pg_bin_dir() {
     local dir
