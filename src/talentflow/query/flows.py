@@ -8,16 +8,20 @@ from talentflow.query.lookup import org_filter_ids
 from talentflow.query.results import Flow, Flows, Page, Ref
 from talentflow.store import reads
 
+#: Default number of pairs returned: more than a Sankey diagram can show legibly.
+DEFAULT_FLOW_LIMIT = 500
+
 
 def flows(store, *, since: str | None = None, until: str | None = None, min_count: int = 1,
-          org: str | None = None, include_unknown: bool = False, limit: int | None = None,
-          offset: int = 0) -> Flows:
+          org: str | None = None, include_unknown: bool = False,
+          limit: int | None = DEFAULT_FLOW_LIMIT, offset: int = 0) -> Flows:
     """Counts of moves per (from, to) pair of organisations, largest first.
 
     Only moves naming both organisations count (a move from X to X is not a flow);
     ``include_unknown`` adds departures with no named destination as ``to`` None.
     ``org`` keeps the pairs where it is either side; ``min_count`` drops smaller pairs.
-    Aggregated in SQL over the (kind, date_start, from, to) index, so a year of a
+    ``limit`` keeps the largest pairs (``total`` still counts them all; None = every
+    pair). Aggregated in SQL over the (kind, date_start, from, to) index, so a year of a
     million moves stays fast.
     """
     if min_count < 1:
@@ -28,11 +32,7 @@ def flows(store, *, since: str | None = None, until: str | None = None, min_coun
         org_ids = org_filter_ids(conn, org, option="--org")
         query = {"start": span.start, "end": span.end, "org_ids": org_ids,
                  "min_count": min_count, "include_unknown": include_unknown}
-        rows = reads.flow_counts(conn, limit=limit, offset=offset, **query)
-        if limit is None and not offset:
-            total = len(rows)
-        else:
-            total = reads.count_flow_pairs(conn, **query)
+        rows, total = reads.flow_counts(conn, limit=limit, offset=offset, **query)
         org_ref = None
         if org_ids is not None and len(org_ids) == 1:
             org_ref = Ref(org_ids[0], reads.org_names(conn, org_ids)[org_ids[0]])
