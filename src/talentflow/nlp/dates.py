@@ -8,31 +8,39 @@ Values are ISO strings at the precision the text gives: "YYYY", "YYYY-MM" or "YY
 Relative expressions need the publication date; without it only absolute dates resolve.
 
 Year choice for a month or day without a year (the publication date is P):
-- "en mai", "mai dernier", "last May": the same year as P if the month is not after P's
-  month, else the year before (news reports mostly look back);
-- "le 3 septembre": the most recent such day on or before P, unless the next one is at most
-  92 days after P (announced appointments "prendra ses fonctions le 1er septembre");
-- effective dates ("à partir du 1er avril", "effective January 1", "à partir de septembre"):
-  lean to the future; "prochain"/"next" strictly after P.
+- a year named after it wins ("le 18 janvier de cette année", "in March last year");
+- "mai dernier", "last May", "en mai" in a past or tenseless clause: the same year as P if
+  the month is not after P's month, else the year before (news mostly looks back);
+- a clause in the future ("il prendra ses fonctions en mars", "she will join on May 3") or an
+  effective date ("à partir du 1er avril", "effective January 1") looks forward;
+  "prochain"/"next" is strictly after P; a reporting verb ("a annoncé qu'il...") sets no tense;
+- a bare French day ("le 3 septembre") is this year's, because French adds "dernier" for a
+  past date of another year, unless more than 270 days back; in English it is the latest
+  such day on or before P unless the next one is at most 92 days away;
+- a day in a paragraph that has just dated an event of an earlier year ("on November 15,
+  2017 ... on November 21") takes that year, when the clause is not in the future.
 A bare weekday ("jeudi", "on Tuesday") is the latest such day on or before P, because wire
 copy dated Thursday says "a annoncé jeudi" for that very day; "jeudi dernier"/"last
 Thursday" is strictly before P. A week-level expression ("la semaine dernière") resolves to
-the month holding most of that week's days: a week has no honest day-level value.
+the month holding most of that week's days: a week has no honest day-level value; a day
+range ("les 16 et 17 juin") to its month, and a year range ("1998–2004") to both years.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Callable
 
+from talentflow.nlp.date_calendar import (
+    _day_month_year, _day_number, _iso_month, _month_year, _number, _offset, _parse_pub, _Pub,
+    _shift_month, _valid_day, _week_month, _weekday_date)
 from talentflow.nlp.date_lexicon import (
-    _A, _DE, _EN_DAY, _EN_DAY_LEAD, _EN_MONTH, _EN_MONTH_LEAD, _EN_QUAL, _EN_WD, _EN_YEAR_LEAD,
+    _A, _EN_DAY, _EN_DAY_LEAD, _EN_MONTH, _EN_MONTH_LEAD, _EN_QUAL, _EN_WD, _EN_YEAR_LEAD,
     _FR_DAY, _FR_DAY_LEAD, _FR_MOIS, _FR_MONTH, _FR_MONTH_LEAD, _FR_QUAL, _FR_WD,
-    _FR_YEAR_LEAD, _HY, _NOT_A_COUNT, _NUM, _NUMBER_WORDS, _SEASONS, _WEEKDAYS, _YEAR, _fold,
-    _month_number)
+    _FR_YEAR_LEAD, _HY, _NOT_A_COUNT, _NUM, _SEASONS, _WEEKDAYS, _YEAR, _fold, _month_number)
 
 __all__ = ["DateMatch", "find_dates", "resolve_date"]
 
@@ -43,165 +51,6 @@ class DateMatch:
     end: int
     text: str
     value: str
-
-
-@dataclass(frozen=True)
-class _Pub:
-    """A publication date at whatever precision it was given."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def date(self) -> dt.date | None:
-        return dt.date(self.year, self.month, self.day) if self.day else None
-
-
-_PUB_RE = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-
-
-@lru_cache(maxsize=4096)
-def _parse_pub(publication_date: str | None) -> _Pub | None:
-    """Lenient: a malformed publication date is treated as unknown, never as an error."""
-    if not publication_date:
-        return None
-    m = _PUB_RE.match(publication_date)
-    if not m:
-        return None
-    year, month, day = (int(g) if g else None for g in m.groups())
-    try:
-        if day:
-            dt.date(year, month, day)
-        elif month and not 1 <= month <= 12:
-            return None
-    except ValueError:
-        return None
-    return _Pub(year, month, day)
-
-
-# ---------------------------------------------------------------- calendar helpers
-
-def _iso_month(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _valid_day(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _week_month(monday: dt.date) -> str:
-    """The month holding most days of the week starting on ``monday``."""
-    counts = Counter((d.year, d.month) for d in (monday + dt.timedelta(i) for i in range(7)))
-    (year, month), _ = counts.most_common(1)[0]
-    return _iso_month(year, month)
-
-
-def _month_year(month: int, pub: _Pub | None, bias: str) -> str | None:
-    if pub is None or pub.month is None:
-        return None
-    year = pub.year
-    if bias == "past" and month > pub.month:
-        year -= 1
-    elif bias == "future" and month < pub.month:
-        year += 1
-    elif bias == "next" and month <= pub.month:
-        year += 1
-    return _iso_month(year, month)
-
-
-def _day_month_year(month: int, day: int, pub: _Pub | None, bias: str,
-                    weekday: int | None = None) -> str | None:
-    ref = pub.date if pub else None
-    if ref is None:
-        return None
-    cands = [d for d in (_valid_day(y, month, day) for y in range(ref.year - 1, ref.year + 2))
-             if d is not None]
-    if weekday is not None:  # "jeudi 3 octobre": the weekday tells the year
-        fitting = [d for d in cands if d.weekday() == weekday]
-        if fitting:
-            return min(fitting, key=lambda d: abs((d - ref).days)).isoformat()
-    past = [d for d in cands if d < ref]
-    future = [d for d in cands if d > ref]
-    if ref in cands and bias != "strict_past":
-        return ref.isoformat()
-    if bias == "same_year":
-        this_year = _valid_day(ref.year, month, day)
-        if this_year is not None:
-            if (ref - this_year).days > 270:  # "le 5 janvier" read in late December
-                return _valid_day(ref.year + 1, month, day).isoformat()
-            return this_year.isoformat()
-        bias = "past"
-    if bias == "next_or_same":
-        choice = future[0] if future else None
-    elif bias == "on_or_before":
-        choice = past[-1] if past else None
-    elif bias == "strict_past":
-        choice = past[-1] if past else None
-    elif bias == "next":
-        choice = future[0] if future else None
-    elif bias == "future":
-        if future and (not past or (future[0] - ref).days <= 2 * (ref - past[-1]).days):
-            choice = future[0]
-        else:
-            choice = past[-1] if past else None
-    else:
-        choice = future[0] if future and (future[0] - ref).days <= 92 else (
-            past[-1] if past else None)
-    return choice.isoformat() if choice else None
-
-
-def _weekday_date(weekday: int, pub: _Pub | None, mode: str) -> str | None:
-    ref = pub.date if pub else None
-    if ref is None:
-        return None
-    if mode == "on_or_before":
-        delta = -((ref.weekday() - weekday) % 7)
-    elif mode == "before":
-        delta = -(((ref.weekday() - weekday - 1) % 7) + 1)
-    elif mode == "after":
-        delta = ((weekday - ref.weekday() - 1) % 7) + 1
-    else:  # same calendar week
-        delta = weekday - ref.weekday()
-    return (ref + dt.timedelta(delta)).isoformat()
-
-
-def _offset(n: int, unit: str, pub: _Pub | None, sign: int) -> str | None:
-    """``n`` years/months/weeks/days before (sign -1) or after (+1) the publication date."""
-    if pub is None:
-        return None
-    unit = _fold(unit)
-    if unit.startswith(("an", "ye")):
-        return f"{pub.year + sign * n:04d}"
-    if unit.startswith(("mo", "mois")):
-        if pub.month is None:
-            return None
-        return _iso_month(*_shift_month(pub.year, pub.month, sign * n))
-    ref = pub.date
-    if ref is None:
-        return None
-    if unit.startswith(("sem", "we")):
-        monday = ref - dt.timedelta(ref.weekday()) + dt.timedelta(7 * sign * n)
-        return _week_month(monday)
-    return (ref + dt.timedelta(sign * n)).isoformat()
-
-
-def _number(token: str) -> int | None:
-    token = _fold(token)
-    return int(token) if token.isdigit() else _NUMBER_WORDS.get(token)
-
-
-def _day_number(token: str) -> int:
-    token = _fold(token)
-    return 1 if token.startswith(("1e", "1r", "prem")) else int(token)
 
 
 # ---------------------------------------------------------------- match handlers
@@ -630,11 +479,19 @@ def find_dates(text: str, lang: str, publication_date: str | None) -> list[DateM
 
 
 def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
-    chosen: list[DateMatch] = []
-    for cand in sorted(found, key=lambda d: (d.start - d.end, d.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda d: d.start)
+    """Keep the longest of overlapping matches, in text order; O(n log n) so a page full of
+    numbers or dates stays fast."""
+    starts: list[int] = []
+    chosen: list[DateMatch] = []  # kept sorted by start, never overlapping
+    for cand in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        i = bisect.bisect_left(starts, cand.start)
+        if i > 0 and chosen[i - 1].end > cand.start:
+            continue
+        if i < len(chosen) and chosen[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        chosen.insert(i, cand)
+    return chosen
 
 
 _ANAPHORIC = re.compile(r"(?<!\w)(?:later|earlier|before|after|afterwards|previous|following"

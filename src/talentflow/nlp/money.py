@@ -10,6 +10,7 @@ so "300 millions d'utilisateurs" is not money.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -189,11 +190,23 @@ def find_amounts(text: str, lang: str) -> list[MoneyMatch]:
             if is_money and amount is not None:
                 start, end = m.start(), m.end()
                 found.append(MoneyMatch(start, end, text[start:end], amount, currency))
-    chosen: list[MoneyMatch] = []
-    for cand in sorted(found, key=lambda a: (a.start - a.end, a.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda a: a.start)
+    return _longest_first(found)
+
+
+def _longest_first(found: list[MoneyMatch]) -> list[MoneyMatch]:
+    """Keep the longest of overlapping matches, in text order; O(n log n) so a page full of
+    numbers or dates stays fast."""
+    starts: list[int] = []
+    chosen: list[MoneyMatch] = []  # kept sorted by start, never overlapping
+    for cand in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        i = bisect.bisect_left(starts, cand.start)
+        if i > 0 and chosen[i - 1].end > cand.start:
+            continue
+        if i < len(chosen) and chosen[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        chosen.insert(i, cand)
+    return chosen
 
 
 _BARE = re.compile(rf"\s*{_NUMBER}(?:{_SCALE})?\s*", re.IGNORECASE)
