@@ -268,12 +268,20 @@ _PAST_TENSE = st.sampled_from([
 ])
 
 
+_CONTEXTS = st.sampled_from([
+    ("", ""), ("Il prendra ses fonctions, nommé ", "."), ("She will say she left ", "."),
+    ("Le 3 mars 2001, puis ", ""), ("On March 3, 2001, then ", ""), ("Il a annoncé ", "."),
+])
+
+
 @settings(max_examples=300, deadline=None)
-@given(_PAST_TENSE, _DAYS)
-def test_past_expressions_never_resolve_after_publication(case, day):
+@given(_PAST_TENSE, _DAYS, _CONTEXTS)
+def test_past_expressions_never_resolve_after_publication(case, day, context):
     lang, expr = case
+    before, after = context
+    text = before + expr + after
     pub = day.isoformat()
-    matches = find_dates(expr, lang, pub)
+    matches = [m for m in find_dates(text, lang, pub) if m.start >= len(before)]
     assert len(matches) == 1 and matches[0].text == expr
     value = matches[0].value
     assert value <= pub[:len(value)]
@@ -376,3 +384,7 @@ def test_this_year_followed_by_a_year_is_that_year():
 
 def test_a_newspaper_named_after_a_weekday_is_no_date():
     assert found("selon le Journal du dimanche", "fr") == []
+
+
+def test_that_year_refers_to_the_story_not_to_publication():
+    assert found("Cette année-là, elle a rejoint la banque.", "fr") == []
