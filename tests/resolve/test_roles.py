@@ -130,3 +130,20 @@ def test_never_raises_and_returns_a_known_key(text, lang):
 ])
 def test_government_media_military_and_church_titles(form, lang, key):
     assert normalize_role(form, lang) == key
+
+
+@pytest.mark.parametrize("form, lang, key", [
+    ("administrateurs", "fr", "board_member"),
+    ("directeurs financiers", "fr", "cfo"),
+    ("vice presidents", "en", "vice_president"),
+    ("sales director", "en", "cco"),  # a listed form ending in "s" is not singularised
+    ("directrice administrative et financière", "fr", "cfo"),
+    ("préfète", "fr", "prefect"),
+    ("directrice artistique", "fr", "artistic_director"),
+    ("secrétaire générale adjointe", "fr", "deputy_secretary_general"),
+    ("patronne", "fr", "head"),
+    ("colonel", "fr", "military_officer"),
+    ("avocate", "fr", "lawyer"),
+])
+def test_plurals_and_more_titles(form, lang, key):
+    assert normalize_role(form, lang) == key

@@ -101,6 +101,11 @@ def _candidates(role: str) -> list[str]:
     return ordered
 
 
+def _singular(folded: str) -> str:
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" and not w.endswith("ss") else w
+                    for w in folded.split(" "))
+
+
 def _prefixes(folded: str) -> list[str]:
     """The text before each cut point, longest first: "ceo of acme corp" -> ["ceo"]."""
     cuts = [m.start() for m in _CUT.finditer(folded)]
@@ -132,6 +137,9 @@ def normalize_role(role: str, lang: str | None = None) -> str | None:
         for prefix in _prefixes(reading):
             if key := lookup(_strip_modifiers(prefix)):
                 return key
+    for reading in readings:  # plurals: "administrateurs", "vice presidents"
+        if (singular := _singular(reading)) != reading and (key := lookup(singular)):
+            return key
     # A portfolio the vocabulary lacks ("minister of fisheries") is still a minister
     if any(_MINISTER.search(reading) for reading in readings):
         return "minister"
