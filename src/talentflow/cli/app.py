@@ -21,6 +21,7 @@ def _register_commands() -> None:
     # Imported for their side effect of adding commands to ``app``.
     from talentflow.cli import extract_cmd  # noqa: F401
     from talentflow.cli import store_cmds  # noqa: F401
+    from talentflow.cli import query_cmds  # noqa: F401
 
 
 def main() -> None:

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Text, and_, cast, func, literal_column, or_, select, union
+from sqlalchemy import (Connection, Text, and_, cast, func, literal_column, or_, select, text,
+                        union)
 from sqlalchemy.sql import ColumnElement, Select
 
 from talentflow.store.schema import (KIND_FOUNDING, KIND_INVESTMENT, KIND_MOVE, articles,
@@ -279,6 +280,10 @@ def flow_counts(conn: Connection, *, start: str | None = None, end: str | None =
     names are joined to the page of pairs only. With ``include_unknown`` departures
     with no destination count as ``to_org_id`` None.
     """
+    if conn.dialect.name == "postgresql":
+        # The default 4 MB makes the hash aggregate of a busy year spill to disk; SET LOCAL
+        # lasts until the end of this read transaction only.
+        conn.execute(text("SET LOCAL work_mem = '64MB'"))
     pairs = _flow_pairs(conn, start, end, org_ids, min_count, include_unknown)
     pairs = pairs.order_by(func.count().desc(), facts.c.from_org_id,
                            facts.c.to_org_id.is_(None), facts.c.to_org_id)
