@@ -388,3 +388,8 @@ def test_a_newspaper_named_after_a_weekday_is_no_date():
 
 def test_that_year_refers_to_the_story_not_to_publication():
     assert found("Cette année-là, elle a rejoint la banque.", "fr") == []
+
+
+def test_start_of_this_year():
+    assert found("Il dirige l'équipe depuis le début de l'année.", "fr") == [
+        ("le début de l'année", "2024")]

@@ -140,3 +140,13 @@ def test_offsets_always_index_the_text(pieces, lang):
 ])
 def test_ambiguous_units_and_spacing(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "a $3-5 million round", [("$3-5 million", 3e6, "USD")]),
+    ("en", "worth $3 to $5 billion", [("$3 to $5 billion", 3e9, "USD")]),
+    ("en", "between $3 and $5 million", [("$3 and $5 million", 3e6, "USD")]),
+    ("en", "a €2–3bn plan", [("€2–3bn", 2e9, "EUR")]),
+])
+def test_a_range_reads_as_its_lower_bound_at_the_shared_scale(lang, text, expected):
+    assert found(text, lang) == expected

@@ -388,6 +388,8 @@ _FR_RULES = _rules(
      r"(?!\w)", _year_offset(-1)),
     (rf"{_BEFORE}(?:(?:(?:au|en|à\s+la|dans\s+le)\s+)?(?:début|fin|milieu|courant|cours)\s+de"
      r"\s+|plus\s+tôt\s+|plus\s+tard\s+)?cette\s+année(?![\w-])(?!\s+\d)", _year_offset(0)),
+    (rf"{_BEFORE}(?:(?:au|le|du|à\s+la|la|en|dans\s+le)\s+)?(?:début|fin|milieu|cours)\s+"
+     rf"de\s+l{_A}\s*année(?!\s+(?:derni|proch|pass|\d))", _year_offset(0)),
     (rf"{_BEFORE}(?:en|au)\s+(?:début|fin|milieu|cours)\s+d{_A}\s*année"
      r"(?!\s+(?:derni|proch|pass|\d))", _year_offset(0)),
     (rf"{_BEFORE}(?:l{_A}\s*)?an(?:née)?\s+prochaine?(?!\w)", _year_offset(1)),

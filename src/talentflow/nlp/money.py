@@ -96,8 +96,11 @@ _SCALE = (rf"(?:{_SP}?(?P<abbr>{_SCALE_ABBR})(?![^\W\d_])|(?:\s+|-)(?P<word>{_SC
 _OF = r"(?:\s+(?:de|d['’])\s*|\s+|(?=[€$£¥]))"
 
 # "$4 billion", "€500 million", "£650,000", "$1.3m", "USD 5 million"
+# A range ("$3-5 million", "$3 to $5 billion") reads as its lower bound at the shared scale.
+_RANGE_END = (rf"(?P<upto>\s*(?:-|–|to|à|and|et)\s*(?:{_SYMBOL_RE})?{_SP}?\d+(?:[.,]\d+)?"
+              rf"(?=(?:{_SP}?{_SCALE_ABBR}|(?:\s+|-){_SCALE_WORD})(?![^\W\d_])))")
 _PREFIXED = re.compile(rf"(?<![\w$€£¥])(?P<sym>{_SYMBOL_RE}){_SP}?"
-                       rf"(?P<num>{_DIGITS_AFTER_SYMBOL})"
+                       rf"(?P<num>{_DIGITS_AFTER_SYMBOL}){_RANGE_END}?"
                        rf"(?:{_SCALE})?(?!\w)", re.IGNORECASE)
 # "4 milliards de dollars", "10 M€", "2 Md$", "200 000 dollars", "1.2bn", "3 million euros"
 _SUFFIXED = re.compile(
