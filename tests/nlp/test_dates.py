@@ -393,3 +393,13 @@ def test_that_year_refers_to_the_story_not_to_publication():
 def test_start_of_this_year():
     assert found("Il dirige l'équipe depuis le début de l'année.", "fr") == [
         ("le début de l'année", "2024")]
+
+
+def test_of_may_is_not_a_month_but_the_month_of_may_is():
+    assert found("The premiership of May ended.", "en") == []
+    assert found("in the month of May", "en") == [("month of May", "2024-05")]
+
+
+def test_resolve_date_accepts_an_iso_month_as_is():
+    assert resolve_date("2024-09", "fr", None) == "2024-09"
+    assert resolve_date("2024-13", "fr", None) is None

@@ -78,7 +78,7 @@ _FR_QUAL = (rf"(?P<qual>(?:(?:au|en|à\s+la|vers\s+la|dans\s+la)\s+)?"
 _FR_MOIS = rf"(?P<mois>(?:au\s+|le\s+)?mois\s+d(?:e\s+|{_A}\s*))"
 _EN_MONTH_LEAD = (r"(?P<lead>(?P<eff>starting(?:\s+in)?|effective|as\s+of|from|by|until)\s+"
                   r"|(?P<rel>last|next|this\s+past|this\s+coming|this|earlier\s+this)\s+"
-                  r"|(?:in|since|before|after|during|through|throughout|of)\s+)")
+                  r"|(?:in|since|before|after|during|through|throughout|month\s+of)\s+)")
 _EN_QUAL = (r"(?P<qual>(?:(?:in|at|by|from|until|since)\s+)?(?:the\s+)?(?:early|late|mid"
             r"|end\s+of|start\s+of|beginning\s+of|middle\s+of|first\s+half\s+of"
             r"|second\s+half\s+of|first\s+week\s+of|last\s+week\s+of)" + _HY + ")")

@@ -499,6 +499,7 @@ def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
 _ANAPHORIC = re.compile(r"(?<!\w)(?:later|earlier|before|after|afterwards|previous|following"
                         r"|plus\s+tard|plus\s+tôt|auparavant|avant|après|veille|lendemain"
                         r"|précédent|précédente|suivant|suivante)(?!\w)", re.IGNORECASE)
+_ISO_PARTIAL = re.compile(r"\s*(?P<y>\d{4})-(?P<m>\d{2})\s*")
 _BARE_YEAR = re.compile(r"\s*((?:1[89]|20)\d\d)\s*[.,;]?\s*")
 _BARE_MONTH = re.compile(rf"\s*(?:{_FR_MONTH}|{_EN_MONTH.replace('?P<mon>', '?P<enmon>')})"
                          r"\s*[.,;]?\s*", _F)
@@ -515,6 +516,8 @@ def resolve_date(expression: str, lang: str, publication_date: str | None) -> st
     pub = _parse_pub(publication_date)
     if m := _BARE_YEAR.fullmatch(expression):
         return m.group(1)
+    if m := _ISO_PARTIAL.fullmatch(expression):  # already a value: "2024-09"
+        return m.group(0).strip() if _valid_day(int(m["y"]), int(m["m"]), 1) else None
     if m := _BARE_MONTH.fullmatch(expression):
         return _month_year(_month_number(m["mon"] or m["enmon"]), pub, "past")
     matches = find_dates(expression, lang, publication_date)
