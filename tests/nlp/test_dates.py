@@ -403,3 +403,11 @@ def test_of_may_is_not_a_month_but_the_month_of_may_is():
 def test_resolve_date_accepts_an_iso_month_as_is():
     assert resolve_date("2024-09", "fr", None) == "2024-09"
     assert resolve_date("2024-13", "fr", None) is None
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Son arrivée est prévue en mars.", [("en mars", "2025-03")]),
+    ("en", "Her arrival is scheduled for March 3.", [("March 3", "2025-03-03")]),
+])
+def test_planned_events_look_forward(lang, text, expected):
+    assert found(text, lang) == expected

@@ -63,6 +63,7 @@ _TENSE_CUES = {
     "fr": re.compile(
         r"(?<!\w)(?:(?P<fut>va|vont|allait|allaient|devrait|devraient|devra|devront|doit"
         r"|doivent|sera|seront|aura|auront|fera|feront|ira|iront|prévoit\s+de"
+        r"|(?:est|sont|était|étaient|a\s+été)\s+(?:prévu|attendu|programmé|envisagé|fixé)e?s?"
         rf"|{_LETTER}{{2,}}(?:era|eront|erait|eraient|ira|iront|irait|dra|dront|drait))"
         r"|(?P<past>(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent)\s+"
         r"(?:(?:été|déjà|alors|officiellement|finalement|récemment)\s+)?"
@@ -72,6 +73,7 @@ _TENSE_CUES = {
         r"(?<!\w)(?:(?P<fut>(?:will|shall|would|['’]ll)(?:\s+not)?(?:\s+(?:be|have\s+been)"
         r"\s+\w+)?|(?:is|are|was|were)\s+(?:set\s+|expected\s+|due\s+|scheduled\s+"
         r"|going\s+)?to|plans?\s+to|planned\s+to|takes?\s+effect"
+        r"|(?:is|are|was|were)\s+(?:scheduled|planned|slated|expected|due)"
         r"|(?:is|are)\s+(?:stepping|leaving|joining|retiring|moving|taking))"
         r"|(?P<past>was|were|had|has|have|did|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
         r"(?<!\bbeen\s)(?<!\bbeing\s)(?:left|took|became|quit|went|came|won|led|began|held"
