@@ -63,7 +63,8 @@ _TENSE_CUES = {
     "fr": re.compile(
         r"(?<!\w)(?:(?P<fut>va|vont|allait|allaient|devrait|devraient|devra|devront|doit"
         r"|doivent|sera|seront|aura|auront|fera|feront|ira|iront|prévoit\s+de"
-        r"|(?:est|sont|était|étaient|a\s+été)\s+(?:prévu|attendu|programmé|envisagé|fixé)e?s?"
+        r"|(?:est|sont|était|étaient|a\s+été)\s+"
+        r"(?:prévu|attendu|programmé|envisagé|fixé)e?s?"
         rf"|{_LETTER}{{2,}}(?:era|eront|erait|eraient|ira|iront|irait|dra|dront|drait))"
         r"|(?P<past>(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent)\s+"
         r"(?:(?:été|déjà|alors|officiellement|finalement|récemment)\s+)?"
