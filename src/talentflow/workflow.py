@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from talentflow.core.errors import TalentflowError
-from talentflow.core.models import Article, Extraction
+from talentflow.core.models import Article, Extraction  # noqa: F401  (Extractor type)
 from talentflow.store import Store
 
 #: ``extract_many(articles, batch_size=32) -> Iterator[(Article, Extraction | error)]``

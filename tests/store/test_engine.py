@@ -112,3 +112,22 @@ def test_postgresql_down_gives_store_unavailable():
     with pytest.raises(StoreUnavailableError, match="cannot reach") as caught:
         open_store("postgresql+psycopg://nobody@127.0.0.1:9/none", lock_timeout=2)
     assert "services.sh" in caught.value.hint
+
+
+def test_version_1_store_is_upgraded_and_founders_backfilled(store_url):
+    from sqlalchemy import func, select
+
+    from talentflow.store.schema import report_founders
+
+    from .builders import founding_article
+
+    with open_store(store_url) as store:
+        store.add_article(*founding_article("v1", "Tamarind Bio, fondée par Zoé Klein et Adam "
+                                            "Roth.", "Tamarind Bio", ("Zoé Klein", "Adam Roth")))
+        with store.write() as conn:  # make it look like a version 1 database
+            report_founders.drop(conn)
+            conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="1"))
+    with open_store(store_url) as store:
+        assert store.info().schema_version == SCHEMA_VERSION
+        with store.read() as conn:
+            assert conn.execute(select(func.count()).select_from(report_founders)).scalar() == 2

@@ -202,9 +202,7 @@ def _split_person(conn: Connection, owner: int, key: str) -> None:
             if new_id is None:
                 new_id = entities.resolve_person(conn, names[positions[0]])
             ids = [new_id if i in positions else pid for i, pid in enumerate(ids)]
-            refounded.add(conn.execute(update(reports).where(reports.c.id == rid)
-                                       .values(founder_ids=ids)
-                                       .returning(reports.c.to_org_id)).scalar_one())
+            refounded.add(entities.set_founders(conn, rid, names, ids))
     touched = {owner} | ({new_id} if new_id is not None else set())
     for person_id in sorted(touched):
         entities.refresh_person_name(conn, person_id)

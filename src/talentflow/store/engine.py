@@ -8,6 +8,8 @@ concurrent writers never interleave a merge, and a crash or Ctrl-C rolls back cl
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -96,7 +98,7 @@ def _sqlite_engine(parsed, lock_timeout: float) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         if database and database != ":memory:":
             # WAL lets readers go on while one article is being written.
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cursor, lock_timeout)
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
@@ -108,6 +110,25 @@ def _sqlite_engine(parsed, lock_timeout: float) -> Engine:
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
+
+
+def _switch_to_wal(cursor, lock_timeout: float) -> None:
+    """Turn WAL on once per database file.
+
+    Switching needs an exclusive lock and SQLite reports a busy database at once
+    instead of waiting, so writers opening a new file together retry until the timeout.
+    """
+    deadline = time.monotonic() + lock_timeout
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            # A busy database may also leave the mode unchanged without an error.
+            cursor.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+        if time.monotonic() > deadline:
+            return  # rollback-journal mode: slower for concurrent readers, still correct
+        time.sleep(0.01)
 
 
 def translate_error(error: BaseException, url: str) -> StoreError | None:

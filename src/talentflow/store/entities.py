@@ -16,9 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from talentflow.resolve.names import given_names, org_key, person_key, surname_key
 from talentflow.resolve.orgs import shipped_canonical, shipped_variants
 from talentflow.resolve.people import same_person
-from talentflow.store.schema import (KIND_FOUNDING, KIND_MOVE, OVERRIDE_DISTINCT_PEOPLE,
+from talentflow.store.schema import (KIND_MOVE, OVERRIDE_DISTINCT_PEOPLE,
                                      facts, merge_overrides, org_aliases, organisations, people,
-                                     person_aliases, reports)
+                                     person_aliases, report_founders, reports)
 
 # Alias origins (see schema docstrings).
 ORIGIN_NAME = "name"
@@ -180,11 +180,23 @@ def _alias_keys(conn: Connection, aliases: Table, owner_col: str, owner: int,
 
 def founding_reports_of(conn: Connection, person_id: int) -> list[tuple[int, list, list]]:
     """(report id, founder names, founder ids) of founding reports naming the person."""
+    report_ids = select(report_founders.c.report_id).where(
+        report_founders.c.person_id == person_id)
     rows = conn.execute(select(reports.c.id, reports.c.founders, reports.c.founder_ids)
-                        .where(reports.c.kind == KIND_FOUNDING,
-                               reports.c.founder_ids.is_not(None)))
-    return [(rid, list(names or []), list(ids or [])) for rid, names, ids in rows
-            if person_id in (ids or [])]
+                        .where(reports.c.id.in_(report_ids)).order_by(reports.c.id))
+    return [(rid, list(names or []), list(ids or [])) for rid, names, ids in rows]
+
+
+def set_founders(conn: Connection, report_id: int, names: list[str], ids: list[int]) -> int:
+    """Rewrite a founding report's founders (JSON columns and links); returns its org id."""
+    conn.execute(delete(report_founders).where(report_founders.c.report_id == report_id))
+    if ids:
+        conn.execute(report_founders.insert(), [
+            {"report_id": report_id, "position": i, "person_id": pid, "name": name}
+            for i, (name, pid) in enumerate(zip(names, ids))])
+    return conn.execute(update(reports).where(reports.c.id == report_id)
+                        .values(founders=names, founder_ids=ids)
+                        .returning(reports.c.to_org_id)).scalar_one()
 
 
 def person_spellings(conn: Connection, person_id: int) -> Counter[str]:
@@ -226,10 +238,8 @@ def merge_people(conn: Connection, keep: int, drop: int, *, origin: str | None =
     conn.execute(update(reports).where(reports.c.person_id == drop).values(person_id=keep))
     conn.execute(update(facts).where(facts.c.person_id == drop).values(person_id=keep))
     founded: set[int] = set()
-    for rid, _names, ids in founding_reports_of(conn, drop):
-        founded.add(conn.execute(update(reports).where(reports.c.id == rid)
-                                 .values(founder_ids=[keep if i == drop else i for i in ids])
-                                 .returning(reports.c.to_org_id)).scalar_one())
+    for rid, names, ids in founding_reports_of(conn, drop):
+        founded.add(set_founders(conn, rid, names, [keep if i == drop else i for i in ids]))
     moved = update(person_aliases).where(person_aliases.c.person_id == drop)
     if origin is not None:
         conn.execute(moved.where(person_aliases.c.origin == ORIGIN_NAME).values(origin=origin))

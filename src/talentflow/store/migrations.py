@@ -19,9 +19,25 @@ def _create_schema(connection: Connection) -> None:
     schema.metadata.create_all(connection, checkfirst=True)
 
 
+def _add_report_founders(connection: Connection) -> None:
+    schema.report_founders.create(connection, checkfirst=True)
+    table = schema.report_founders
+    if connection.execute(select(table.c.report_id).limit(1)).first() is not None:
+        return
+    rows = connection.execute(select(schema.reports.c.id, schema.reports.c.founders,
+                                     schema.reports.c.founder_ids)
+                              .where(schema.reports.c.kind == schema.KIND_FOUNDING))
+    links = [{"report_id": rid, "position": i, "person_id": pid, "name": name}
+             for rid, names, ids in rows
+             for i, (name, pid) in enumerate(zip(names or [], ids or []))]
+    if links:
+        connection.execute(table.insert(), links)
+
+
 #: (version reached, what it does, how). Append only; never edit a released entry.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: articles, people, organisations, aliases, reports, facts", _create_schema),
+    (2, "report_founders: founders of founding reports, indexed by person", _add_report_founders),
 ]
 
 assert MIGRATIONS[-1][0] == schema.SCHEMA_VERSION, "SCHEMA_VERSION must match the migrations"

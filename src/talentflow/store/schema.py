@@ -48,7 +48,7 @@ from sqlalchemy import (JSON, Column, DateTime, Float, ForeignKey, Index, Intege
                         String, Table, Text, UniqueConstraint, func)
 
 #: Version of this schema; recorded in ``meta`` under ``schema_version``.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 KIND_MOVE = "move"
 KIND_FOUNDING = "founding"
@@ -240,6 +240,19 @@ reports = Table(
     comment="One extracted move, founding or investment of one article.",
 )
 
+report_founders = Table(
+    "report_founders", metadata,
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("position", Integer, primary_key=True,
+           comment="Index in reports.founders / reports.founder_ids."),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("name", String(512), nullable=False, comment="The founder as the article names them."),
+    comment="Founders of founding reports, one row each (schema version 2): finds a "
+            "person's foundings by index; mirrors reports.founders/founder_ids.",
+)
+
 merge_overrides = Table(
     "merge_overrides", metadata,
     Column("id", Integer, primary_key=True),
@@ -258,4 +271,4 @@ merge_overrides = Table(
 __all__ = ["SCHEMA_VERSION", "KINDS", "KIND_MOVE", "KIND_FOUNDING", "KIND_INVESTMENT",
            "PRECISIONS", "OVERRIDE_SEPARATE_REPORT", "OVERRIDE_DISTINCT_PEOPLE", "metadata",
            "meta", "articles", "organisations", "org_aliases", "people", "person_aliases",
-           "facts", "reports", "merge_overrides"]
+           "facts", "reports", "report_founders", "merge_overrides"]

@@ -11,21 +11,21 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, or_, select, update
+from sqlalchemy import Connection, Engine, func, or_, select
 
 from talentflow.core.errors import ExtractionError, NotFoundError, UsageError
 from talentflow.core.models import Article, Extraction
 from talentflow.resolve.dates import date_range
 from talentflow.store import entities
 from talentflow.store.engine import (DEFAULT_LOCK_TIMEOUT, create_store_engine, display_url,
-                                     read_connection, resolve_db_url, translated,
-                                     write_transaction)
-from talentflow.store.facts import anchors_of_org, remerge, remerge_org, remerge_person
+                                     read_connection, resolve_db_url, write_transaction)
+from talentflow.store.facts import remerge, remerge_org, remerge_person
 from talentflow.store.migrations import current_version, upgrade
 from talentflow.store.schema import (KIND_FOUNDING, KIND_INVESTMENT, KIND_MOVE,
-                                     OVERRIDE_DISTINCT_PEOPLE, OVERRIDE_SEPARATE_REPORT,
+                                     OVERRIDE_SEPARATE_REPORT,
                                      articles, facts, merge_overrides, org_aliases,
-                                     organisations, people, person_aliases, reports)
+                                     organisations, people, person_aliases, report_founders,
+                                     reports)
 from talentflow.store.aliases import AliasInfo, add_alias, list_aliases, remove_alias
 
 try:  # role vocabulary, written alongside; role_key stays NULL until it is importable
@@ -121,6 +121,7 @@ class Store:
             rows, dropped = self._report_rows(conn, article, extraction, article_id)
             if rows:
                 conn.execute(reports.insert(), rows)
+                self._link_founders(conn, article_id, rows)
             touched_people = {r["person_id"] for r in rows if r["person_id"] is not None}
             founders = {p for r in rows for p in (r.get("founder_ids") or [])}
             touched_people, refounded = entities.fuzzy_merge(conn, touched_people | founders)
@@ -193,6 +194,19 @@ class Store:
                                currency=(item.currency or None) and item.currency.upper()[:3])
                 rows.append(row)
         return rows, dropped
+
+    def _link_founders(self, conn: Connection, article_id: int, rows: list[dict]) -> None:
+        by_key = {r["report_key"]: r for r in rows if r["kind"] == KIND_FOUNDING and r["founders"]}
+        if not by_key:
+            return
+        ids = conn.execute(select(reports.c.report_key, reports.c.id).where(
+            reports.c.article_id == article_id, reports.c.kind == KIND_FOUNDING))
+        links = [{"report_id": report_id, "position": i, "person_id": pid, "name": name}
+                 for key, report_id in ids if key in by_key
+                 for i, (name, pid) in enumerate(zip(by_key[key]["founders"],
+                                                     by_key[key]["founder_ids"]))]
+        if links:
+            conn.execute(report_founders.insert(), links)
 
     def _refresh_names(self, conn: Connection, rows: list[dict], person_ids: set[int]) -> None:
         """Recompute display names this article may change.
