@@ -65,6 +65,10 @@ def test_limit_and_offset_page_through_with_a_total(world):
     assert (page.total, page.limit, page.offset) == (7, 2, 1)
     assert surnames(moves(world, limit=None)) == ALL_MOVERS_NEWEST_FIRST
     assert moves(world, offset=50).items == ()
+    # Pages across the boundary between dated and undated moves.
+    assert surnames(moves(world, limit=2, offset=5)) == ["Haddad", "Verdier"]
+    assert surnames(moves(world, limit=2, offset=6)) == ["Verdier"]
+    assert surnames(moves(world, limit=None, offset=4)) == ALL_MOVERS_NEWEST_FIRST[4:]
 
 
 def test_unknown_names_raise_not_found_with_near_matches(world):

@@ -198,19 +198,39 @@ def _alias_names(conn: Connection, table, owner, ids: Iterable[int]) -> dict[int
 
 def select_facts(conn: Connection, flt: FactFilter, *, newest_first: bool = False,
                  limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Facts matching ``flt`` with person and organisation names, undated ones last."""
-    date_order = facts.c.date_start.desc() if newest_first else facts.c.date_start.asc()
-    stmt = (_fact_select().where(*_conditions(flt))
-            .order_by(facts.c.date_start.is_(None), date_order, facts.c.id))
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
-    return _rows(conn, stmt)
+    """Facts matching ``flt`` with person and organisation names, undated ones last.
+
+    Dated and undated facts are read by two queries, each ordered along an index
+    (date_start, then id), so a page of a million moves never sorts them all; the
+    undated ones are read only once the dated ones run out.
+    """
+    conds = _conditions(flt)
+    if newest_first:
+        dated_order = (facts.c.date_start.desc(), facts.c.id.desc())
+    else:
+        dated_order = (facts.c.date_start.asc(), facts.c.id.asc())
+    dated = (_fact_select().where(*conds, facts.c.date_start.is_not(None))
+             .order_by(*dated_order).limit(limit).offset(offset or None))
+    rows = _rows(conn, dated)
+    if limit is not None and len(rows) == limit:
+        return rows
+    if rows or not offset:
+        n_dated = offset + len(rows)
+    else:  # the page starts past the dated facts: how far past?
+        n_dated = count_facts(conn, flt, dated=True)
+    undated = (_fact_select().where(*conds, facts.c.date_start.is_(None))
+               .order_by(facts.c.id.desc() if newest_first else facts.c.id.asc())
+               .limit(None if limit is None else limit - len(rows))
+               .offset(max(0, offset - n_dated) or None))
+    return rows + _rows(conn, undated)
 
 
-def count_facts(conn: Connection, flt: FactFilter) -> int:
-    stmt = select(func.count()).select_from(facts).where(*_conditions(flt))
+def count_facts(conn: Connection, flt: FactFilter, *, dated: bool = False) -> int:
+    """Number of facts matching ``flt`` (only the dated ones with ``dated``)."""
+    conds = _conditions(flt)
+    if dated:
+        conds.append(facts.c.date_start.is_not(None))
+    stmt = select(func.count()).select_from(facts).where(*conds)
     return int(conn.execute(stmt).scalar_one())
 
 
