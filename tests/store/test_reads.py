@@ -76,7 +76,7 @@ def test_name_lookups_go_through_alias_keys(world):
         [garcia] = reads.find_person_ids(conn, "ines garcia")
         assert reads.find_person_ids_by_surname(conn, "garcia") == [garcia]
         assert reads.person_alias_names(conn, [garcia])[garcia]
-        assert reads.org_alias_names(conn, [])== {}
+        assert reads.org_alias_names(conn, []) == {}
 
 
 def test_founding_lookup_by_founder_is_exact(world):

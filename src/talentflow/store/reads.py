@@ -18,13 +18,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (Connection, Text, and_, cast, func, literal_column, or_, select, text,
-                        union)
+from sqlalchemy import Connection, and_, func, literal_column, or_, select, text, union
 from sqlalchemy.sql import ColumnElement, Select
 
 from talentflow.store.schema import (KIND_FOUNDING, KIND_INVESTMENT, KIND_MOVE, articles,
                                      facts, org_aliases, organisations, people,
-                                     person_aliases, reports)
+                                     person_aliases, report_founders, reports)
 
 __all__ = ["FactFilter", "find_org_ids", "find_org_ids_containing", "find_person_ids",
            "find_person_ids_by_surname", "org_names_for_hints", "person_names_for_hints",
@@ -240,12 +239,15 @@ def fact_by_id(conn: Connection, fact_id: int) -> dict[str, Any] | None:
 
 
 def founding_facts_of_person(conn: Connection, person_id: int) -> list[dict[str, Any]]:
-    """Foundings listing ``person_id`` among their founders, oldest first."""
-    # JSON containment differs between SQLite and PostgreSQL; a text match narrows the
-    # candidates portably and the exact membership test below removes false hits (12 in 112).
+    """Foundings listing ``person_id`` among their founders, oldest first (undated last)."""
+    # report_founders is indexed by person; the membership test keeps the fact's own
+    # merged founder list authoritative.
+    fact_ids = (select(reports.c.fact_id)
+                .select_from(reports.join(report_founders,
+                                          report_founders.c.report_id == reports.c.id))
+                .where(report_founders.c.person_id == person_id))
     candidates = _rows(conn, _fact_select().where(
-        facts.c.kind == KIND_FOUNDING,
-        cast(facts.c.founder_ids, Text).like(f"%{int(person_id)}%"),
+        facts.c.kind == KIND_FOUNDING, facts.c.id.in_(fact_ids),
     ).order_by(facts.c.date_start.is_(None), facts.c.date_start, facts.c.id))
     return [row for row in candidates if person_id in (row["founder_ids"] or [])]
 
