@@ -100,15 +100,21 @@ def test_a_store_error_fails_only_that_article(sqlite_store):
 
 @pytest.mark.model
 @pytest.mark.skipif(not (SHARED / "seed.articles.jsonl").exists(), reason="no ../shared/bench")
-def test_seed_ingested_twice_gives_its_moves_once(tmp_path):
+def test_seed_ingested_twice_gives_its_moves_once_and_its_flows(tmp_path):
     from talentflow.workflow import ingest
 
-    pytest.importorskip("talentflow.ingest", reason="readers not merged yet")
+    if not hasattr(pytest.importorskip("talentflow.ingest"), "read_inputs"):
+        pytest.skip("talentflow.ingest.read_inputs not merged yet")
     if not hasattr(pytest.importorskip("talentflow.nlp"), "extract_many"):
         pytest.skip("talentflow.nlp.extract_many not merged yet")
+    from talentflow.query import flows
 
     with open_store(tmp_path / "seed.db") as store:
         first = ingest(store, [str(SHARED / "seed.articles.jsonl")])
         second = ingest(store, [str(SHARED / "seed.articles.jsonl")])
         assert first.ingested == 1 and second.already_known == 1 and second.ingested == 0
         assert store.info().counts["moves"] == 8
+        pairs = {(f["from"]["name"] if isinstance(f["from"], dict) else f["from"],
+                  f["to"]["name"] if isinstance(f["to"], dict) else f["to"])
+                 for f in flows(store).to_dict()["flows"]}
+        assert {("OpenAI", "Anthropic"), ("Google DeepMind", "Anthropic")} <= pairs
