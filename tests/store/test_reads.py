@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event, select, text
 
-from talentflow.store import reads
+from talentflow.store import open_store, reads
 from talentflow.store.schema import facts
 from query.world import (empty_store, pg_databases, pg_server_url, world,  # noqa: F401
                          world_url)
@@ -35,8 +35,6 @@ def _captured_selects(store, action) -> list[tuple[str, object]]:
 
 
 def test_flows_read_the_covering_index_on_sqlite_even_with_big_statistics(tmp_path):
-    from talentflow.store import open_store
-
     with open_store(tmp_path / "stats.db") as store:
         with store.engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE")
