@@ -274,3 +274,17 @@ def test_reopening_an_existing_store_keeps_data(store_url):
     with open_store(store_url) as store:
         assert store.info().counts["moves"] == 1
         assert count(store, facts) == 1
+
+
+def test_odd_values_from_inputs_are_stored_safely(store):
+    body = "X" * 50 + " rejoint Acorn Metrics."
+    long_name = "Jean " + "Très-Long-Nom " * 60
+    art = Article("odd", body, lang="fr", date="le 3 mai", url="https://e.test/" + "x" * 3000)
+    move = Move(long_name, None, "Acorn Metrics", "CTO", "2024-02-30",
+                Evidence.of(body, 0, len(body)))
+    assert store.add_article(art, Extraction("odd", "fr", moves=(move,))).created
+    [fact] = fact_summaries(store)
+    assert fact["date"] is None and len(fact["person"]) <= 300
+    with store.read() as conn:
+        row = conn.execute(select(articles.c.published, articles.c.url)).one()
+    assert tuple(row) == (None, None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select
@@ -35,6 +35,10 @@ except ImportError:  # pragma: no cover - only while the module does not exist y
         return None
 
 
+#: Longest person or organisation name stored (the columns hold 512 characters).
+MAX_NAME = 300
+
+
 @dataclass(frozen=True)
 class AddResult:
     """What ``Store.add_article`` did with one article."""
@@ -54,6 +58,11 @@ class StoreInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "schema_version": self.schema_version, "counts": self.counts}
+
+
+def _clip(name: str | None) -> str | None:
+    """Names longer than any real one are extraction accidents; keep them storable."""
+    return name[:MAX_NAME] if name else name
 
 
 def report_key(content_hash: str, kind: str, seq: int, start: int, end: int) -> str:
@@ -113,10 +122,13 @@ class Store:
             known = self._known_id(conn, article)
             if known is not None:
                 return AddResult(known, False)
+            published = date_range(article.date)
             article_id = conn.execute(articles.insert().values(
                 ext_id=str(article.id)[:512], content_hash=article.content_hash,
-                url=article.url or None, title=article.title, lang=article.lang or extraction.lang,
-                published=article.date, source=article.source, text=article.text,
+                url=article.url if article.url and len(article.url) <= 2048 else None,
+                title=article.title, lang=(article.lang or extraction.lang or "")[:8] or None,
+                published=published.value if published else None, source=article.source,
+                text=article.text,
             ).returning(articles.c.id)).scalar_one()
             rows, dropped = self._report_rows(conn, article, extraction, article_id)
             if rows:
@@ -160,6 +172,8 @@ class Store:
                     evidence_start=ev.start, evidence_end=ev.end, evidence_text=ev.text,
                     confidence=float(item.confidence), trigger=None, fact_id=None)
                 if kind == KIND_MOVE:
+                    item = replace(item, person=_clip(item.person), from_org=_clip(item.from_org),
+                                   to_org=_clip(item.to_org))
                     person_id = entities.resolve_person(conn, item.person)
                     from_id = entities.resolve_org(conn, item.from_org)
                     to_id = entities.resolve_org(conn, item.to_org)
@@ -173,6 +187,8 @@ class Store:
                                role=role, role_key=normalize_role(role, lang) if role else None,
                                trigger=(item.trigger or None) and item.trigger[:256])
                 elif kind == KIND_FOUNDING:
+                    item = replace(item, org=_clip(item.org),
+                                   founders=tuple(_clip(n) for n in item.founders))
                     org_id = entities.resolve_org(conn, item.org)
                     if org_id is None:
                         dropped.append(f"founding #{seq}: no organisation name")
@@ -183,6 +199,8 @@ class Store:
                                founders=[n for n, i in zip(names, ids) if i is not None],
                                founder_ids=[i for i in ids if i is not None])
                 else:
+                    item = replace(item, investor=_clip(item.investor),
+                                   investee=_clip(item.investee))
                     investee = entities.resolve_org(conn, item.investee)
                     if investee is None:
                         dropped.append(f"investment #{seq}: no investee")
