@@ -1,12 +1,13 @@
 """Property: any order and any repetition of a set of articles gives the same facts."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
 from talentflow.store import open_store
-from talentflow.store.schema import organisations, people
+from talentflow.store.schema import metadata, organisations, people
 
 from .builders import (fact_summaries, founding_article, investment_article, move_article,
                        without_ids)
@@ -41,8 +42,13 @@ ARTICLES = [
 ]
 
 
-def ingest_in_order(order: list[int]) -> tuple[list[dict], list[str], list[str]]:
-    with open_store("sqlite:///:memory:") as store:
+def ingest_in_order(order: list[int], url: str = "sqlite:///:memory:"
+                    ) -> tuple[list[dict], list[str], list[str]]:
+    with open_store(url) as store:
+        with store.write() as conn:  # a reused database starts empty
+            for table in reversed(metadata.sorted_tables):
+                if table.name != "meta":
+                    conn.execute(table.delete())
         for index in order:
             store.add_article(*ARTICLES[index])
         with store.read() as conn:
@@ -79,3 +85,15 @@ orders = st.permutations(range(len(ARTICLES))).flatmap(
 @given(orders)
 def test_any_order_and_repetition_gives_the_same_facts(order):
     assert ingest_in_order(order) == BASELINE
+
+
+@pytest.mark.postgres
+def test_same_facts_on_postgresql_in_any_order(pg_databases):
+    url = pg_databases.create()
+
+    @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(orders)
+    def check(order):
+        assert ingest_in_order(order, url) == BASELINE
+
+    check()
