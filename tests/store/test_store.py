@@ -288,3 +288,16 @@ def test_odd_values_from_inputs_are_stored_safely(store):
     with store.read() as conn:
         row = conn.execute(select(articles.c.published, articles.c.url)).one()
     assert tuple(row) == (None, None)
+
+
+def test_get_or_create_recovers_from_a_lost_race(store):
+    from talentflow.store import entities
+
+    with store.write() as conn:
+        first = entities.resolve_person(conn, "Ada Quinlan")
+        # A writer that skipped the lookup (as a concurrent one would) hits the unique key
+        # and gets the existing row back instead of an error, in the same transaction.
+        assert entities._create_person(conn, "ADA QUINLAN", "name") == first
+        org = entities.resolve_org(conn, "Juniper Works")
+        assert entities._create_org(conn, "Juniper Works SAS", "name") == org
+    assert count(store, people) == 1
