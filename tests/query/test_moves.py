@@ -59,6 +59,16 @@ def test_filters(world, filters, expected):
     assert surnames(moves(world, **filters)) == expected
 
 
+def test_filters_also_take_store_ids(world):
+    martin = moves(world, person="Lea Martin").items[0]
+    assert moves(world, person=martin.person.id).items == (martin,)
+    assert surnames(moves(world, from_org=martin.from_org.id)) == ["Martin", "Dubois"]
+    assert surnames(moves(world, org=martin.to_org.id, to_org=martin.to_org.id,
+                          since="2024")) == ["Martin"]
+    with pytest.raises(NotFoundError):
+        moves(world, org=987_654)
+
+
 def test_limit_and_offset_page_through_with_a_total(world):
     page = moves(world, limit=2, offset=1)
     assert surnames(page) == ALL_MOVERS_NEWEST_FIRST[1:3]

@@ -165,6 +165,12 @@ def test_flows_include_unknown_departures_as_null_destination(world):
                         "to": None, "to_id": None, "count": 1}]
 
 
+def test_flows_of_an_org_given_by_id(world):
+    nova = org_profile(world, "Nova Deep Systems").org
+    assert pairs(flows(world, org=nova.id)) == [("Quartz Analytics", "Nova Deep Systems", 1)]
+    assert flows(world, org=nova.id).org == nova
+
+
 def test_flows_page_keeps_the_total(world):
     result = flows(world, limit=1, offset=1)
     assert len(result.flows.items) == 1 and result.flows.total == 4

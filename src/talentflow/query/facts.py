@@ -45,8 +45,9 @@ def facts_from_rows(conn: Connection, rows: Iterable[dict[str, Any]]) -> list[Fa
     ) for row in rows]
 
 
-def move_filter(conn: Connection, *, person: str | None = None, from_org: str | None = None,
-                to_org: str | None = None, org: str | None = None, since: str | None = None,
+def move_filter(conn: Connection, *, person: str | int | None = None,
+                from_org: str | int | None = None, to_org: str | int | None = None,
+                org: str | int | None = None, since: str | None = None,
                 until: str | None = None) -> reads.FactFilter:
     """The store filter for the user's options; unknown names raise NotFoundError."""
     period = date_range(since, until)
@@ -58,14 +59,15 @@ def move_filter(conn: Connection, *, person: str | None = None, from_org: str | 
         start=period.start, end=period.end)
 
 
-def moves(store, *, person: str | None = None, from_org: str | None = None,
-          to_org: str | None = None, org: str | None = None, since: str | None = None,
-          until: str | None = None, limit: int | None = DEFAULT_LIMIT,
-          offset: int = 0) -> Page[Fact]:
+def moves(store, *, person: str | int | None = None, from_org: str | int | None = None,
+          to_org: str | int | None = None, org: str | int | None = None,
+          since: str | None = None, until: str | None = None,
+          limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> Page[Fact]:
     """Merged moves, newest first (undated last), filtered and paginated.
 
     ``person``, ``from_org``, ``to_org`` and ``org`` (either side) are names matched
-    through aliases; ``since``/``until`` are ISO partial dates (``2024``, ``2024-05``).
+    through aliases, or store ids; ``since``/``until`` are ISO partial dates (``2024``,
+    ``2024-05``).
     """
     check_page(limit, offset)
     with store.read() as conn:

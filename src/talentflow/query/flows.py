@@ -13,13 +13,13 @@ DEFAULT_FLOW_LIMIT = 500
 
 
 def flows(store, *, since: str | None = None, until: str | None = None, min_count: int = 1,
-          org: str | None = None, include_unknown: bool = False,
+          org: str | int | None = None, include_unknown: bool = False,
           limit: int | None = DEFAULT_FLOW_LIMIT, offset: int = 0) -> Flows:
     """Counts of moves per (from, to) pair of organisations, largest first.
 
     Only moves naming both organisations count (a move from X to X is not a flow);
     ``include_unknown`` adds departures with no named destination as ``to`` None.
-    ``org`` keeps the pairs where it is either side; ``min_count`` drops smaller pairs.
+    ``org`` (a name or an id) keeps the pairs where it is either side; ``min_count`` drops smaller pairs.
     ``limit`` keeps the largest pairs (``total`` still counts them all; None = every
     pair). Aggregated in SQL over the (kind, date_start, from, to) index, so a year of a
     million moves stays fast.

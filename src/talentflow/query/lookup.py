@@ -122,14 +122,17 @@ def resolve_person(conn: Connection, person: str | int) -> Ref:
                         hint=_hint([near[o] for o in owners if o in near], "person"))
 
 
-def org_filter_ids(conn: Connection, name: str | None, *, option: str) -> tuple[int, ...] | None:
-    """Ids for an organisation filter option, None when the option is not given.
+def org_filter_ids(conn: Connection, name: str | int | None, *,
+                   option: str) -> tuple[int, ...] | None:
+    """Ids for an organisation filter option (a name or an id), None when not given.
 
     Several organisations sharing the words asked for are all kept: a filter narrows a
     list, it need not pick one entity.
     """
     if name is None:
         return None
+    if isinstance(name, int):
+        return (resolve_org(conn, name).id,)
     ids = org_candidates(conn, name)
     if not ids:
         raise NotFoundError(f"no organisation named {name!r}", item=option,
@@ -137,9 +140,12 @@ def org_filter_ids(conn: Connection, name: str | None, *, option: str) -> tuple[
     return tuple(ids)
 
 
-def person_filter_ids(conn: Connection, name: str | None) -> tuple[int, ...] | None:
+def person_filter_ids(conn: Connection, name: str | int | None) -> tuple[int, ...] | None:
+    """Ids for a person filter (a name or an id); every person a lone surname fits."""
     if name is None:
         return None
+    if isinstance(name, int):
+        return (resolve_person(conn, name).id,)
     ids = person_candidates(conn, name)
     if not ids:
         resolve_person(conn, name)  # raises NotFoundError with near matches
