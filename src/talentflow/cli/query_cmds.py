@@ -26,6 +26,7 @@ from talentflow.core.errors import TalentflowError
 from talentflow.query.results import Fact
 from talentflow.store import open_store
 
+
 class OutputFormat(str, Enum):
     table = "table"
     json = "json"
@@ -77,12 +78,6 @@ OffsetOption = typer.Option(0, "--offset", help="Skip this many items first.", m
 
 MOVE_COLUMNS = ("fact_id", "person", "from", "to", "role", "role_key", "date", "confidence",
                 "n_sources", "person_id", "from_id", "to_id")
-
-
-@contextmanager
-def _store(db: Optional[str]) -> Iterator[Any]:
-    with open_store(db) as store:
-        yield store
 
 
 def _limit(value: int) -> int | None:
@@ -148,7 +143,7 @@ def moves_command(
     Names are matched through aliases, ignoring case and accents ("deepmind" finds
     "Google DeepMind").
     """
-    with handle_errors(fmt), _store(db) as store:
+    with handle_errors(fmt), open_store(db) as store:
         page = query.moves(store, person=person, from_org=from_org, to_org=to_org, org=org,
                            since=since, until=until, limit=_limit(limit), offset=offset)
         if fmt is OutputFormat.json:
@@ -165,7 +160,7 @@ def person_command(
     db: Optional[str] = DbOption, fmt: OutputFormat = FormatOption,
 ) -> None:
     """Show one person's moves in date order (undated last)."""
-    with handle_errors(fmt), _store(db) as store:
+    with handle_errors(fmt), open_store(db) as store:
         timeline = query.person_timeline(store, name)
         if fmt is OutputFormat.json:
             emit_json(timeline.to_dict())
@@ -205,7 +200,7 @@ def org_command(
 
     CSV output is the per-period table (period, arrivals, departures, net).
     """
-    with handle_errors(fmt), _store(db) as store:
+    with handle_errors(fmt), open_store(db) as store:
         profile = query.org_profile(store, name, period=period.value, since=since,
                                     until=until, limit=_limit(limit), offset=offset)
         if fmt is OutputFormat.json:
@@ -264,7 +259,7 @@ def flows_command(
     offset: int = OffsetOption, db: Optional[str] = DbOption, fmt: OutputFormat = FormatOption,
 ) -> None:
     """Count moves from one organisation to another over a period, largest first."""
-    with handle_errors(fmt), _store(db) as store:
+    with handle_errors(fmt), open_store(db) as store:
         result = query.flows(store, since=since, until=until, min_count=min_count, org=org,
                              include_unknown=include_unknown, limit=_limit(limit),
                              offset=offset)
@@ -293,7 +288,7 @@ def sources_command(
     db: Optional[str] = DbOption, fmt: OutputFormat = FormatOption,
 ) -> None:
     """Show the evidence sentence of each source of a fact, with its article."""
-    with handle_errors(fmt), _store(db) as store:
+    with handle_errors(fmt), open_store(db) as store:
         result = query.sources(store, fact_id)
         if fmt is OutputFormat.json:
             emit_json(result.to_dict())
@@ -335,7 +330,7 @@ def export_command(
     db: Optional[str] = DbOption,
 ) -> None:
     """Export every fact of the store to a file."""
-    with handle_errors(OutputFormat.table), _store(db) as store:
+    with handle_errors(OutputFormat.table), open_store(db) as store:
         summary = query.export_facts(store, fmt.value, output)
         typer.echo(f"exported {summary.facts} facts to {summary.path} ({summary.format}, "
                    f"{summary.records} records)", err=True)
