@@ -1,0 +1,102 @@
+"""The public entry points: one article, or a stream of them batched through nlp.pipe."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from talentflow.core import Article, Extraction, TalentflowError
+from talentflow.core.errors import ExtractionError, UnsupportedLanguageError
+from talentflow.nlp.convert import doc_to_extraction
+from talentflow.nlp.lang import supported_languages
+from talentflow.nlp.pipeline import load_pipeline
+
+DEFAULT_LANG = "fr"
+
+
+def pipeline_language(article: Article) -> str:
+    """The pack an article is read with: its own ``lang`` when supported, else French.
+
+    A language the project has no pack for raises UnsupportedLanguageError; a missing or
+    unrecognised hint falls back to French (ingest sets ``lang`` from detection).
+    """
+    lang = (article.lang or "").strip().lower() or None
+    if lang is None:
+        return DEFAULT_LANG
+    if lang in supported_languages():
+        return lang
+    raise UnsupportedLanguageError(
+        f"articles in {lang!r} cannot be extracted yet",
+        hint=f"supported languages: {', '.join(supported_languages())}", item=article.id)
+
+
+def extract(article: Article) -> Extraction:
+    """Moves, foundings and investments reported by one article."""
+    lang = pipeline_language(article)
+    nlp = load_pipeline(lang)
+    try:
+        doc = nlp(article.text)
+        return doc_to_extraction(doc, article, lang)
+    except TalentflowError:
+        raise
+    except Exception as error:  # one article must never take the batch down
+        raise ExtractionError(f"extraction failed: {type(error).__name__}: {error}",
+                              item=article.id) from error
+
+
+def extract_many(articles: Iterable[Article], *, batch_size: int = 32
+                 ) -> Iterator[tuple[Article, Extraction | TalentflowError]]:
+    """Stream (article, result) pairs in input order; a failing article yields its error.
+
+    Articles are grouped into batches and each language's batch goes through
+    ``nlp.pipe``; an article that breaks the batch is retried alone so only it fails.
+    """
+    iterator = iter(articles)
+    while True:
+        batch = list(islice(iterator, batch_size))
+        if not batch:
+            return
+        yield from _extract_batch(batch, batch_size)
+
+
+def _extract_batch(batch: list[Article], batch_size: int):
+    results: list[Extraction | TalentflowError | None] = [None] * len(batch)
+    by_lang: dict[str, list[int]] = {}
+    for index, article in enumerate(batch):
+        try:
+            by_lang.setdefault(pipeline_language(article), []).append(index)
+        except TalentflowError as error:
+            results[index] = error
+    for lang, indices in by_lang.items():
+        try:
+            nlp = load_pipeline(lang)
+        except TalentflowError as error:
+            for index in indices:
+                results[index] = error
+            continue
+        try:
+            docs = nlp.pipe((batch[i].text for i in indices), batch_size=batch_size)
+            for index, doc in zip(indices, docs):
+                results[index] = _convert(doc, batch[index], lang)
+        except Exception:  # noqa: BLE001  a bad text broke the batch: isolate it
+            for index in indices:
+                if results[index] is None:
+                    results[index] = _extract_alone(batch[index])
+    for article, result in zip(batch, results):
+        yield article, result
+
+
+def _convert(doc, article: Article, lang: str) -> Extraction | TalentflowError:
+    try:
+        return doc_to_extraction(doc, article, lang)
+    except TalentflowError as error:
+        return error
+    except Exception as error:  # noqa: BLE001
+        return ExtractionError(f"extraction failed: {type(error).__name__}: {error}",
+                               item=article.id)
+
+
+def _extract_alone(article: Article) -> Extraction | TalentflowError:
+    try:
+        return extract(article)
+    except TalentflowError as error:
+        return error

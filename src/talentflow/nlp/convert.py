@@ -1,0 +1,160 @@
+"""Turn the components' Doc-level results into core objects; spaCy types stop here.
+
+Dates and amounts are read here, once per article and only when something was found,
+with :mod:`talentflow.nlp.dates` and :mod:`talentflow.nlp.money`. Reports of the same
+move within one article are merged: one move per person per change, the best evidence
+kept and the details united.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.tokens import Doc
+
+from talentflow.core import Article, Evidence, Extraction, Founding, Investment, Move
+from talentflow.nlp.dates import find_dates
+from talentflow.nlp.money import find_amounts
+from talentflow.nlp.records import FoundingCandidate, InvestmentCandidate, MoveCandidate
+
+
+def doc_to_extraction(doc: Doc, article: Article, lang: str) -> Extraction:
+    moves = doc._.tf_moves or []
+    foundings = doc._.tf_foundings or []
+    investments = doc._.tf_investments or []
+    text = article.text
+    dates = find_dates(text, lang, article.date) if (moves or foundings or investments) else []
+    return Extraction(
+        article_id=article.id, lang=lang,
+        moves=tuple(_moves(text, moves, dates)),
+        foundings=tuple(_foundings(text, foundings, dates)),
+        investments=tuple(_investments(text, investments, lang, dates)))
+
+
+def fold(name: str | None) -> str:
+    if not name:
+        return ""
+    bare = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in bare if not unicodedata.combining(c))
+    return " ".join("".join(c if c.isalnum() else " " for c in bare.casefold()).split())
+
+
+def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...] = ()) -> str | None:
+    """The date in [start, end) closest to ``anchor`` and not closer to a rival trigger."""
+    inside = [d for d in dates if start <= d.start and d.end <= end
+              and all(abs(d.start - anchor) <= abs(d.start - r) for r in rivals)]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.start - anchor)).value
+
+
+# --- moves -----------------------------------------------------------------------------
+
+def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
+    merged: list[dict] = []
+    for cand in candidates:
+        record = {"person": cand.person, "from": cand.from_org, "to": cand.to_org,
+                  "role": cand.role, "kind": cand.kind, "trigger": cand.trigger,
+                  "date": _date_near(dates, cand.sent_start, cand.sent_end, cand.trigger_char,
+                                     cand.other_trigger_chars),
+                  "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence}
+        for existing in merged:
+            if _same_move(existing, record):
+                _merge_into(existing, record)
+                break
+        else:
+            merged.append(record)
+    moves = []
+    for record in merged:
+        start, end = record["evidence"]
+        moves.append(Move(person=record["person"], from_org=record["from"], to_org=record["to"],
+                          role=record["role"], date=record["date"],
+                          evidence=Evidence.of(text, start, end),
+                          confidence=min(1.0, record["confidence"]), trigger=record["trigger"]))
+    return moves
+
+
+def _same_move(a: dict, b: dict) -> bool:
+    if not _same_person(a["person"], b["person"]):
+        return False
+    for side in ("from", "to"):
+        if a[side] and b[side] and fold(a[side]) != fold(b[side]):
+            return False
+    from_org = a["from"] or b["from"]
+    to_org = a["to"] or b["to"]
+    if from_org and to_org and fold(from_org) == fold(to_org):
+        return False  # joined and later left the same place: two changes
+    if a["date"] and b["date"] and not (a["date"].startswith(b["date"]) or b["date"].startswith(a["date"])):
+        return False
+    return True
+
+
+def _same_person(a: str, b: str) -> bool:
+    fa, fb = fold(a).split(), fold(b).split()
+    if not fa or not fb:
+        return False
+    return fa == fb or (fa[-1] == fb[-1] and fa[0][0] == fb[0][0])
+
+
+def _merge_into(existing: dict, record: dict) -> None:
+    better = record["confidence"] > existing["confidence"]
+    for key in ("from", "to", "role", "date"):
+        if not existing[key] and record[key]:
+            existing[key] = record[key]
+        elif key == "date" and record[key] and len(record[key]) > len(existing[key] or ""):
+            existing[key] = record[key]
+    if len(record["person"]) > len(existing["person"]):
+        existing["person"] = record["person"]
+    if better:
+        existing["evidence"] = record["evidence"]
+        existing["trigger"] = record["trigger"]
+    # several reports of one move make it more certain
+    existing["confidence"] = min(1.0, max(existing["confidence"], record["confidence"]) + 0.1)
+
+
+# --- foundings and investments ------------------------------------------------------------
+
+def _foundings(text: str, candidates: list[FoundingCandidate], dates) -> list[Founding]:
+    merged: dict[str, dict] = {}
+    for cand in candidates:
+        date = (_date_near(dates, cand.sent_start, cand.sent_end, cand.trigger_char)
+                if cand.dated else None)
+        key = fold(cand.org)
+        record = merged.get(key)
+        if record is None:
+            merged[key] = {"org": cand.org, "founders": list(cand.founders), "date": date,
+                           "evidence": (cand.sent_start, cand.sent_end),
+                           "confidence": cand.confidence}
+            continue
+        for founder in cand.founders:
+            if not any(_same_person(founder, f) for f in record["founders"]):
+                record["founders"].append(founder)
+        record["date"] = record["date"] or date
+        if cand.confidence > record["confidence"]:
+            record["evidence"] = (cand.sent_start, cand.sent_end)
+            record["confidence"] = cand.confidence
+    return [Founding(org=r["org"], founders=tuple(r["founders"]), date=r["date"],
+                     evidence=Evidence.of(text, *r["evidence"]), confidence=r["confidence"])
+            for r in merged.values()]
+
+
+def _investments(text: str, candidates: list[InvestmentCandidate], lang: str,
+                 dates) -> list[Investment]:
+    merged: dict[tuple[str, str], Investment] = {}
+    for cand in candidates:
+        amounts = find_amounts(text[cand.sent_start:cand.sent_end], lang)
+        amount = currency = None
+        if amounts:
+            anchor = cand.trigger_char - cand.sent_start
+            best = min(amounts, key=lambda m: abs(m.start - anchor))
+            amount, currency = best.amount, best.currency
+        if cand.needs_amount and amount is None:
+            continue
+        key = (fold(cand.investor), fold(cand.investee))
+        if key in merged and merged[key].amount is not None:
+            continue
+        merged[key] = Investment(
+            investor=cand.investor, investee=cand.investee, amount=amount, currency=currency,
+            date=_date_near(dates, cand.sent_start, cand.sent_end, cand.trigger_char),
+            evidence=Evidence.of(text, cand.sent_start, cand.sent_end),
+            confidence=cand.confidence)
+    return list(merged.values())

@@ -1,0 +1,83 @@
+"""In-article name coreference: a later "Schulman", "M. Schulman" or "il" -> "John Schulman".
+
+Every PER entity is mapped to the most complete name the article gives for that person
+(same surname, compatible first name). A subject pronoun ("il", "elle") points to the
+latest person named before it in the same or the previous sentence.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
+from talentflow.nlp.lang import get_pack
+
+
+@Language.factory("talentflow_coref")
+def make_coref(nlp: Language, name: str) -> "NameCoref":
+    return NameCoref(nlp.lang)
+
+
+class NameCoref:
+    def __init__(self, lang: str):
+        self.pack = get_pack(lang)
+
+    def bare_name(self, ent: Span) -> list[str]:
+        """The name's words without honorifics or surrounding punctuation."""
+        words = [t.text for t in ent if not t.is_punct or t.text in {"-", "."}]
+        while words and words[0].lower() in self.pack.honorifics:
+            words = words[1:]
+        return words
+
+    def __call__(self, doc: Doc) -> Doc:
+        persons = [ent for ent in doc.ents if ent.label_ == "PER"]
+        names = {(ent.start, ent.end): self.bare_name(ent) for ent in persons}
+        canonical: dict[tuple[int, int], str] = {}
+        full_names = [words for words in names.values() if len(words) >= 2]
+        for key, words in names.items():
+            if not words:
+                continue
+            best = words
+            for other in full_names:
+                if len(other) > len(best) and _same_person(words, other):
+                    best = other
+            canonical[key] = " ".join(best)
+        doc._.tf_person_names = canonical
+        doc._.tf_pronouns = self._pronouns(doc, persons, canonical)
+        return doc
+
+    def _pronouns(self, doc: Doc, persons: list[Span], canonical: dict) -> dict[int, str]:
+        resolved: dict[int, str] = {}
+        if not persons:
+            return resolved
+        index = 0
+        latest: Span | None = None
+        for token in doc:
+            while index < len(persons) and persons[index].end <= token.i:
+                latest = persons[index]
+                index += 1
+            if token.lower_ not in self.pack.pronouns or latest is None:
+                continue
+            if not token.dep_.startswith("nsubj"):
+                continue
+            # only within the same or the previous sentence
+            sent_start = token.sent.start
+            previous_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+            if latest.start >= previous_start:
+                name = canonical.get((latest.start, latest.end))
+                if name:
+                    resolved[token.i] = name
+        return resolved
+
+
+def _same_person(short: list[str], full: list[str]) -> bool:
+    """"Schulman" or "J. Schulman" or "John Schulman" against "John Schulman"."""
+    fold = [w.lower() for w in short]
+    other = [w.lower() for w in full]
+    if fold[-1] != other[-1]:
+        # a surname given alone may be the full name's last word(s) ("Van Rompuy")
+        tail = " ".join(other[-len(fold):])
+        return len(fold) < len(other) and tail == " ".join(fold)
+    if len(fold) == 1:
+        return True
+    return fold[0][0] == other[0][0]

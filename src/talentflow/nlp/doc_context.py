@@ -1,0 +1,177 @@
+"""What the argument finders need to know about a whole article, computed once per Doc.
+
+Organisation and person mentions with their canonical names, sentence and paragraph
+indices, the article's most talked-about organisation, and the side marker in front of
+each organisation ("quitte X" -> from, "rejoint X" -> to, "chez X" -> at).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from talentflow.nlp.extensions import ROLES, TRIGGERS
+from talentflow.nlp.lang import LanguagePack
+from talentflow.nlp.org_ruler import GAZETTEER_KB_ID
+
+_WEAK_ENT_LABELS = {"MISC", "LOC"}
+_MAX_MARKER = 4
+
+
+@dataclass
+class OrgMention:
+    start: int
+    end: int
+    text: str
+    marker: str | None          # "from", "to", "at", "desc" or None
+    after_role: bool = False    # "PDG de X": the organisation of a title
+    known: bool = False         # from the gazetteer or labelled ORG
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    pronoun: bool = False
+
+
+@dataclass
+class DocContext:
+    doc: Doc
+    pack: LanguagePack
+    orgs: list[OrgMention]
+    persons: list[PersonMention]
+    roles: list[Span]
+    triggers: list[Span]
+    blocked: dict[int, str]
+    paragraph_of_sent: dict[int, int]
+    main_org: str | None
+    context_orgs: dict[int, dict[str, str]] = field(default_factory=dict)
+
+    def in_span(self, items, start: int, end: int):
+        return [item for item in items if start <= item.start and item.end <= end]
+
+    def paragraph(self, sent: Span) -> int:
+        return self.paragraph_of_sent.get(sent.start, 0)
+
+
+def build_context(doc: Doc, pack: LanguagePack) -> DocContext:
+    roles = list(doc.spans.get(ROLES, []))
+    role_ends = {span.end for span in roles}
+    persons = _persons(doc)
+    person_tokens = {i for p in persons for i in range(p.start, p.end)}
+    orgs = _orgs(doc, pack, role_ends, person_tokens)
+    paragraph_of_sent = {}
+    paragraph = 0
+    for sent in doc.sents:
+        paragraph_of_sent[sent.start] = paragraph
+        if "\n" in sent.text_with_ws or (sent.end < len(doc) and doc[sent.end - 1].is_space):
+            paragraph += 1
+    counts = Counter(o.text for o in orgs if o.known)
+    main_org = counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 2 else None
+    return DocContext(doc, pack, orgs, persons, roles, list(doc.spans.get(TRIGGERS, [])),
+                      doc._.tf_blocked or {}, paragraph_of_sent, main_org)
+
+
+def _persons(doc: Doc) -> list[PersonMention]:
+    names = doc._.tf_person_names or {}
+    persons = [PersonMention(ent.start, ent.end, names.get((ent.start, ent.end), ent.text))
+               for ent in doc.ents if ent.label_ == "PER"]
+    for index, name in (doc._.tf_pronouns or {}).items():
+        persons.append(PersonMention(index, index + 1, name, pronoun=True))
+    persons.sort(key=lambda p: p.start)
+    return persons
+
+
+def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
+          person_tokens: set[int]) -> list[OrgMention]:
+    orgs = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORG" or ent.kb_id_ == GAZETTEER_KB_ID:
+            marker = _marker(doc, ent.start, pack)
+            orgs.append(OrgMention(ent.start, ent.end, _clean(ent), marker,
+                                   _after_role(doc, ent.start, role_ends), known=True))
+            covered.update(range(ent.start, ent.end))
+        elif ent.label_ in _WEAK_ENT_LABELS:
+            # a place or a misc name only counts as an organisation in an argument slot
+            marker = _marker(doc, ent.start, pack, strong_only=True)
+            if marker:
+                orgs.append(OrgMention(ent.start, ent.end, _clean(ent), marker,
+                                       _after_role(doc, ent.start, role_ends)))
+            covered.update(range(ent.start, ent.end))
+    # unlabelled capitalised names right after "chez", "rejoint", "quitte"...
+    for token in doc:
+        if token.i in covered or token.i in person_tokens or not token.is_title:
+            continue
+        if token.lower_ in pack.not_org_words or token.is_sent_start:
+            continue
+        marker = _marker(doc, token.i, pack, strong_only=True)
+        if not marker:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end not in covered and end not in person_tokens and (
+                doc[end].is_title or doc[end].text.isupper()):
+            end += 1
+        orgs.append(OrgMention(token.i, end, doc[token.i:end].text, marker,
+                               _after_role(doc, token.i, role_ends)))
+        covered.update(range(token.i, end))
+    # "le gouvernement italien": the usual destination of a minister
+    for token in doc:
+        if token.lower_ == "gouvernement" and token.i not in covered:
+            end = token.i + 1
+            if end < len(doc) and doc[end].pos_ == "ADJ":
+                end += 1
+            orgs.append(OrgMention(token.i, end, doc[token.i:end].text,
+                                   _marker(doc, token.i, pack), False, known=False))
+    orgs.sort(key=lambda o: o.start)
+    return orgs
+
+
+def _clean(ent: Span) -> str:
+    text = ent.text.strip(" ,.;:«»\"'")
+    for article in ("l'", "l’", "la ", "le ", "les "):
+        if text.lower().startswith(article):
+            text = text[len(article):]
+    return text or ent.text
+
+
+def _after_role(doc: Doc, start: int, role_ends: set[int]) -> bool:
+    # "PDG de X" / "ministre de l'X": a title, then "de"/"du" (and an article)
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in {"la", "l'", "le", "les", "l’"}:
+        i -= 1
+    return i >= 1 and doc[i].lower_ in {"de", "du", "d'", "des", "d’"} and i in role_ends
+
+
+_STRONG_AT = {("chez",), ("à", "la", "tête", "de"), ("à", "la", "tête", "du"),
+              ("à", "la", "tête", "des"), ("à", "la", "tête", "d'"), ("au", "sein", "de"),
+              ("au", "sein", "du"), ("au", "sein", "d'")}
+_OF = {"de", "du", "d'", "des"}
+
+
+def _marker(doc: Doc, start: int, pack: LanguagePack, strong_only: bool = False) -> str | None:
+    """Which side the words right before an organisation put it on.
+
+    With ``strong_only`` the bare prepositions ("à", "de", "dans") do not count: a place
+    name after "à" is not an employer.
+    """
+    sent_start = doc[start].sent.start
+    before = [t.lower_.replace("\u2019", "'") for t in doc[max(sent_start, start - _MAX_MARKER):start]]
+    candidates = [before]
+    if before and before[-1] in {"la", "le", "les", "l'"}:
+        candidates.append(before[:-1])  # "quitte la BCE"
+    for words in candidates:
+        if words and words[-1] in _OF and any((w,) in pack.description_markers for w in words[-4:-1]):
+            return "desc"  # "l'un des co-fondateurs d'X", "vétéran d'X"
+        for kind, markers in (("from", pack.from_markers), ("to", pack.to_markers),
+                              ("at", pack.at_markers)):
+            for marker in markers:
+                n = len(marker)
+                if n <= len(words) and tuple(words[-n:]) == marker:
+                    if strong_only and kind == "at" and marker not in _STRONG_AT:
+                        break
+                    return kind
+    return None

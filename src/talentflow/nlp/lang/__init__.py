@@ -1,0 +1,89 @@
+"""Language packs: every lexicon and pattern of one language, apart from the shared machinery.
+
+A pack is plain data (sets, dicts, token patterns) read by the language-neutral components.
+Adding a language means writing one module like :mod:`talentflow.nlp.lang.fr` and
+registering it in ``_PACK_MODULES``; nothing else changes.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from talentflow.core.errors import UnsupportedLanguageError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Kinds of trigger; the argument finder reads the direction (from/to) off the kind.
+JOIN = "JOIN"        # the person arrives somewhere (rejoindre, recruter, arrivée)
+LEAVE = "LEAVE"      # the person leaves (quitter, démissionner, départ)
+APPOINT = "APPOINT"  # the person gets a post (nommer, élire, prendre la tête)
+SUCCEED = "SUCCEED"  # X succède à / remplace Y: X joins, Y leaves
+FOUND = "FOUND"
+INVEST = "INVEST"
+MOVE_KINDS = frozenset({JOIN, LEAVE, APPOINT, SUCCEED})
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    model: str                      # spaCy package name
+    install_hint: str
+    # trigger lemma -> kind; multi-token triggers as spaCy Matcher patterns per kind
+    verb_triggers: dict[str, str]
+    noun_triggers: dict[str, str]
+    phrase_triggers: dict[str, list[list[dict]]]
+    # verbs whose active subject is the employer, not the mover (X recrute Y)
+    agent_verbs: frozenset[str]
+    # lemmas that make a trigger near them or governing it non-factual
+    modality_lemmas: frozenset[str]
+    negation_words: frozenset[str]
+    negation_particles: frozenset[str]
+    modality_phrases: tuple[str, ...]   # lower-cased surface cues anywhere before the trigger
+    # words that, right before an organisation, say which side of the move it is on
+    to_markers: tuple[tuple[str, ...], ...]
+    from_markers: tuple[tuple[str, ...], ...]
+    at_markers: tuple[tuple[str, ...], ...]
+    past_cues: tuple[str, ...]
+    description_markers: tuple[tuple[str, ...], ...]   # "co-fondateur de X": not a side
+    role_intro_markers: tuple[tuple[str, ...], ...]    # "au poste de", "en tant que"
+    role_prefix_strip: frozenset[str]                  # "ancien", "nouveau" before a title
+    new_role_adjectives: frozenset[str]                # "nouveau PDG" is an appointment
+    pronouns: frozenset[str]
+    honorifics: frozenset[str]
+    generic_org_nouns: frozenset[str]                  # "la start-up", "le groupe"
+    implied_orgs: dict[str, str]                       # role head -> org when none named
+    org_head_words: frozenset[str]                     # "ministère", "université": an org
+    not_org_words: frozenset[str]                      # capitalised words that are never orgs
+    acquisition_lemmas: frozenset[str]
+    founder_nouns: frozenset[str]
+    founding_verbs: frozenset[str]
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+_PACK_MODULES = {"fr": "talentflow.nlp.lang.fr"}
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(_PACK_MODULES)
+
+
+@lru_cache(maxsize=None)
+def get_pack(lang: str) -> LanguagePack:
+    module = _PACK_MODULES.get(lang)
+    if module is None:
+        raise UnsupportedLanguageError(
+            f"no extraction pack for language {lang!r}",
+            hint=f"supported languages: {', '.join(supported_languages())}")
+    return importlib.import_module(module).PACK
+
+
+def read_lines(path: Path) -> list[str]:
+    """Entries of a one-per-line data file; '#' starts a comment."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            entries.append(line)
+    return entries

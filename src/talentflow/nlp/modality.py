@@ -1,0 +1,83 @@
+"""Mark triggers that do not report a real move: negation, rumours, threats, plans, offers.
+
+"menace de rejoindre", "aurait refusé", "pourrait être nommé", "n'a pas quitté",
+"selon des rumeurs" all leave ``doc._.tf_blocked[trigger start] = cue`` so the argument
+finder skips them. Cues come from the pack: governing lemmas, nearby lemmas, the
+conditional mood, negation, and surface phrases earlier in the sentence.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
+from talentflow.nlp.extensions import TRIGGERS
+from talentflow.nlp.lang import get_pack
+
+_WINDOW_BEFORE = 5
+_ANCESTOR_DEPTH = 3
+
+
+@Language.factory("talentflow_modality")
+def make_modality(nlp: Language, name: str) -> "Modality":
+    return Modality(nlp.lang)
+
+
+class Modality:
+    def __init__(self, lang: str):
+        self.pack = get_pack(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocked: dict[int, str] = {}
+        for trigger in doc.spans.get(TRIGGERS, []):
+            cue = self.cue_for(trigger)
+            if cue:
+                blocked[trigger.start] = cue
+        doc._.tf_blocked = blocked
+        return doc
+
+    def cue_for(self, trigger: Span) -> str | None:
+        """The word or phrase that makes this trigger non-factual, or None."""
+        doc = trigger.doc
+        sent = trigger.sent
+        root = trigger[0]
+        if _conditional(root):
+            return "conditional"
+        for child in root.children:
+            if child.dep_.startswith("aux") and _conditional(child):
+                return "conditional"
+        lemmas = self.pack.modality_lemmas
+        head = root
+        for _ in range(_ANCESTOR_DEPTH):
+            if head.head is head:
+                break
+            head = head.head
+            if head.lemma_.lower() in lemmas or _conditional(head):
+                return head.text
+            for child in head.children:
+                if child.dep_.startswith("aux") and _conditional(child):
+                    return "conditional"
+        start = max(sent.start, trigger.start - _WINDOW_BEFORE)
+        for token in doc[start:trigger.start]:
+            if token.lemma_.lower() in lemmas or token.lower_ in lemmas:
+                return token.text
+        if self._negated(trigger):
+            return "negation"
+        before = doc.text[sent.start_char:trigger.start_char].lower()
+        for phrase in self.pack.modality_phrases:
+            if phrase in before:
+                return phrase
+        return None
+
+    def _negated(self, trigger: Span) -> bool:
+        doc = trigger.doc
+        sent = trigger.sent
+        window = doc[max(sent.start, trigger.start - 4):min(sent.end, trigger.end + 2)]
+        has_particle = any(t.lower_ in self.pack.negation_particles for t in window
+                           if t.i < trigger.start)
+        has_word = any(t.lower_ in self.pack.negation_words for t in window)
+        return has_particle and has_word
+
+
+def _conditional(token: Token) -> bool:
+    return "Cnd" in token.morph.get("Mood")

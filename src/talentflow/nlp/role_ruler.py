@@ -1,0 +1,53 @@
+"""Job titles ("directeur financier", "CTO", "ministre de la Défense") as ``doc.spans``.
+
+Titles are matched case-insensitively from the pack's list, longest first. A minister's
+portfolio ("ministre de la Défense") is kept with the title because it names the post.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from talentflow.nlp.extensions import ROLES
+from talentflow.nlp.lang import get_pack, read_lines
+
+# Titles that take their domain along: "ministre de l'Intérieur", "secrétaire d'État au Budget"
+_PORTFOLIO_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état"}
+_PORTFOLIO_DETS = {"de", "du", "des", "d'", "à", "au", "aux"}
+
+
+@Language.factory("talentflow_role_ruler")
+def make_role_ruler(nlp: Language, name: str) -> "RoleRuler":
+    return RoleRuler(nlp, read_lines(get_pack(nlp.lang).files["roles"]))
+
+
+class RoleRuler:
+    def __init__(self, nlp: Language, titles: list[str]):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("ROLE", [nlp.make_doc(title) for title in sorted(set(titles))])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = filter_spans([Span(doc, s, e, label="ROLE") for _, s, e in self.matcher(doc)])
+        doc.spans[ROLES] = [self._with_portfolio(doc, span) for span in spans]
+        return doc
+
+    @staticmethod
+    def _with_portfolio(doc: Doc, span: Span) -> Span:
+        if span.text.lower() not in _PORTFOLIO_TITLES or span.end >= len(doc):
+            return span
+        end = span.end
+        if doc[end].lower_ not in _PORTFOLIO_DETS:
+            return span
+        end += 1
+        while end < len(doc) and doc[end].lower_ in {"la", "l'", "les", "le"}:
+            end += 1
+        # the portfolio: one or more content words, joined by "et" ("de l'Économie et des Finances")
+        while end < len(doc) and (doc[end].is_alpha and not doc[end].is_stop or doc[end].lower_ in {"et", "des", "de", "la", "l'"}):
+            end += 1
+        while end > span.end and doc[end - 1].lower_ in {"et", "des", "de", "la", "l'", "du"}:
+            end -= 1
+        if end <= span.end + 1:
+            return span
+        return Span(doc, span.start, end, label="ROLE")

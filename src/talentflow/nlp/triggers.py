@@ -1,0 +1,44 @@
+"""Words that signal a move, a founding or an investment, matched by lemma.
+
+Each trigger becomes a span in ``doc.spans["tf_triggers"]`` labelled with its kind
+(JOIN, LEAVE, APPOINT, SUCCEED, FOUND, INVEST). The pack lists the lemmas; this
+component only compiles them once into one Matcher.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from talentflow.nlp.extensions import TRIGGERS
+from talentflow.nlp.lang import get_pack
+
+
+@Language.factory("talentflow_triggers")
+def make_triggers(nlp: Language, name: str) -> "TriggerMatcher":
+    return TriggerMatcher(nlp)
+
+
+class TriggerMatcher:
+    def __init__(self, nlp: Language):
+        pack = get_pack(nlp.lang)
+        self.matcher = Matcher(nlp.vocab)
+        by_kind: dict[str, list[list[dict]]] = {}
+        for lemma, kind in pack.verb_triggers.items():
+            by_kind.setdefault(kind, []).append(
+                [{"LEMMA": lemma, "POS": {"IN": ["VERB", "AUX", "ADJ"]}}])
+        for lemma, kind in pack.noun_triggers.items():
+            by_kind.setdefault(kind, []).append([{"LEMMA": lemma, "POS": {"IN": ["NOUN", "PROPN", "ADJ"]}}])
+            # the lemmatizer sometimes leaves plurals or capitalised forms alone
+            by_kind[kind].append([{"LOWER": {"IN": [lemma, lemma + "s"]}}])
+        for kind, patterns in pack.phrase_triggers.items():
+            by_kind.setdefault(kind, []).extend(patterns)
+        for kind, patterns in by_kind.items():
+            self.matcher.add(kind, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=match_id)
+                 for match_id, start, end in self.matcher(doc)]
+        doc.spans[TRIGGERS] = filter_spans(spans)
+        return doc
