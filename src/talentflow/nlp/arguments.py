@@ -150,7 +150,7 @@ class MoveArguments:
         from_org, to_org = self._sides(ctx, sent, trigger, kind, person, orgs)
         confidence = 0.6
         if from_org is None and to_org is None:
-            context = ctx.context_orgs.get(paragraph, {})
+            context = ctx.context_for(paragraph)
             if kind == LEAVE:
                 from_org = context.get("from")
             else:

