@@ -5,10 +5,11 @@ article, with the reason); one bad item never stops the others.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from talentflow.core.errors import TalentflowError, UsageError
+from talentflow.core.errors import InputError, TalentflowError, UsageError
 from talentflow.core.models import Article
 from talentflow.ingest.feed import is_url, read_feed
 from talentflow.ingest.fetch import FetchPolicy, fetch
@@ -16,12 +17,24 @@ from talentflow.ingest.files import (DEFAULT_MAX_BYTES, FEED_SUFFIXES, HTML_SUFF
                                      JSONL_SUFFIXES, TEXT_SUFFIXES, expand_paths, iter_jsonl,
                                      read_html_file, read_text_file)
 from talentflow.ingest.html import html_to_article
-from talentflow.ingest.language import ensure_language
+from talentflow.ingest.language import detect_language, ensure_language
 from talentflow.ingest.records import Skipped
 
-__all__ = ["Skipped", "read_inputs", "read_feed", "read_path", "read_url", "ensure_language"]
+__all__ = ["ReadResult", "Skipped", "detect_language", "ensure_language", "read_feed",
+           "read_inputs", "read_path", "read_url"]
 
 ReadResult = Article | Skipped
+Warn = Callable[[str, str], None]
+
+SUPPORTED_HINT = ("talentflow reads .txt, .html/.htm, .jsonl and .xml/.rss/.atom feeds, "
+                  "and http(s) URLs")
+NO_DATE_WARNING = ("no publication date: relative dates ('hier', 'last week') cannot be "
+                   "resolved; give one with --publication-date")
+_log = logging.getLogger("talentflow.ingest")
+
+
+def _log_warning(item: str, message: str) -> None:
+    _log.warning("%s: %s", item, message)
 
 
 def read_url(url: str, *, publication_date: str | None = None, lang: str | None = None,
@@ -43,9 +56,12 @@ def read_path(path: Path, *, publication_date: str | None = None, lang: str | No
             yield read_html_file(path, **options)
         elif suffix in FEED_SUFFIXES:
             yield from read_feed(str(path), lang=lang)
-        elif suffix in TEXT_SUFFIXES or explicit:
-            # A file named explicitly is read as text whatever its name: the user chose it.
+        elif suffix in TEXT_SUFFIXES:
             yield read_text_file(path, **options)
+        elif explicit:
+            # Directories skip unknown files silently; a file the user named gets a reason.
+            raise InputError(f"unsupported file type {suffix or '(no extension)'!r}",
+                             item=str(path), hint=SUPPORTED_HINT)
     except TalentflowError as error:
         yield Skipped.of(error, str(path))
     except OSError as error:
@@ -55,20 +71,34 @@ def read_path(path: Path, *, publication_date: str | None = None, lang: str | No
 
 def read_inputs(items: Iterable[str], *, publication_date: str | None = None,
                 lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                detect_language: bool = True) -> Iterator[ReadResult]:
+                check_language: bool = True, warn: Warn | None = None
+                ) -> Iterator[ReadResult]:
     """Articles of files, directories (recursive, sorted) and http(s) URLs, in order.
 
-    With ``detect_language`` each article's ``lang`` is checked (declared languages are
-    hints); an article in neither French nor English becomes a Skipped record.
+    Anything that yields no article is a ``Skipped`` record naming the item and why; the
+    other items go on. ``publication_date`` serves inputs that carry no date of their
+    own. With ``check_language`` each article's ``lang`` is checked (a declared language
+    is a hint) and an article in neither French nor English is Skipped. ``warn(item,
+    message)`` hears about articles read with a caveat (no publication date); by default
+    such remarks go to the ``talentflow.ingest`` logger.
     """
+    warn = warn or _log_warning
     for item in items:
         for result in _read_item(item, publication_date, lang, max_bytes):
-            if detect_language and isinstance(result, Article):
-                try:
-                    result = ensure_language(result)
-                except TalentflowError as error:
-                    result = Skipped.of(error, result.source or result.id)
+            if isinstance(result, Article):
+                result = _checked(result, check_language, warn)
             yield result
+
+
+def _checked(article: Article, check_language: bool, warn: Warn) -> ReadResult:
+    if check_language:
+        try:
+            article = ensure_language(article)
+        except TalentflowError as error:
+            return Skipped.of(error, article.source or article.id)
+    if not article.date:
+        warn(article.source or article.id, NO_DATE_WARNING)
+    return article
 
 
 def _read_item(item: str, publication_date, lang, max_bytes) -> Iterator[ReadResult]:

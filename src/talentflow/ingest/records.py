@@ -19,10 +19,3 @@ class Skipped:
     def of(cls, error: TalentflowError, item: str | None = None) -> "Skipped":
         return cls(item=item or error.item or "?", reason=error.message, error=error)
 
-
-@dataclass(frozen=True)
-class Warned:
-    """A non-fatal remark about an article that was read (e.g. no publication date)."""
-
-    item: str
-    message: str
