@@ -106,3 +106,19 @@ def test_unmerge_by_report_and_by_fact(db):
 def test_a_server_that_is_down_is_a_clear_error(db):
     result = runner.invoke(app, ["info", "--db", "postgresql+psycopg://nobody@127.0.0.1:9/x"])
     assert result.exit_code == 1 and "TF402" in result.output
+
+
+def test_csv_outputs_have_a_header(db):
+    runner.invoke(app, ["ingest", "one.txt", "--db", db])
+    runner.invoke(app, ["alias", "add", "R. Olsen", "Rita Olsen", "--db", db])
+    listed = runner.invoke(app, ["alias", "list", "--db", db, "--format", "csv"])
+    assert listed.stdout.splitlines() == ["kind,alias,canonical,origin",
+                                          "person,R. Olsen,Rita Olsen,user"]
+    info = runner.invoke(app, ["info", "--db", db, "--format", "csv"])
+    assert info.stdout.splitlines()[0] == "name,value" and "moves,1" in info.stdout
+
+
+def test_errors_in_json_format_keep_the_json_shape(db):
+    result = runner.invoke(app, ["ingest", "--db", db, "--format", "json"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["error"]["code"] == "TF100"

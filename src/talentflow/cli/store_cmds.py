@@ -6,33 +6,23 @@ per-user default that `talentflow info` prints.
 """
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from talentflow.cli.app import app
+from talentflow.cli.common import (DB_HELP, FORMAT_HELP, OutputFormat, console, emit_csv,
+                                   emit_json, fail, progress_bar, stderr_console)
 from talentflow.core.errors import TalentflowError, UsageError
 from talentflow.store import Store, open_store
-
-DB_HELP = ("Database: an SQLite file path or a postgresql+psycopg:// URL "
-           "(default: $TALENTFLOW_DB, else the per-user file shown by `talentflow info`).")
 
 alias_app = typer.Typer(help="Names that designate the same person or organisation.",
                         no_args_is_help=True)
 app.add_typer(alias_app, name="alias")
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 class AliasKind(str, Enum):
@@ -40,30 +30,21 @@ class AliasKind(str, Enum):
     org = "org"
 
 
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
-
-
-def _exit_on(error: TalentflowError) -> None:
-    typer.echo(f"error: {error}", err=True)
-    raise typer.Exit(error.exit_code)
-
-
 @contextmanager
-def _store(db: Optional[str]) -> Iterator[Store]:
+def _store(db: Optional[str], fmt: OutputFormat | None = None) -> Iterator[Store]:
     """Open the store for one command; talentflow errors become a message and exit code."""
     try:
         with open_store(db) as store:
             yield store
     except TalentflowError as error:
-        _exit_on(error)
-
-
-def _print_json(data) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        fail(error, fmt)
 
 
 # --- ingest ----------------------------------------------------------------------------
+
+def _format_option(help_text: str = FORMAT_HELP) -> OutputFormat:
+    return typer.Option(OutputFormat.table, "--format", help=help_text)
+
 
 @app.command()
 def ingest(
@@ -75,8 +56,7 @@ def ingest(
         None, "--publication-date", help="YYYY-MM-DD for inputs that carry no date."),
     lang: Optional[str] = typer.Option(None, "--lang", help="fr or en, when known."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per NLP batch."),
-    output: OutputFormat = typer.Option(OutputFormat.table, "--format",
-                                        help="Closing summary as text or JSON."),
+    output: OutputFormat = _format_option("Closing summary as text, JSON or CSV."),
 ) -> None:
     """Extract moves, foundings and investments from articles and add them to the store.
 
@@ -86,19 +66,17 @@ def ingest(
     from talentflow.workflow import FAILED, KNOWN, SKIPPED, IngestEvent, ingest as run_ingest
 
     if not items and not feed:
-        _exit_on(UsageError("nothing to ingest", hint="give files, directories, URLs or --feed"))
-    console = _stderr()
+        fail(UsageError("nothing to ingest", hint="give files, directories, URLs or --feed"),
+             output)
     counts = {"ingested": 0, KNOWN: 0, SKIPPED: 0, FAILED: 0}
-    with _store(db) as store, Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-            console=console, transient=True, disable=not sys.stderr.isatty()) as bar:
+    with _store(db, output) as store, progress_bar() as bar:
         task = bar.add_task("ingesting", total=None)
 
         def on_event(event: IngestEvent) -> None:
             counts["ingested" if event.status == "ingested" else event.status] += 1
             if event.status in (SKIPPED, FAILED):
-                bar.console.print(f"[yellow]{event.status}[/]: {event.item}: {event.detail}",
-                                  markup=True, soft_wrap=True)
+                bar.console.print(f"{event.status}: {event.item}: {event.detail}",
+                                  markup=False, soft_wrap=True)
             bar.update(task, description=(
                 f"{counts['ingested']} ingested, {counts[KNOWN]} already known, "
                 f"{counts[SKIPPED]} skipped, {counts[FAILED]} failed - {event.item}"))
@@ -107,18 +85,21 @@ def ingest(
             summary = run_ingest(store, items or [], feed=feed,
                                  publication_date=publication_date, lang=lang,
                                  progress=on_event, batch_size=batch_size)
-        except TalentflowError as error:
-            _exit_on(error)
         except KeyboardInterrupt:
-            console.print(f"interrupted: {counts['ingested']} articles were stored and stay "
-                          "stored; the article in progress was rolled back")
+            stderr_console().print(f"interrupted: {counts['ingested']} articles were stored "
+                                   "and stay stored; the article in progress was rolled back")
             raise typer.Exit(130)
     if output is OutputFormat.json:
-        _print_json(summary.to_dict())
+        emit_json(summary.to_dict())
+    elif output is OutputFormat.csv:
+        emit_csv(["status", "item", "reason"],
+                 [("skipped", i, r) for i, r in summary.skipped]
+                 + [("failed", i, r) for i, r in summary.failed])
+    if output is not OutputFormat.table:
+        # Machine formats keep stdout parseable; the one-line summary goes to stderr.
+        typer.echo(_summary_line(summary), err=True)
     else:
-        typer.echo(f"{summary.ingested} ingested ({summary.reports} reports, "
-                   f"{len(summary.facts)} facts), {summary.already_known} already known, "
-                   f"{len(summary.skipped)} skipped, {len(summary.failed)} failed")
+        typer.echo(_summary_line(summary))
         for item, reason in summary.skipped:
             typer.echo(f"  skipped {item}: {reason}")
         for item, reason in summary.failed:
@@ -127,24 +108,31 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _summary_line(summary) -> str:
+    return (f"{summary.ingested} ingested ({summary.reports} reports, {len(summary.facts)} "
+            f"facts), {summary.already_known} already known, {len(summary.skipped)} skipped, "
+            f"{len(summary.failed)} failed")
+
+
 # --- info ------------------------------------------------------------------------------
 
 @app.command()
 def info(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-         output: OutputFormat = typer.Option(OutputFormat.table, "--format")) -> None:
+         output: OutputFormat = _format_option()) -> None:
     """Where the store is, its schema version and what it holds."""
-    with _store(db) as store:
-        try:
-            details = store.info()
-        except TalentflowError as error:
-            _exit_on(error)
+    with _store(db, output) as store:
+        details = store.info()
     if output is OutputFormat.json:
-        _print_json(details.to_dict())
-        return
-    typer.echo(f"database: {details.url}")
-    typer.echo(f"schema version: {details.schema_version}")
-    for name, value in details.counts.items():
-        typer.echo(f"{name}: {value}")
+        emit_json(details.to_dict())
+    elif output is OutputFormat.csv:
+        emit_csv(["name", "value"], [("database", details.url),
+                                     ("schema_version", details.schema_version),
+                                     *details.counts.items()])
+    else:
+        typer.echo(f"database: {details.url}")
+        typer.echo(f"schema version: {details.schema_version}")
+        for name, value in details.counts.items():
+            typer.echo(f"{name}: {value}")
 
 
 # --- aliases ---------------------------------------------------------------------------
@@ -157,10 +145,7 @@ def alias_add(alias: str = typer.Argument(..., help="The other name, e.g. a nick
               db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Make ALIAS another name of CANONICAL; stored reports under ALIAS are re-merged."""
     with _store(db) as store:
-        try:
-            added = store.add_alias(alias, canonical, kind=kind.value if kind else None)
-        except TalentflowError as error:
-            _exit_on(error)
+        added = store.add_alias(alias, canonical, kind=kind.value if kind else None)
     typer.echo(f"{added.kind} alias added: {added.alias} -> {added.canonical}")
 
 
@@ -169,20 +154,22 @@ def alias_list(kind: Optional[AliasKind] = typer.Option(None, "--kind"),
                show_all: bool = typer.Option(False, "--all",
                                              help="Also every spelling seen and shipped alias."),
                db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-               output: OutputFormat = typer.Option(OutputFormat.table, "--format")) -> None:
+               output: OutputFormat = _format_option()) -> None:
     """Aliases added by users or by context-checked fuzzy matching."""
-    with _store(db) as store:
-        try:
-            found = store.aliases(kind=kind.value if kind else None, include_all=show_all)
-        except TalentflowError as error:
-            _exit_on(error)
+    with _store(db, output) as store:
+        found = store.aliases(kind=kind.value if kind else None, include_all=show_all)
     if output is OutputFormat.json:
-        _print_json([a.to_dict() for a in found])
+        emit_json([a.to_dict() for a in found])
         return
-    table = Table("kind", "alias", "canonical", "origin")
-    for entry in found:
-        table.add_row(entry.kind, entry.alias, entry.canonical, entry.origin)
-    Console(highlight=False).print(table)
+    columns = ("kind", "alias", "canonical", "origin")
+    rows = [(a.kind, a.alias, a.canonical, a.origin) for a in found]
+    if output is OutputFormat.csv:
+        emit_csv(columns, rows)
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*row)
+    console().print(table)
 
 
 @alias_app.command("remove")
@@ -191,10 +178,7 @@ def alias_remove(alias: str = typer.Argument(..., help="The alias to remove."),
                  db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Remove a user or fuzzy alias: its reports get their own person or organisation back."""
     with _store(db) as store:
-        try:
-            removed = store.remove_alias(alias, kind=kind.value if kind else None)
-        except TalentflowError as error:
-            _exit_on(error)
+        removed = store.remove_alias(alias, kind=kind.value if kind else None)
     typer.echo(f"{removed.kind} alias removed: {removed.alias} (was {removed.canonical})")
 
 
@@ -208,8 +192,5 @@ def unmerge(target: int = typer.Argument(..., help="REPORT_ID, or FACT_ID with -
     """Split a report out of its merged fact; the split survives later ingestion."""
     report_id, fact_id = (report, target) if report is not None else (target, None)
     with _store(db) as store:
-        try:
-            new_fact = store.unmerge(report_id, fact_id=fact_id)
-        except TalentflowError as error:
-            _exit_on(error)
+        new_fact = store.unmerge(report_id, fact_id=fact_id)
     typer.echo(f"report {report_id} is now fact {new_fact}")
