@@ -122,3 +122,18 @@ def test_errors_in_json_format_keep_the_json_shape(db):
     result = runner.invoke(app, ["ingest", "--db", db, "--format", "json"])
     assert result.exit_code == 2
     assert json.loads(result.stdout)["error"]["code"] == "TF100"
+
+
+def test_ingest_real_files_and_a_directory(tmp_path, monkeypatch):
+    monkeypatch.setattr(workflow, "_default_extractor", lambda: fake_extractor)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Recrutement\n\n" + TEXTS["one.txt"], encoding="utf-8")
+    (folder / "two.txt").write_text("Nomination\n\n" + TEXTS["two.txt"], encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    db = str(tmp_path / "files.db")
+    result = runner.invoke(app, ["ingest", str(folder), str(tmp_path / "empty.txt"), "--db", db,
+                                 "--publication-date", "2024-05-01", "--format", "json"])
+    summary = json.loads(result.stdout)
+    assert result.exit_code == 1 and summary["ingested"] == 2 and summary["facts"] == 1
+    assert summary["skipped"][0]["item"].endswith("empty.txt")
