@@ -82,15 +82,11 @@ class MoveArguments:
         by_trigger: dict[int, list[PersonMention]] = {}
         # a founder noun describes a person ("co-fondateur de X") and does not compete
         competing = [t for t in triggers if t.label_ in MOVE_KINDS or t[0].pos_ != "NOUN"]
-        for person in persons:
-            trigger = _nearest(competing, person)
-            if trigger is None or trigger.label_ not in MOVE_KINDS:
-                continue
-            if trigger.start in ctx.blocked:
-                continue
-            if _distance(trigger, person) > _MAX_PERSON_DISTANCE:
-                continue
-            by_trigger.setdefault(trigger.start, []).append(person)
+        move_triggers = [t for t in competing if t.label_ in MOVE_KINDS]
+        for group in _coordination_groups(ctx.doc, persons):
+            trigger = self._group_trigger(ctx, group, competing, move_triggers)
+            if trigger is not None:
+                by_trigger.setdefault(trigger.start, []).extend(group)
         if not by_trigger:
             return []
         orgs_by_trigger = self._orgs_by_trigger(triggers, orgs, by_trigger)
@@ -104,6 +100,82 @@ class MoveArguments:
                 if move is not None:
                     moves.append(move)
         return moves
+
+    def _group_trigger(self, ctx: DocContext, group: list[PersonMention], competing: list[Span],
+                       move_triggers: list[Span]) -> Span | None:
+        """The move trigger a list of people is the subject or object of, if any.
+
+        The trigger nearest to the list decides when it is not a move (a founding,
+        an investment) or is blocked ("menace de rejoindre"); otherwise the nearest
+        move trigger that links to a member wins.
+        """
+        def distance(trigger: Span) -> int:
+            return min(_distance(trigger, p) for p in group)
+
+        nearest = min(competing, key=distance, default=None)
+        if nearest is None or nearest.label_ not in MOVE_KINDS or nearest.start in ctx.blocked:
+            return None
+        for trigger in sorted(move_triggers, key=distance):
+            if trigger.start in ctx.blocked:
+                continue
+            if any(self._linked(ctx, trigger, p) for p in group):
+                return trigger
+        return None
+
+    def _plausible_role_in_clause(self, doc: Doc, trigger: Span, person: PersonMention) -> bool:
+        """Whether the person can be the one moving, given the verb's voice and subject."""
+        root = trigger[0]
+        if root.pos_ not in ("VERB", "AUX", "ADJ") or len(trigger) > 1 and root.pos_ != "VERB":
+            return True
+        passive = any(c.dep_ in _PASSIVE_DEPS for c in root.children)
+        person_tokens = range(person.start, person.end)
+        is_subject = any(doc[i].dep_.startswith("nsubj") and doc[i].head.i == root.i
+                         for i in person_tokens)
+        participle = "Part" in root.morph.get("VerbForm") and not any(
+            c.dep_.startswith("aux") for c in root.children)
+        if participle and root.dep_ == "acl" and root.head.pos_ == "NOUN" \
+                and root.head.i not in person_tokens and not self._is_title(doc, root.head.i):
+            return False  # "les ministres nommés par X": the noun moved, not X
+        between = doc[trigger.end:person.start] if person.start >= trigger.end else None
+        if root.lemma_.lower() in self.pack.agent_verbs:
+            if passive or participle:
+                return person.start < trigger.start or between is not None and not any(
+                    t.lower_ == "par" for t in between)
+            # active "X recrute Y": the mover is after the verb
+            return person.start >= trigger.end and not is_subject
+        # "X rejoint Y": the mover is the subject, not a common noun nor someone further on
+        subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
+        if subjects and not is_subject and all(
+                c.pos_ == "NOUN" and not self._is_title(doc, c.i) for c in subjects):
+            return False
+        if between is not None and any(t.pos_ == "VERB" for t in between):
+            return False
+        return True
+
+    def _is_title(self, doc: Doc, index: int) -> bool:
+        return any(r.start <= index < r.end for r in doc.spans.get("tf_roles", []))
+
+    def _linked(self, ctx: DocContext, trigger: Span, person: PersonMention) -> bool:
+        """Whether the person is the one the trigger is about, not just nearby."""
+        doc = ctx.doc
+        distance = _distance(trigger, person)
+        if distance > _MAX_PERSON_DISTANCE:
+            return False
+        before = [t.lower_ for t in doc[max(trigger.sent.start, person.start - 3):person.start]]
+        if any(w in self.pack.agent_prepositions for w in before) and trigger.start < person.start:
+            return False  # "nommée ... par le président, X": X appoints
+        if trigger[0].pos_ == "NOUN" or trigger.label_ in ("FOUND", "INVEST"):
+            # "le départ de X", "sa nomination" with X the clause's subject
+            if person.start >= trigger.end:
+                between = [t.lower_ for t in doc[trigger.end:person.start]]
+                return len(between) <= 6 and any(w in self.pack.of_words for w in between[:3])
+            possessive = trigger.start > 0 and doc[trigger.start - 1].lower_ in self.pack.possessives
+            is_subject = any(doc[i].dep_.startswith("nsubj") or doc[i].dep_ == "ROOT"
+                             for i in range(person.start, person.end))
+            return possessive and (distance <= 4 or is_subject and distance <= 12)
+        if distance <= 10:
+            return True
+        return _syntactic_link(doc, trigger, person)
 
     def _remember_context(self, ctx: DocContext, paragraph: int, triggers: list[Span],
                           orgs: list[OrgMention]) -> None:
@@ -138,17 +210,16 @@ class MoveArguments:
         doc = ctx.doc
         kind = trigger.label_
         root = trigger[0]
-        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
-        is_subject = any(t.dep_ == "nsubj" and t.head.i == root.i
-                         for t in doc[person.start:person.end])
-        if (root.lemma_.lower() in self.pack.agent_verbs and is_subject and not passive
-                and any(p is not person and p.start > trigger.start for p in persons)):
-            return None  # "X a nommé Y": X is the one appointing
+        if not self._plausible_role_in_clause(doc, trigger, person):
+            return None
         if kind == SUCCEED:
             joiner = (person.start < trigger.start) != passive
             kind = APPOINT if joiner else LEAVE
         from_org, to_org = self._sides(ctx, sent, trigger, kind, person, orgs)
         confidence = 0.6
+        weak = root.lemma_.lower() in self.pack.weak_triggers or root.lower_ in self.pack.weak_triggers
+        if from_org is None and to_org is None and weak:
+            return None
         if from_org is None and to_org is None:
             context = ctx.context_for(paragraph)
             if kind == LEAVE:
@@ -177,9 +248,26 @@ class MoveArguments:
                person: PersonMention, orgs: list[OrgMention]) -> tuple[str | None, str | None]:
         text = ctx.doc.text
         best: dict[str, tuple[int, str]] = {}
+        candidates: dict[str, list[tuple[int, OrgMention]]] = {}
+        weak = trigger[0].lemma_.lower() in self.pack.weak_triggers or \
+            trigger[0].lower_ in self.pack.weak_triggers
         for org in orgs:
             side = _side(org, kind)
             if side not in ("from", "to"):
+                continue
+            if kind == JOIN and org.marker == "at" and org.marker_words in _BARE_OF \
+                    and not org.after_role and org.start > trigger.start:
+                side = "from"  # "débauché du Bayern", "transfert de X de la Juventus à Y"
+            near_trigger = _distance(trigger, org) <= (1 if weak else 6)
+            title_org = org.after_role and _distance(person, org) <= 6
+            if weak and not (org.strong and _distance(trigger, org) <= 3 or near_trigger):
+                continue
+            if not near_trigger and org.start >= trigger.end and _distance(trigger, org) <= 12 \
+                    and not any(t.pos_ == "VERB" or t.ent_type_ == "PER"
+                                for t in ctx.doc[trigger.end:org.start]):
+                near_trigger = True  # "nommée à la tête de la direction des vols de la Nasa"
+            if not (org.strong or near_trigger or title_org
+                    or _syntactic_link(ctx.doc, trigger, org)):
                 continue
             if org.start > person.end:
                 between = text[ctx.doc[person.end].idx:ctx.doc[org.start].idx].lower()
@@ -187,8 +275,17 @@ class MoveArguments:
                         and org.marker in ("at", None):
                     side = "from"
             distance = min(abs(org.start - trigger.start), abs(org.start - person.start))
+            if side == "to" and kind != LEAVE and org.end <= trigger.start and not org.strong:
+                distance += 100  # an arrival's destination usually follows the verb
+            candidates.setdefault(side, []).append((distance, org))
             if side not in best or distance < best[side][0]:
                 best[side] = (distance, org.text)
+        to_list = sorted(candidates.get("to", []), key=lambda c: c[0])
+        if "from" not in best and len(to_list) > 1 and kind != LEAVE:
+            # "X, travaillait chez A avant d'être nommé à B": the earlier one is the origin
+            first = min(to_list, key=lambda c: c[1].start)[1]
+            if first.end <= trigger.start and first.text != best["to"][1]:
+                best["from"] = (0, first.text)
         return (best.get("from", (0, None))[1], best.get("to", (0, None))[1])
 
     def _role(self, ctx: DocContext, sent: Span, trigger: Span, kind: str,
@@ -227,9 +324,53 @@ class MoveArguments:
         return None
 
 
+_BARE_OF = {("de",), ("du",), ("d'",), ("des",), ("de", "la"), ("de", "l'")}
+# French and English list words: "A, B et C", "A, B and C", "A as well as B"
+_LIST_WORDS = {",", "et", "ou", "encore", "du", "de", "la", "le", "l'", "des", "d'", "celle",
+               "celui", "ceux", "celles", "ainsi", "que", "puis", "aussi", "ni", "-", "–",
+               "and", "or", "as", "well", "the", "of", "also", "nor"}
+# passive marks in the UD (French) and ClearNLP (English) dependency schemes
+_PASSIVE_DEPS = frozenset({"aux:pass", "nsubj:pass", "auxpass", "nsubjpass"})
+
+
+def _coordination_groups(doc: Doc, persons: list[PersonMention]) -> list[list[PersonMention]]:
+    groups: list[list[PersonMention]] = []
+    for person in persons:
+        if groups and _coordinated(doc, groups[-1][-1], person):
+            groups[-1].append(person)
+        else:
+            groups.append([person])
+    return groups
+
+
+def _coordinated(doc: Doc, first: PersonMention, second: PersonMention) -> bool:
+    """Two people in one list: only commas, "et", titles and short appositions between."""
+    between = doc[first.end:second.start]
+    if len(between) > 18 or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return False
+    return any(t.lower_ in _LIST_WORDS for t in between)
+
+
+def _syntactic_link(doc: Doc, trigger: Span, person: PersonMention) -> bool:
+    """The person's head chain reaches the trigger, or the other way round, in two steps."""
+    root = trigger[0]
+    for token in doc[person.start:person.end]:
+        head = token
+        for _ in range(2):
+            head = head.head
+            if head.i == root.i:
+                return True
+    head = root
+    for _ in range(2):
+        head = head.head
+        if person.start <= head.i < person.end:
+            return True
+    return False
+
+
 def _past(doc: Doc, role: Span, pack: LanguagePack) -> bool:
     before = doc[role.start - 1].lower_ if role.start > 0 else ""
-    return before in {"ancien", "ancienne", "ex", "ex-"}
+    return before in pack.past_adjectives
 
 
 def _side(org: OrgMention, kind: str) -> str | None:

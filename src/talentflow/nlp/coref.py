@@ -64,7 +64,9 @@ class NameCoref:
         latest: Span | None = None
         for token in doc:
             while index < len(persons) and persons[index].end <= token.i:
-                latest = persons[index]
+                # the antecedent of "il"/"elle" is most often a subject
+                if any(t.dep_.startswith("nsubj") or t.dep_ == "ROOT" for t in persons[index]):
+                    latest = persons[index]
                 index += 1
             if token.lower_ not in self.pack.pronouns or latest is None:
                 continue

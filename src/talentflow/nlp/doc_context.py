@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from talentflow.nlp.extensions import ROLES, TRIGGERS
-from talentflow.nlp.lang import LanguagePack
+from talentflow.nlp.lang import LanguagePack, read_lines
 from talentflow.nlp.org_ruler import GAZETTEER_KB_ID
 
 _WEAK_ENT_LABELS = {"MISC", "LOC"}
@@ -27,6 +27,8 @@ class OrgMention:
     marker: str | None          # "from", "to", "at", "desc" or None
     after_role: bool = False    # "PDG de X": the organisation of a title
     known: bool = False         # from the gazetteer or labelled ORG
+    strong: bool = False        # the marker is explicit ("chez", "quitte", "rejoint")
+    marker_words: tuple[str, ...] = ()
 
 
 @dataclass
@@ -64,7 +66,7 @@ class DocContext:
 def build_context(doc: Doc, pack: LanguagePack) -> DocContext:
     roles = list(doc.spans.get(ROLES, []))
     role_ends = {span.end for span in roles}
-    persons = _persons(doc)
+    persons = _persons(doc, pack)
     person_tokens = {i for p in persons for i in range(p.start, p.end)}
     orgs = _orgs(doc, pack, role_ends, person_tokens)
     paragraph_of_sent = {}
@@ -79,10 +81,36 @@ def build_context(doc: Doc, pack: LanguagePack) -> DocContext:
                       doc._.tf_blocked or {}, paragraph_of_sent, main_org)
 
 
-def _persons(doc: Doc) -> list[PersonMention]:
+_TITLE_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _title_words(pack: LanguagePack) -> frozenset[str]:
+    words = _TITLE_WORDS.get(pack.code)
+    if words is None:
+        titles = {w for line in read_lines(pack.files["roles"]) for w in line.split()}
+        words = frozenset(titles | set(pack.not_org_words) | set(pack.org_head_words))
+        _TITLE_WORDS[pack.code] = words
+    return words
+
+
+def plausible_name(name: str, pack: LanguagePack) -> bool:
+    """Two or more words, capitalised, none of them a title or a common word."""
+    words = name.replace("\u00a0", " ").split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    titles = _title_words(pack)
+    return not any(w.lower().strip(".,") in titles for w in words)
+
+
+def _persons(doc: Doc, pack: LanguagePack) -> list[PersonMention]:
     names = doc._.tf_person_names or {}
-    persons = [PersonMention(ent.start, ent.end, names.get((ent.start, ent.end), ent.text))
-               for ent in doc.ents if ent.label_ == "PER"]
+    persons = []
+    for ent in doc.ents:
+        if ent.label_ != "PER":
+            continue
+        name = names.get((ent.start, ent.end), ent.text).strip(" \"«»“”'")
+        if plausible_name(name, pack):
+            persons.append(PersonMention(ent.start, ent.end, name))
     for index, name in (doc._.tf_pronouns or {}).items():
         persons.append(PersonMention(index, index + 1, name, pronoun=True))
     persons.sort(key=lambda p: p.start)
@@ -96,15 +124,18 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
     for ent in doc.ents:
         if ent.label_ == "ORG" or ent.kb_id_ == GAZETTEER_KB_ID:
             marker = _marker(doc, ent.start, pack)
-            orgs.append(OrgMention(ent.start, ent.end, _clean(ent), marker,
-                                   _after_role(doc, ent.start, role_ends), known=True))
+            orgs.append(OrgMention(ent.start, ent.end, _clean(ent, pack), marker,
+                                   _after_role(doc, ent.start, role_ends, pack), known=True))
             covered.update(range(ent.start, ent.end))
         elif ent.label_ in _WEAK_ENT_LABELS:
-            # a place or a misc name only counts as an organisation in an argument slot
+            # a misc name counts as an organisation in an argument slot ("chez X"); a place
+            # only as the domain of a title ("président de l'Égypte"), never "quitte Québec"
             marker = _marker(doc, ent.start, pack, strong_only=True)
+            if ent.label_ == "LOC":
+                marker = _marker(doc, ent.start, pack) if _after_role(doc, ent.start, role_ends) else None
             if marker:
-                orgs.append(OrgMention(ent.start, ent.end, _clean(ent), marker,
-                                       _after_role(doc, ent.start, role_ends)))
+                orgs.append(OrgMention(ent.start, ent.end, _clean(ent, pack), marker,
+                                       _after_role(doc, ent.start, role_ends, pack)))
             covered.update(range(ent.start, ent.end))
     # unlabelled capitalised names right after "chez", "rejoint", "quitte"...
     for token in doc:
@@ -120,11 +151,11 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
                 doc[end].is_title or doc[end].text.isupper()):
             end += 1
         orgs.append(OrgMention(token.i, end, doc[token.i:end].text, marker,
-                               _after_role(doc, token.i, role_ends)))
+                               _after_role(doc, token.i, role_ends, pack)))
         covered.update(range(token.i, end))
     # "le gouvernement italien": the usual destination of a minister
     for token in doc:
-        if token.lower_ == "gouvernement" and token.i not in covered:
+        if token.lower_ in pack.government_words and token.i not in covered:
             end = token.i + 1
             if end < len(doc) and doc[end].pos_ == "ADJ":
                 end += 1
@@ -133,33 +164,35 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
     # a title is not an employer: "ministre de l'Intérieur" tagged ORG by the NER
     role_tokens = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
     orgs = [o for o in orgs if o.start not in role_tokens]
+    for org in orgs:
+        _, org.strong, org.marker_words = marker_of(doc, org.start, pack)
     orgs.sort(key=lambda o: o.start)
     return orgs
 
 
-def _clean(ent: Span) -> str:
+def _clean(ent: Span, pack: LanguagePack) -> str:
     text = ent.text.strip(" ,.;:«»\"'")
-    for article in ("l'", "l’", "la ", "le ", "les "):
+    for article in pack.articles:
         if text.lower().startswith(article):
             text = text[len(article):]
     return text or ent.text
 
 
-def _after_role(doc: Doc, start: int, role_ends: set[int]) -> bool:
-    # "PDG de X" / "ministre de l'X": a title, then "de"/"du" (and an article)
+def _after_role(doc: Doc, start: int, role_ends: set[int], pack: LanguagePack) -> bool:
+    # "PDG de X" / "ministre de l'X" / "CEO of the X": a title, then "de"/"of" (and an article)
     i = start - 1
-    while i >= 0 and doc[i].lower_ in {"la", "l'", "le", "les", "l’"}:
+    while i >= 0 and any(doc[i].lower_ == a.strip() for a in pack.articles):
         i -= 1
-    return i >= 1 and doc[i].lower_ in {"de", "du", "d'", "des", "d’"} and i in role_ends
-
-
-_STRONG_AT = {("chez",), ("à", "la", "tête", "de"), ("à", "la", "tête", "du"),
-              ("à", "la", "tête", "des"), ("à", "la", "tête", "d'"), ("au", "sein", "de"),
-              ("au", "sein", "du"), ("au", "sein", "d'")}
-_OF = {"de", "du", "d'", "des"}
+    return i >= 1 and doc[i].lower_ in pack.of_words and i in role_ends
 
 
 def _marker(doc: Doc, start: int, pack: LanguagePack, strong_only: bool = False) -> str | None:
+    kind, _, _ = marker_of(doc, start, pack, strong_only)
+    return kind
+
+
+def marker_of(doc: Doc, start: int, pack: LanguagePack,
+              strong_only: bool = False) -> tuple[str | None, bool, tuple[str, ...]]:
     """Which side the words right before an organisation put it on.
 
     With ``strong_only`` the bare prepositions ("à", "de", "dans") do not count: a place
@@ -168,17 +201,18 @@ def _marker(doc: Doc, start: int, pack: LanguagePack, strong_only: bool = False)
     sent_start = doc[start].sent.start
     before = [t.lower_.replace("\u2019", "'") for t in doc[max(sent_start, start - _MAX_MARKER):start]]
     candidates = [before]
-    if before and before[-1] in {"la", "le", "les", "l'"}:
+    if before and any(before[-1] == a.strip() for a in pack.articles):
         candidates.append(before[:-1])  # "quitte la BCE"
     for words in candidates:
-        if words and words[-1] in _OF and any((w,) in pack.description_markers for w in words[-4:-1]):
-            return "desc"  # "l'un des co-fondateurs d'X", "vétéran d'X"
+        if words and words[-1] in pack.of_words and any((w,) in pack.description_markers for w in words[-4:-1]):
+            return "desc", True, ()  # "l'un des co-fondateurs d'X", "vétéran d'X"
         for kind, markers in (("from", pack.from_markers), ("to", pack.to_markers),
                               ("at", pack.at_markers)):
             for marker in markers:
                 n = len(marker)
                 if n <= len(words) and tuple(words[-n:]) == marker:
-                    if strong_only and kind == "at" and marker not in _STRONG_AT:
+                    strong = kind != "at" or marker in pack.strong_at_markers
+                    if strong_only and not strong:
                         break
-                    return kind
-    return None
+                    return kind, strong, marker
+    return None, False, ()

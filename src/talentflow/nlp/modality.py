@@ -61,6 +61,13 @@ class Modality:
         for token in doc[start:trigger.start]:
             if token.lemma_.lower() in lemmas or token.lower_ in lemmas:
                 return token.text
+        for token in doc[trigger.end:min(sent.end, trigger.end + 3)]:
+            if token.lower_ in self.pack.after_cues:
+                return token.text
+        after = doc.text[trigger.end_char:min(sent.end_char, trigger.end_char + 40)].lower()
+        for phrase in self.pack.after_phrases:
+            if phrase in after:
+                return phrase
         if self._negated(trigger):
             return "negation"
         before = doc.text[sent.start_char:trigger.start_char].lower()

@@ -39,6 +39,9 @@ class LanguagePack:
     agent_verbs: frozenset[str]
     # lemmas that make a trigger near them or governing it non-factual
     modality_lemmas: frozenset[str]
+    weak_triggers: frozenset[str]       # lemmas that need a strongly marked organisation
+    after_cues: frozenset[str]          # words right after a trigger that cancel it
+    after_phrases: tuple[str, ...]      # phrases shortly after a trigger that cancel it
     negation_words: frozenset[str]
     negation_particles: frozenset[str]
     modality_phrases: tuple[str, ...]   # lower-cased surface cues anywhere before the trigger
@@ -61,9 +64,25 @@ class LanguagePack:
     founder_nouns: frozenset[str]
     founding_verbs: frozenset[str]
     files: dict[str, Path] = field(default_factory=dict)
+    # Small words the shared components read; the defaults are French, other packs override.
+    entity_labels: dict[str, str] = field(default_factory=dict)  # model NER label -> PER/ORG/LOC/MISC
+    of_words: frozenset[str] = frozenset({"de", "du", "d'", "des", "d’"})  # "le départ de X"
+    possessives: frozenset[str] = frozenset({"son", "sa", "ses", "leur"})   # "sa nomination"
+    agent_prepositions: frozenset[str] = frozenset({"par"})  # "nommée par X": X appoints
+    list_words: frozenset[str] = frozenset({
+        ",", "et", "ou", "encore", "du", "de", "la", "le", "l'", "des", "d'", "celle", "celui",
+        "ceux", "celles", "ainsi", "que", "puis", "aussi", "ni", "-", "–"})
+    past_adjectives: frozenset[str] = frozenset({"ancien", "ancienne", "ex", "ex-"})
+    articles: tuple[str, ...] = ("l'", "l’", "la ", "le ", "les ")  # cut from an org's start
+    government_words: frozenset[str] = frozenset({"gouvernement"})
+    raising_lemmas: frozenset[str] = frozenset({"lever", "levée"})  # the investee raises
+    strong_at_markers: frozenset[tuple[str, ...]] = frozenset({
+        ("chez",), ("à", "la", "tête", "de"), ("à", "la", "tête", "du"),
+        ("à", "la", "tête", "des"), ("à", "la", "tête", "d'"), ("au", "sein", "de"),
+        ("au", "sein", "du"), ("au", "sein", "d'")})
 
 
-_PACK_MODULES = {"fr": "talentflow.nlp.lang.fr"}
+_PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}
 
 
 def supported_languages() -> tuple[str, ...]:
@@ -77,7 +96,11 @@ def get_pack(lang: str) -> LanguagePack:
         raise UnsupportedLanguageError(
             f"no extraction pack for language {lang!r}",
             hint=f"supported languages: {', '.join(supported_languages())}")
-    return importlib.import_module(module).PACK
+    try:
+        return importlib.import_module(module).PACK
+    except ImportError as error:  # a registered pack whose module is missing or broken
+        raise UnsupportedLanguageError(f"the {lang!r} extraction pack cannot be loaded: {error}",
+                                       hint="reinstall talentflow (pip install -e .)") from error
 
 
 def read_lines(path: Path) -> list[str]:

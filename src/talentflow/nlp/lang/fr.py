@@ -44,7 +44,7 @@ VERB_FORMS = {form: kind for lemma, kind in VERB_TRIGGERS.items() for form in _e
 
 NOUN_TRIGGERS = {
     "arrivée": JOIN, "recrutement": JOIN, "embauche": JOIN, "recrue": JOIN,
-    "transfert": JOIN, "venue": JOIN,
+    "transfert": JOIN,
     "départ": LEAVE, "démission": LEAVE, "limogeage": LEAVE, "licenciement": LEAVE,
     "éviction": LEAVE, "retraite": LEAVE, "défection": LEAVE, "renvoi": LEAVE,
     "destitution": LEAVE, "investiture": APPOINT,
@@ -115,9 +115,23 @@ MODALITY_LEMMAS = frozenset({
     "refus", "projeter", "projet", "tenter", "briguer", "convoiter", "courtiser", "proposer",
     "intéresser", "approcher", "viser", "réclamer", "exiger",
     "prier", "évoquer", "spéculation", "spéculer", "imaginer", "rêver",
-    "hésiter", "décliner", "aspirer", "prétendre", "piste",
+    "hésiter", "décliner", "aspirer", "prétendre", "piste", "promesse", "empêcher",
+    "crainte", "craindre", "essayer", "chercher", "compétition", "lauréat", "prix",
+    "trophée", "récompense", "distinction", "catégorie",
     "favori", "potentiel", "futur", "si",
 })
+# Triggers too common in other senses ("la police est arrivée", "entré dans la compétition"):
+# they count only with an organisation right after a strong marker ("arrive chez X").
+WEAK_TRIGGERS = frozenset({"arriver", "entrer", "passer", "installer", "choisir", "attirer",
+                           "retirer", "abandonner", "écarter", "remercier", "signer", "engager",
+                           "transférer", "renvoyer", "accéder", "porter", "élection",
+                           "promotion", "participation", "succession", "investiture",
+                           "désignation", "venir"})
+# Words just after a trigger that make it an award or a naming, not a post
+AFTER_CUES = frozenset({"lauréat", "lauréate", "prix", "trophée", "meilleur", "meilleure",
+                        "d'après", "aux", "catégorie", "citoyen", "citoyenne", "docteur"})
+AFTER_PHRASES = ("de l'année", "de l’année", "d'après", "d’après", "pour conduire la liste",
+                 "aux oscars", "aux césar")
 NEGATION_WORDS = frozenset({"pas", "jamais", "point", "aucunement", "nullement", "guère"})
 NEGATION_PARTICLES = frozenset({"ne", "n'", "n’"})
 MODALITY_PHRASES = ("selon des rumeurs", "selon la rumeur", "selon les rumeurs", "rumeurs",
@@ -216,6 +230,9 @@ PACK = LanguagePack(
     phrase_triggers=PHRASE_TRIGGERS,
     agent_verbs=AGENT_VERBS,
     modality_lemmas=MODALITY_LEMMAS,
+    weak_triggers=WEAK_TRIGGERS,
+    after_cues=AFTER_CUES,
+    after_phrases=AFTER_PHRASES,
     negation_words=NEGATION_WORDS,
     negation_particles=NEGATION_PARTICLES,
     modality_phrases=MODALITY_PHRASES,
