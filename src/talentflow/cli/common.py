@@ -53,12 +53,21 @@ def emit_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     typer.echo(buffer.getvalue(), nl=False)
 
 
+def error_line(error: TalentflowError, item: str | None = None) -> str:
+    """``error: [CODE] item: message (hint: ...)``; ``item`` names the failing input when
+    the error itself does not (an error shared by a whole batch, such as a missing model)."""
+    text = str(error)
+    if item and not error.item:
+        text = text.replace(f"[{error.code}] ", f"[{error.code}] {item}: ", 1)
+    return f"error: {text}"
+
+
 def fail(error: TalentflowError, fmt: OutputFormat | None = None) -> None:
     """Print ``error: [CODE] item: message (hint: ...)`` on stderr (and the JSON error shape
     on stdout with --format json), then exit 1, or 2 for a usage error."""
     if fmt is OutputFormat.json:
         emit_json(error.to_dict())
-    typer.echo(f"error: {error}", err=True)
+    typer.echo(error_line(error), err=True)
     raise typer.Exit(error.exit_code)
 
 
