@@ -306,7 +306,9 @@ class MoveArguments:
                         return role.text
         # 2. a title right before the name: "la CTO Mira Murati"
         for role in roles:
-            if 0 <= person.start - role.end <= 1 and not person.pronoun:
+            gap = doc[role.end:person.start]
+            if 0 <= len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap) \
+                    and not person.pronoun:
                 if _past(doc, role, pack) and kind != LEAVE:
                     continue
                 return role.text

@@ -132,7 +132,7 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
             # only as the domain of a title ("président de l'Égypte"), never "quitte Québec"
             marker = _marker(doc, ent.start, pack, strong_only=True)
             if ent.label_ == "LOC":
-                marker = _marker(doc, ent.start, pack) if _after_role(doc, ent.start, role_ends) else None
+                marker = _marker(doc, ent.start, pack) if _after_role(doc, ent.start, role_ends, pack) else None
             if marker:
                 orgs.append(OrgMention(ent.start, ent.end, _clean(ent, pack), marker,
                                        _after_role(doc, ent.start, role_ends, pack)))

@@ -11,8 +11,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from talentflow.nlp.extensions import TRIGGERS
-from talentflow.nlp.lang import get_pack
+from talentflow.nlp.extensions import ROLES, TRIGGERS
+from talentflow.nlp.lang import APPOINT, get_pack
 
 
 @Language.factory("talentflow_triggers")
@@ -23,6 +23,7 @@ def make_triggers(nlp: Language, name: str) -> "TriggerMatcher":
 class TriggerMatcher:
     def __init__(self, nlp: Language):
         pack = get_pack(nlp.lang)
+        self.new_role_adjectives = pack.new_role_adjectives
         self.matcher = Matcher(nlp.vocab)
         by_kind: dict[str, list[list[dict]]] = {}
         for lemma, kind in pack.verb_triggers.items():
@@ -46,5 +47,9 @@ class TriggerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, start, end, label=match_id)
                  for match_id, start, end in self.matcher(doc)]
+        # "le nouveau PDG de X", "la nouvelle ministre": a recent appointment
+        for role in doc.spans.get(ROLES, []):
+            if role.start > 0 and doc[role.start - 1].lower_ in self.new_role_adjectives:
+                spans.append(Span(doc, role.start - 1, role.start, label=APPOINT))
         doc.spans[TRIGGERS] = filter_spans(spans)
         return doc
