@@ -33,6 +33,11 @@ class FakeExtractor:
         self.seen: list[str] = []
         self.fail = fail
 
+    def record(self, articles):
+        for article in articles:
+            self.seen.append(article.url or article.id)
+            yield article
+
     def __call__(self, articles, batch_size=32):
         for article in articles:
             self.seen.append(article.id)
@@ -118,3 +123,37 @@ def test_seed_ingested_twice_gives_its_moves_once_and_its_flows(tmp_path):
                   f["to"]["name"] if isinstance(f["to"], dict) else f["to"])
                  for f in flows(store).to_dict()["flows"]}
         assert {("OpenAI", "Anthropic"), ("Google DeepMind", "Anthropic")} <= pairs
+
+
+@pytest.fixture
+def http_server():
+    helpers = pytest.importorskip("tests.helpers.http_server",
+                                  reason="the loopback test server is not in the tree yet")
+    with helpers.LoopbackServer() as server:
+        yield server
+
+
+def test_ingest_urls_and_a_feed_from_a_real_http_server(http_server, sqlite_store):
+    from sqlalchemy import select
+
+    from talentflow.store.schema import articles
+    from talentflow.workflow import ingest
+
+    items = [http_server.url("/ok"), http_server.url("/missing"), http_server.url("/image.png")]
+    extractor = FakeExtractor()
+
+    def no_moves(arts, batch_size=32):
+        return ((a, Extraction(a.id, "fr")) for a in extractor.record(arts))
+
+    first = ingest(sqlite_store, items, feed=http_server.url("/rss.xml"), extractor=no_moves)
+    assert first.ingested >= 3 and not first.failed  # /ok and the feed's pages
+    skipped = [item for item, _ in first.skipped]
+    assert items[1] in skipped and items[2] in skipped and not first.ok
+    assert http_server.url("/page/1") in extractor.seen
+    with sqlite_store.read() as conn:
+        published = conn.execute(select(articles.c.published)
+                                 .where(articles.c.url == items[0])).scalar_one()
+    assert published == "2025-01-13"
+    again = ingest(sqlite_store, items, feed=http_server.url("/rss.xml"), extractor=no_moves)
+    assert (again.ingested, again.already_known) == (0, first.ingested)
+    assert len(extractor.seen) == first.ingested  # known articles were never extracted
