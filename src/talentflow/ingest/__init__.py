@@ -45,8 +45,10 @@ def read_url(url: str, *, publication_date: str | None = None, lang: str | None 
 
 
 def read_path(path: Path, *, publication_date: str | None = None, lang: str | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES, explicit: bool = True
-              ) -> Iterator[ReadResult]:
+              max_bytes: int = DEFAULT_MAX_BYTES, explicit: bool = True,
+              policy: FetchPolicy = FetchPolicy()) -> Iterator[ReadResult]:
+    """The articles of one file, chosen by its extension; ``explicit`` says the user named
+    the file (an unknown extension is then reported instead of silently passed over)."""
     suffix = path.suffix.lower()
     options = {"publication_date": publication_date, "lang": lang, "max_bytes": max_bytes}
     try:
@@ -55,7 +57,7 @@ def read_path(path: Path, *, publication_date: str | None = None, lang: str | No
         elif suffix in HTML_SUFFIXES:
             yield read_html_file(path, **options)
         elif suffix in FEED_SUFFIXES:
-            yield from read_feed(str(path), lang=lang)
+            yield from read_feed(str(path), lang=lang, policy=policy)
         elif suffix in TEXT_SUFFIXES:
             yield read_text_file(path, **options)
         elif explicit:
@@ -71,8 +73,8 @@ def read_path(path: Path, *, publication_date: str | None = None, lang: str | No
 
 def read_inputs(items: Iterable[str], *, publication_date: str | None = None,
                 lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                check_language: bool = True, warn: Warn | None = None
-                ) -> Iterator[ReadResult]:
+                check_language: bool = True, warn: Warn | None = None,
+                policy: FetchPolicy = FetchPolicy()) -> Iterator[ReadResult]:
     """Articles of files, directories (recursive, sorted) and http(s) URLs, in order.
 
     Anything that yields no article is a ``Skipped`` record naming the item and why; the
@@ -80,11 +82,12 @@ def read_inputs(items: Iterable[str], *, publication_date: str | None = None,
     own. With ``check_language`` each article's ``lang`` is checked (a declared language
     is a hint) and an article in neither French nor English is Skipped. ``warn(item,
     message)`` hears about articles read with a caveat (no publication date); by default
-    such remarks go to the ``talentflow.ingest`` logger.
+    such remarks go to the ``talentflow.ingest`` logger. ``policy`` sets timeouts, retries
+    and size limits for URLs and the pages feeds link to.
     """
     warn = warn or _log_warning
     for item in items:
-        for result in _read_item(item, publication_date, lang, max_bytes):
+        for result in _read_item(item, publication_date, lang, max_bytes, policy):
             if isinstance(result, Article):
                 result = _checked(result, check_language, warn)
             yield result
@@ -101,10 +104,11 @@ def _checked(article: Article, check_language: bool, warn: Warn) -> ReadResult:
     return article
 
 
-def _read_item(item: str, publication_date, lang, max_bytes) -> Iterator[ReadResult]:
+def _read_item(item: str, publication_date: str | None, lang: str | None, max_bytes: int,
+               policy: FetchPolicy) -> Iterator[ReadResult]:
     if is_url(item):
         try:
-            yield read_url(item, publication_date=publication_date, lang=lang)
+            yield read_url(item, publication_date=publication_date, lang=lang, policy=policy)
         except TalentflowError as error:
             yield Skipped.of(error, item)
         return
@@ -116,4 +120,4 @@ def _read_item(item: str, publication_date, lang, max_bytes) -> Iterator[ReadRes
     explicit = len(paths) == 1 and Path(item) == paths[0]
     for path in paths:
         yield from read_path(path, publication_date=publication_date, lang=lang,
-                             max_bytes=max_bytes, explicit=explicit)
+                             max_bytes=max_bytes, explicit=explicit, policy=policy)

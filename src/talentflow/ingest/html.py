@@ -7,6 +7,9 @@ from talentflow.core.errors import NoArticleTextError
 from talentflow.core.models import Article
 from talentflow.ingest.decode import normalize_newlines
 
+#: Fewer words than this is a menu or a caption that trafilatura fell back to, not a body.
+MIN_ARTICLE_WORDS = 5
+
 
 def html_to_article(html: str | bytes, *, item: str, url: str | None = None,
                     article_id: str | None = None, publication_date: str | None = None,
@@ -22,7 +25,7 @@ def html_to_article(html: str | bytes, *, item: str, url: str | None = None,
         raise NoArticleTextError(f"the page could not be parsed ({type(error).__name__})",
                                  item=item) from None
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not text:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise NoArticleTextError("no article text found in the page", item=item,
                                  hint="the page may be an index, a login wall or mostly script")
     meta_date = getattr(document, "date", None)

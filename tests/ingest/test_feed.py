@@ -1,0 +1,44 @@
+"""RSS and Atom feeds: every entry's page read, failing entries skipped with a reason."""
+from __future__ import annotations
+
+from talentflow.core import Article
+from talentflow.core.errors import FeedError, FetchError
+from talentflow.ingest import Skipped, read_feed, read_inputs
+
+
+def test_rss_entries_are_read_from_their_pages(server, policy):
+    results = list(read_feed(server.url("/rss.xml"), policy=policy))
+    first, second, from_feed, dead = results
+    assert (first.url, second.url) == (server.url("/page/1"), server.url("/page/2"))
+    assert first.title == "Article 1" and first.date == "2025-01-13"
+    # The page of the third entry is gone but the feed carries its text: used, and said.
+    assert isinstance(from_feed, Article) and "text from the feed" in from_feed.source
+    assert from_feed.text.startswith("Article disparu\n") and from_feed.date == "2025-01-15"
+    # The fourth has neither a page nor text.
+    assert isinstance(dead, Skipped) and isinstance(dead.error, FetchError)
+    assert dead.item == server.url("/missing") and "404" in dead.reason
+
+
+def test_atom_entries(server, policy):
+    results = list(read_feed(server.url("/atom.xml"), policy=policy))
+    assert [r.url for r in results] == [server.url("/page/1"), server.url("/page/2")]
+
+
+def test_not_a_feed(server, policy):
+    [skipped] = read_feed(server.url("/broken.xml"), policy=policy)
+    assert isinstance(skipped.error, FeedError) and skipped.item == server.url("/broken.xml")
+
+
+def test_a_feed_file_on_disk_through_read_inputs(tmp_path, server, policy):
+    from helpers.http_server import atom_feed
+    path = tmp_path / "news.atom"
+    path.write_text(atom_feed(server.url("")), encoding="utf-8")
+    results = list(read_inputs([str(path)], policy=policy))
+    assert [r.url for r in results] == [server.url("/page/1"), server.url("/page/2")]
+
+
+def test_a_feed_file_that_is_not_xml(tmp_path):
+    path = tmp_path / "news.rss"
+    path.write_text("Ceci n'est pas un flux.", encoding="utf-8")
+    [skipped] = read_inputs([str(path)])
+    assert isinstance(skipped.error, FeedError) and skipped.item == str(path)
