@@ -250,12 +250,34 @@ def merge_people(conn: Connection, keep: int, drop: int, *, origin: str | None =
 
 
 def _person_orgs(conn: Connection, person_id: int) -> set[int]:
+    """Organisations a person moved from or to, or founded."""
     rows = conn.execute(select(reports.c.from_org_id, reports.c.to_org_id).where(
         reports.c.person_id == person_id, reports.c.kind == KIND_MOVE))
     orgs = {org for row in rows for org in row if org is not None}
-    for rid, _names, _ids in founding_reports_of(conn, person_id):
-        orgs.add(conn.execute(select(reports.c.to_org_id).where(reports.c.id == rid)).scalar())
+    orgs.update(conn.execute(select(reports.c.to_org_id).join(
+        report_founders, report_founders.c.report_id == reports.c.id).where(
+        report_founders.c.person_id == person_id)).scalars())
     return orgs - {None}
+
+
+def _namesakes_sharing_an_org(conn: Connection, person_id: int, surname: str,
+                              orgs: set[int]) -> list[int]:
+    """Other people with this surname tied to one of ``orgs``, found by index.
+
+    Filtering in SQL keeps a common surname from costing a check per namesake.
+    """
+    if not orgs:
+        return []
+    org_list = sorted(orgs)
+    namesakes = select(people.c.id).where(people.c.surname_key == surname,
+                                          people.c.id != person_id)
+    movers = select(reports.c.person_id).where(
+        reports.c.person_id.in_(namesakes), reports.c.kind == KIND_MOVE,
+        or_(reports.c.from_org_id.in_(org_list), reports.c.to_org_id.in_(org_list)))
+    founders = select(report_founders.c.person_id).join(
+        reports, reports.c.id == report_founders.c.report_id).where(
+        report_founders.c.person_id.in_(namesakes), reports.c.to_org_id.in_(org_list))
+    return sorted(set(conn.execute(movers).scalars()) | set(conn.execute(founders).scalars()))
 
 
 def _fuzzy_names(conn: Connection, person_id: int) -> list[str]:
@@ -293,14 +315,14 @@ def fuzzy_merge(conn: Connection, person_ids: Iterable[int]) -> tuple[set[int], 
             if not row.surname_key:
                 survivors.add(person_id)
                 break
-            candidates = list(conn.execute(select(people.c.id).where(
-                people.c.surname_key == row.surname_key, people.c.id != person_id)).scalars())
+            orgs = _person_orgs(conn, person_id)
+            candidates = _namesakes_sharing_an_org(conn, person_id, row.surname_key, orgs)
             if not candidates:
                 survivors.add(person_id)
                 break
-            names, orgs = _fuzzy_names(conn, person_id), _person_orgs(conn, person_id)
+            names = _fuzzy_names(conn, person_id)
             keys = _alias_keys(conn, person_aliases, "person_id", person_id)
-            matches = [c for c in sorted(candidates)
+            matches = [c for c in candidates
                        if same_person(names, orgs, _fuzzy_names(conn, c), _person_orgs(conn, c))
                        and not _kept_apart(conn, keys, _alias_keys(conn, person_aliases,
                                                                    "person_id", c))]
