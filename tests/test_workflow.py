@@ -157,3 +157,44 @@ def test_ingest_urls_and_a_feed_from_a_real_http_server(http_server, sqlite_stor
     again = ingest(sqlite_store, items, feed=http_server.url("/rss.xml"), extractor=no_moves)
     assert (again.ingested, again.already_known) == (0, first.ingested)
     assert len(extractor.seen) == first.ingested  # known articles were never extracted
+
+
+# One invented move told four ways: different wordings, an accent-less spelling, English.
+SAME_MOVE_TEXTS = {
+    "fr-velora-1": "Velora Robotique a annoncé mardi l'arrivée de Clémence Aubertin au poste de "
+                   "directrice financière. Clémence Aubertin quitte Banque Ostrale, où elle a "
+                   "passé sept ans, pour rejoindre la start-up lyonnaise en mars 2024.",
+    "fr-velora-2": "La banquière Clemence Aubertin a rejoint Velora Robotique le 4 mars 2024 en "
+                   "provenance de Banque Ostrale. Elle y occupera les fonctions de directrice "
+                   "financière.",
+    "fr-velora-3": "Clémence Aubertin, jusqu'ici chez Banque Ostrale, a été nommée directrice "
+                   "financière de Velora Robotique. La société prépare une levée de fonds.",
+    "en-velora-4": "Velora Robotique has hired Clemence Aubertin as chief financial officer. "
+                   "Aubertin left Banque Ostrale in March 2024 after seven years at the bank.",
+}
+
+
+@pytest.mark.model
+def test_one_move_reported_by_several_articles_is_one_fact_with_the_real_extractor(sqlite_store):
+    from sqlalchemy import select
+
+    from talentflow.nlp import extract_many
+    from talentflow.store.schema import facts, people
+
+    inputs = [Article(key, text, lang=key[:2], date="2024-03-06", source=key)
+              for key, text in SAME_MOVE_TEXTS.items()]
+    reported = []
+
+    def extractor(articles, batch_size=32):
+        for article, result in extract_many(articles, batch_size=batch_size):
+            if isinstance(result, Extraction) and result.moves:
+                reported.append(article.id)
+            yield article, result
+
+    summary = ingest_articles(sqlite_store, inputs, extractor=extractor)
+    assert summary.ingested == 4
+    assert len(reported) >= 2, "the extractor should read this move in most of the articles"
+    with sqlite_store.read() as conn:
+        assert conn.execute(select(people.c.name)).scalars().all() == ["Clémence Aubertin"]
+        rows = conn.execute(select(facts.c.n_sources).where(facts.c.kind == "move")).all()
+    assert rows == [(len(reported),)]
