@@ -16,7 +16,9 @@ from sqlalchemy import Connection, Engine, func, or_, select
 from talentflow.core.errors import ExtractionError, NotFoundError, UsageError
 from talentflow.core.models import Article, Extraction
 from talentflow.resolve.dates import date_range
+from talentflow.resolve.roles import normalize_role
 from talentflow.store import entities
+from talentflow.store.aliases import AliasInfo, add_alias, list_aliases, remove_alias
 from talentflow.store.engine import (DEFAULT_LOCK_TIMEOUT, create_store_engine, display_url,
                                      read_connection, resolve_db_url, write_transaction)
 from talentflow.store.facts import remerge, remerge_org, remerge_person
@@ -26,13 +28,6 @@ from talentflow.store.schema import (KIND_FOUNDING, KIND_INVESTMENT, KIND_MOVE,
                                      articles, facts, merge_overrides, org_aliases,
                                      organisations, people, person_aliases, report_founders,
                                      reports)
-from talentflow.store.aliases import AliasInfo, add_alias, list_aliases, remove_alias
-
-try:  # role vocabulary, written alongside; role_key stays NULL until it is importable
-    from talentflow.resolve.roles import normalize_role
-except ImportError:  # pragma: no cover - only while the module does not exist yet
-    def normalize_role(role: str, lang: str | None = None) -> str | None:
-        return None
 
 
 #: Longest person or organisation name stored (the columns hold 512 characters).
