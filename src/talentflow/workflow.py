@@ -45,6 +45,7 @@ class IngestSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (item, reason)
     reports: int = 0  # moves, foundings and investments stored
     facts: set[int] = field(default_factory=set)  # facts the new reports support
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # read with a caveat
 
     @property
     def ok(self) -> bool:
@@ -55,7 +56,8 @@ class IngestSummary:
         return {"ingested": self.ingested, "already_known": self.already_known,
                 "skipped": [{"item": i, "reason": r} for i, r in self.skipped],
                 "failed": [{"item": i, "reason": r} for i, r in self.failed],
-                "reports": self.reports, "facts": len(self.facts)}
+                "reports": self.reports, "facts": len(self.facts),
+                "warnings": [{"item": i, "message": m} for i, m in self.warnings]}
 
 
 def item_name(article: Article) -> str:
@@ -75,13 +77,17 @@ def _default_extractor() -> Extractor:
 
 
 def read_items(items: Iterable[str], *, feed: str | None = None,
-               publication_date: str | None = None, lang: str | None = None) -> Iterator:
-    """Articles and ``Skipped`` records of files, directories, URLs and an optional feed."""
+               publication_date: str | None = None, lang: str | None = None,
+               warn: Callable[[str, str], None] | None = None) -> Iterator:
+    """Articles and ``Skipped`` records of files, directories, URLs and an optional feed.
+
+    ``warn(item, message)`` hears about articles read with a caveat (no publication date).
+    """
     from talentflow.ingest import read_inputs
 
     items = list(items)
     if items:
-        yield from read_inputs(items, publication_date=publication_date, lang=lang)
+        yield from read_inputs(items, publication_date=publication_date, lang=lang, warn=warn)
     if feed:
         from talentflow.ingest.feed import read_feed
         yield from read_feed(feed)
@@ -150,6 +156,10 @@ def ingest(store: Store, items: Iterable[str], *, feed: str | None = None,
            progress: Callable[[IngestEvent], None] | None = None,
            extractor: Extractor | None = None, batch_size: int = 32) -> IngestSummary:
     """Read ``items`` (files, directories, URLs) and ``feed``, and store what is new."""
-    inputs = read_items(items, feed=feed, publication_date=publication_date, lang=lang)
-    return ingest_articles(store, inputs, extractor=extractor, batch_size=batch_size,
-                           progress=progress)
+    warnings: list[tuple[str, str]] = []
+    inputs = read_items(items, feed=feed, publication_date=publication_date, lang=lang,
+                        warn=lambda item, message: warnings.append((item, message)))
+    summary = ingest_articles(store, inputs, extractor=extractor, batch_size=batch_size,
+                              progress=progress)
+    summary.warnings = warnings
+    return summary

@@ -19,7 +19,7 @@ TEXTS = {
 }
 
 
-def fake_read_items(items, *, feed=None, publication_date=None, lang=None):
+def fake_read_items(items, *, feed=None, publication_date=None, lang=None, warn=None):
     for item in items:
         if item in TEXTS:
             yield Article(item, TEXTS[item], lang="fr", date="2024-05-01", source=item)
@@ -50,7 +50,7 @@ def test_ingest_then_again_is_idempotent(db):
     again = runner.invoke(app, ["ingest", "one.txt", "two.txt", "--db", db, "--format", "json"])
     assert again.exit_code == 0
     assert json.loads(again.stdout) == {"ingested": 0, "already_known": 2, "skipped": [],
-                                        "failed": [], "reports": 0, "facts": 0}
+                                        "failed": [], "reports": 0, "facts": 0, "warnings": []}
 
 
 def test_ingest_exit_code_1_when_an_item_is_skipped(db):
@@ -137,3 +137,14 @@ def test_ingest_real_files_and_a_directory(tmp_path, monkeypatch):
     summary = json.loads(result.stdout)
     assert result.exit_code == 1 and summary["ingested"] == 2 and summary["facts"] == 1
     assert summary["skipped"][0]["item"].endswith("empty.txt")
+
+
+def test_undated_files_are_ingested_with_a_warning(tmp_path, monkeypatch):
+    monkeypatch.setattr(workflow, "_default_extractor", lambda: fake_extractor)
+    (tmp_path / "one.txt").write_text("Recrutement\n\n" + TEXTS["one.txt"], encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "one.txt"), "--db",
+                                 str(tmp_path / "w.db"), "--format", "json"])
+    summary = json.loads(result.stdout)
+    assert result.exit_code == 0 and summary["ingested"] == 1
+    assert summary["warnings"][0]["item"].endswith("one.txt")
+    assert "warning: 1 article(s)" in result.stderr

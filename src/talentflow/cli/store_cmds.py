@@ -104,6 +104,9 @@ def ingest(
             typer.echo(f"  skipped {item}: {reason}")
         for item, reason in summary.failed:
             typer.echo(f"  failed {item}: {reason}")
+    if summary.warnings:
+        typer.echo(f"warning: {len(summary.warnings)} article(s) were read with a caveat "
+                   f"(first: {summary.warnings[0][0]}: {summary.warnings[0][1]})", err=True)
     if not summary.ok:
         raise typer.Exit(1)
 
