@@ -131,3 +131,28 @@ def test_version_1_store_is_upgraded_and_founders_backfilled(store_url):
         assert store.info().schema_version == SCHEMA_VERSION
         with store.read() as conn:
             assert conn.execute(select(func.count()).select_from(report_founders)).scalar() == 2
+
+
+@pytest.mark.postgres
+def test_a_busy_postgresql_writer_gives_store_locked(pg_databases):
+    from sqlalchemy import create_engine, text
+
+    from talentflow.store.engine import _PG_WRITE_LOCK
+
+    url = pg_databases.create()
+    open_store(url).close()
+    holder = create_engine(url)
+    with holder.connect() as conn, conn.begin():
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
+        with _pg_store(url) as store:
+            with pytest.raises(StoreLockedError):
+                store.add_article(*move_article("p1", "Ana Costa rejoint Pelican Soft.",
+                                                "Ana Costa", None, "Pelican Soft"))
+    holder.dispose()
+
+
+def _pg_store(url: str):
+    from talentflow.store.engine import create_store_engine
+    from talentflow.store.store import Store
+
+    return Store(create_store_engine(url, lock_timeout=0.3), url)

@@ -74,8 +74,9 @@ def create_store_engine(url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT)
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(parsed, lock_timeout)
         if parsed.get_backend_name() == "postgresql":
-            return create_engine(parsed, pool_pre_ping=True,
-                                 connect_args={"connect_timeout": max(1, int(lock_timeout))})
+            engine = create_engine(parsed, pool_pre_ping=True,
+                                   connect_args={"connect_timeout": max(1, int(lock_timeout))})
+            return engine.execution_options(talentflow_lock_timeout=lock_timeout)
     except NoSuchModuleError as error:
         raise ConfigError(f"no database driver for {display_url(url)}",
                           hint="use sqlite or postgresql+psycopg URLs") from error
@@ -137,7 +138,8 @@ def translate_error(error: BaseException, url: str) -> StoreError | None:
         return None
     message = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else ""
     where = display_url(url)
-    if "database is locked" in message or "database table is locked" in message:
+    if ("database is locked" in message or "database table is locked" in message
+            or "lock timeout" in message):
         return StoreLockedError(
             "the database is locked by another process", item=where,
             hint="wait for the other talentflow command to finish, or raise the lock timeout")
@@ -171,8 +173,14 @@ def write_transaction(engine: Engine, url: str) -> Iterator[Connection]:
             connection.execution_options(talentflow_write=True)
             with connection.begin():
                 if not is_sqlite(engine):
+                    # Wait for another writer as long as SQLite would, then StoreLockedError.
+                    timeout = connection.get_execution_options().get(
+                        "talentflow_lock_timeout", DEFAULT_LOCK_TIMEOUT)
+                    connection.exec_driver_sql(
+                        f"SET LOCAL lock_timeout = '{int(timeout * 1000)}ms'")
                     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                        {"key": _PG_WRITE_LOCK})
+                    connection.exec_driver_sql("SET LOCAL lock_timeout = 0")
                 yield connection
 
 
