@@ -148,3 +148,17 @@ def test_undated_files_are_ingested_with_a_warning(tmp_path, monkeypatch):
     assert result.exit_code == 0 and summary["ingested"] == 1
     assert summary["warnings"][0]["item"].endswith("one.txt")
     assert "warning: 1 article(s)" in result.stderr
+
+
+def test_ctrl_c_keeps_what_was_stored(db, monkeypatch):
+    def interrupted_after_one(articles, batch_size=32):
+        for number, pair in enumerate(fake_extractor(articles)):
+            if number == 1:
+                raise KeyboardInterrupt
+            yield pair
+
+    monkeypatch.setattr(workflow, "_default_extractor", lambda: interrupted_after_one)
+    result = runner.invoke(app, ["ingest", "one.txt", "two.txt", "--db", db])
+    assert result.exit_code == 130 and "1 articles were stored" in result.stderr
+    info = json.loads(runner.invoke(app, ["info", "--db", db, "--format", "json"]).stdout)
+    assert info["counts"]["articles"] == 1
