@@ -17,11 +17,35 @@ $(STAMP): pyproject.toml requirements-en-model.txt
 
 install: $(STAMP)
 
-## Extract and store the bundled sample articles, then show what was found.
+## Extract the bundled sample articles (samples/) to out/demo.jsonl, then show what was found.
 demo: install
 	mkdir -p out
 	$(BIN)/talentflow extract samples/ -o out/demo.jsonl
-	$(BIN)/python -c "import json;[print(json.dumps(json.loads(l),ensure_ascii=False)[:400]) for l in open('out/demo.jsonl')]"
+	$(BIN)/python -c "$$DEMO_SUMMARY" out/demo.jsonl
+
+# One line per fact, with the sentence that supports it, read back from the JSON lines.
+define DEMO_SUMMARY
+import json, sys
+from talentflow.ingest import read_inputs
+texts = {a.id: a.text for a in read_inputs(["samples"], warn=lambda *_: None)}
+def move(m):
+    return (f"move        {m['person']}: {m['from'] or '?'} -> {m['to'] or '?'}, "
+            f"{m['role'] or 'role not said'}, {m['date'] or 'date not said'}")
+def founding(f):
+    return f"founding    {f['org']} by {', '.join(f['founders']) or '?'}, {f['date'] or '?'}"
+def investment(i):
+    return (f"investment  {i['investor'] or '?'} -> {i['investee']}: "
+            f"{i['amount'] or '?'} {i['currency'] or ''}, {i['date'] or 'date not said'}")
+for line in open(sys.argv[1], encoding="utf-8"):
+    p = json.loads(line)
+    print(p["id"])
+    for kind, show in (("moves", move), ("foundings", founding), ("investments", investment)):
+        for fact in p[kind]:
+            e = fact["evidence"]
+            print("  " + show(fact))
+            print("      <<" + texts[p["id"]][e["start"]:e["end"]] + ">>")
+endef
+export DEMO_SUMMARY
 
 ## Start the services the tests need (PostgreSQL on a private port, Chromium), then run the tests.
 test: install services
