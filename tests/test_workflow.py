@@ -127,9 +127,9 @@ def test_seed_ingested_twice_gives_its_moves_once_and_its_flows(tmp_path):
 
 @pytest.fixture
 def http_server():
-    helpers = pytest.importorskip("tests.helpers.http_server",
-                                  reason="the loopback test server is not in the tree yet")
-    with helpers.LoopbackServer() as server:
+    from helpers.http_server import LoopbackServer  # tests/ is on sys.path (rootdir conftest)
+
+    with LoopbackServer() as server:
         yield server
 
 
