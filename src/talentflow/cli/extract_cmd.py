@@ -91,9 +91,19 @@ def extract_to(items: Iterable[str], out: IO[str], *, publication_date: str | No
     return summary
 
 
-@app.command()
+# Typer keeps a docstring's line breaks, so each paragraph of the help is one line here.
+EXTRACT_HELP = (
+    "Extract talent moves, foundings and investments, one JSON line per article.\n\n"
+    "Each line has the benchmark's GOLD.md shape (id, lang, moves, foundings, investments), "
+    "every fact with the character offsets of its evidence in the article text.\n\n"
+    "Items that cannot be read are reported on stderr and the others are still processed. "
+    "Exit status: 0 when every item was extracted, 1 when any failed, 2 for a usage "
+    "mistake (bad option, no such path).")
+
+
+@app.command(help=EXTRACT_HELP)
 def extract(
-    items: list[str] = typer.Argument(..., help="Articles: .txt, .html, .jsonl and "
+    items: list[str] = typer.Argument(..., metavar="FILE_DIR_OR_URL", help="Articles: .txt, .html, .jsonl and "
                                                 ".xml/.rss/.atom feed files, directories "
                                                 "of them, or http(s) URLs.",
                                       show_default=False),
@@ -110,13 +120,7 @@ def extract(
                                   help="Skip files (or JSONL lines) larger than this many "
                                        "bytes."),
 ) -> None:
-    """Extract talent moves, foundings and investments, one JSON line per article.
-
-    Lines follow the benchmark's GOLD.md shape: id, lang, moves, foundings and investments,
-    each with the evidence's character offsets into the article text. Items that cannot be
-    read are reported on stderr and the others still processed. Exit status: 0 when every
-    item was extracted, 1 when any failed, 2 for a usage mistake (bad option, no such path).
-    """
+    """See EXTRACT_HELP: write one prediction line per article read from ``items``."""
     if publication_date:
         _check_iso_date(publication_date)
     if lang and lang not in SERVED_LANGUAGES:
