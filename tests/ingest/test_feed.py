@@ -42,3 +42,13 @@ def test_a_feed_file_that_is_not_xml(tmp_path):
     path.write_text("Ceci n'est pas un flux.", encoding="utf-8")
     [skipped] = read_inputs([str(path)])
     assert isinstance(skipped.error, FeedError) and skipped.item == str(path)
+
+
+def test_a_feed_file_over_the_size_cap(tmp_path, server):
+    from helpers.http_server import rss_feed
+    from talentflow.core.errors import InputTooLargeError
+    from talentflow.ingest.fetch import FetchPolicy
+    path = tmp_path / "big.rss"
+    path.write_text(rss_feed(server.url("")), encoding="utf-8")
+    [skipped] = read_feed(str(path), policy=FetchPolicy(max_bytes=200))
+    assert isinstance(skipped.error, InputTooLargeError) and skipped.item == str(path)

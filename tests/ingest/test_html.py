@@ -61,3 +61,12 @@ def test_broken_page_in_a_batch_does_not_stop_the_rest(tmp_path):
     broken, good = read_inputs([str(tmp_path)])
     assert isinstance(broken, Skipped) and broken.item == str(tmp_path / "a.html")
     assert isinstance(good, Article) and ARTICLE_BODY[:40] in good.text
+
+
+def test_a_saved_page_in_windows_1252_is_read_through_its_meta_charset(tmp_path):
+    path = tmp_path / "ancienne.html"
+    page = article_page("Une page ancienne").replace("<meta charset='utf-8'>",
+                                                     "<meta charset='windows-1252'>")
+    path.write_bytes(page.encode("cp1252"))
+    [article] = read_inputs([str(path)])
+    assert isinstance(article, Article) and "Maëlle Quintard" in article.text

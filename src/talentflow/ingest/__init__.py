@@ -40,7 +40,7 @@ def _log_warning(item: str, message: str) -> None:
 def read_url(url: str, *, publication_date: str | None = None, lang: str | None = None,
              policy: FetchPolicy = FetchPolicy()) -> Article:
     page = fetch(url, policy=policy)
-    return html_to_article(page.text(), item=url, url=page.url, article_id=url,
+    return html_to_article(page.markup(), item=url, url=page.url, article_id=url,
                            publication_date=publication_date, lang=lang)
 
 

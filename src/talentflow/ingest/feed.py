@@ -10,6 +10,7 @@ import feedparser
 from talentflow.core.errors import FeedError, TalentflowError
 from talentflow.core.models import Article
 from talentflow.ingest.fetch import FEED_TYPES, FetchPolicy, fetch
+from talentflow.ingest.files import check_size
 from talentflow.ingest.html import html_to_article
 from talentflow.ingest.records import Skipped
 
@@ -45,6 +46,7 @@ def parse_feed(source: str, *, policy: FetchPolicy = FetchPolicy()):
         path = Path(source)
         if not path.is_file():
             raise FeedError("no such feed file", item=source)
+        check_size(path, policy.max_bytes)
         data = path.read_bytes()
     parsed = feedparser.parse(data)
     if not parsed.entries:
@@ -79,7 +81,7 @@ def _entry_article(entry, link: str | None, item: str, entry_date: str | None,
     if link:
         try:
             page = fetch(link, policy=policy)
-            return html_to_article(page.text(), item=item, url=page.url,
+            return html_to_article(page.markup(), item=item, url=page.url,
                                    publication_date=entry_date, lang=lang)
         except TalentflowError as error:
             page_error = error

@@ -36,8 +36,15 @@ class Fetched:
     content_type: str
     encoding: str | None
 
-    def text(self) -> str:
-        return self.content.decode(self.encoding or "utf-8", errors="replace")
+    def markup(self) -> str | bytes:
+        """The body as text when the server named its charset, else the bytes, so that
+        the HTML reader can honour a <meta charset> instead of guessing UTF-8."""
+        if self.encoding:
+            try:
+                return self.content.decode(self.encoding, errors="replace")
+            except LookupError:  # a charset Python does not know
+                pass
+        return self.content
 
 
 def _client(policy: FetchPolicy) -> httpx.Client:

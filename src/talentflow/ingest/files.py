@@ -5,8 +5,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from talentflow.core.errors import (InputTooLargeError, MalformedRecordError, TalentflowError,
-                                    UsageError)
+from talentflow.core.errors import (EncodingError, InputTooLargeError, MalformedRecordError,
+                                    TalentflowError, UsageError)
 from talentflow.core.models import Article
 from talentflow.ingest.decode import decode_text, normalize_newlines
 from talentflow.ingest.html import html_to_article
@@ -53,8 +53,14 @@ def read_text_file(path: Path, *, publication_date: str | None = None,
 
 def read_html_file(path: Path, *, publication_date: str | None = None,
                    lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """A saved web page; offsets index the extracted main text, not the markup."""
     check_size(path, max_bytes)
-    html = decode_text(path.read_bytes(), str(path))
+    data = path.read_bytes()
+    try:
+        html: str | bytes = decode_text(data, str(path))
+    except EncodingError:
+        # Saved pages are often windows-1252 with a <meta charset>: trafilatura reads it.
+        html = data
     return html_to_article(html, item=str(path), article_id=str(path),
                            publication_date=publication_date, lang=lang)
 
