@@ -156,11 +156,15 @@ def test_the_bundled_samples_give_real_moves_with_exact_evidence(fr_nlp, tmp_pat
     predictions = {p["id"]: p for p in lines(out.read_text(encoding="utf-8"))}
     texts = _sample_texts()
     assert set(predictions) == set(texts)
-    moves = [(p["id"], m) for p in predictions.values() for m in p["moves"]]
-    assert len(moves) >= len(texts)
-    for article_id, move in moves:
-        span = texts[article_id][move["evidence"]["start"]:move["evidence"]["end"]]
-        assert move["person"].split()[-1] in span
+    facts = [(p["id"], fact) for p in predictions.values()
+             for kind in ("moves", "foundings", "investments") for fact in p[kind]]
+    assert sum(len(p["moves"]) for p in predictions.values()) >= 4
+    assert any(p["foundings"] for p in predictions.values())
+    assert any(p["investments"] for p in predictions.values())
+    for article_id, fact in facts:
+        start, end = fact["evidence"]["start"], fact["evidence"]["end"]
+        assert 0 <= start < end <= len(texts[article_id])
+        assert texts[article_id][start:end].strip(), (article_id, fact)
 
 
 def _sample_texts() -> dict[str, str]:
