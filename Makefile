@@ -17,11 +17,18 @@ $(STAMP): pyproject.toml requirements-en-model.txt
 
 install: $(STAMP)
 
-## Extract the bundled sample articles (samples/) to out/demo.jsonl, then show what was found.
+## Extract the bundled sample articles (samples/) to out/demo.jsonl, show what was found, then
+## ingest them into a fresh store (out/demo.db) and show its merged moves and flows.
 demo: install
 	mkdir -p out
 	$(BIN)/talentflow extract samples/ -o out/demo.jsonl
 	$(BIN)/python -c "$$DEMO_SUMMARY" out/demo.jsonl
+	@# Then into a fresh store, twice: the second run finds every article already known.
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/talentflow ingest samples/ --db $(DB)
+	$(BIN)/talentflow ingest samples/ --db $(DB)
+	$(BIN)/talentflow moves --db $(DB)
+	$(BIN)/talentflow flows --db $(DB)
 
 # One line per fact, with the sentence that supports it, read back from the JSON lines.
 define DEMO_SUMMARY
