@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from talentflow.core.errors import InputError, TalentflowError, UsageError
+from talentflow.core.errors import InputError, TalentflowError
 from talentflow.core.models import Article
 from talentflow.ingest.feed import is_url, read_feed
 from talentflow.ingest.fetch import FetchPolicy, fetch
@@ -66,9 +66,9 @@ def read_path(path: Path, *, publication_date: str | None = None, lang: str | No
                              item=str(path), hint=SUPPORTED_HINT)
     except TalentflowError as error:
         yield Skipped.of(error, str(path))
-    except OSError as error:
-        yield Skipped(str(path), f"cannot read: {error.strerror}",
-                      UsageError(f"cannot read: {error.strerror}", item=str(path)))
+    except OSError as error:  # unreadable (permissions, a directory vanished mid-run)
+        yield Skipped.of(InputError(f"cannot read: {error.strerror or error}",
+                                    item=str(path)))
 
 
 def read_inputs(items: Iterable[str], *, publication_date: str | None = None,
