@@ -32,7 +32,10 @@ def fake_extract_many(articles, batch_size=32):
             yield article, ExtractionError("the parser broke", item=article.id)
             continue
         words = article.text.split()
-        verb = next(i for i, w in enumerate(words) if w in ("recruté", "nommé"))
+        verb = next((i for i, w in enumerate(words) if w in ("recruté", "nommé")), None)
+        if verb is None:
+            yield article, Extraction(article.id, article.lang)
+            continue
         person = " ".join(words[verb + 1:verb + 3])
         start = article.text.index(person)
         yield article, Extraction(article.id, article.lang, moves=(Move(
@@ -171,3 +174,14 @@ def _sample_texts() -> dict[str, str]:
     """Article id -> text, read the way talentflow reads them."""
     from talentflow.ingest import read_inputs
     return {a.id: a.text for a in read_inputs([str(SAMPLES)])}
+
+
+def test_urls_are_fetched_and_a_dead_one_reported(fake_nlp):
+    from helpers.http_server import LoopbackServer
+
+    with LoopbackServer() as server:
+        ok, missing = server.url("/ok"), server.url("/missing")
+        result = runner.invoke(app, ["extract", missing, ok])
+    assert result.exit_code == 1
+    assert [p["id"] for p in lines(result.stdout)] == [ok]
+    assert f"error: [TF210] {missing}: HTTP 404" in result.stderr
