@@ -69,7 +69,8 @@ class Deals:
             dated = False
         else:
             # verb: "fondée en 2021 par A et B", "A a fondé Y", "Y, qu'il a fondé"
-            by = [t for t in doc[trigger.end:sent.end] if t.lower_ == "par"][:1]
+            by = [t for t in doc[trigger.end:sent.end]
+                  if t.lower_ in self.pack.agent_prepositions][:1]
             if by and by[0].i - trigger.end <= 4:
                 founders = [p.name for p in persons if p.start > by[0].i]
                 candidates = [o for o in orgs if o.end <= trigger.start and o.marker != "desc"
@@ -103,7 +104,7 @@ class Deals:
         if any(t.lemma_.lower() in self.pack.acquisition_lemmas for t in sent):
             return None
         orgs = [o for o in ctx.in_span(ctx.orgs, sent.start, sent.end) if o.marker != "desc"]
-        raising = trigger[0].lemma_.lower() in {"lever", "levée"}
+        raising = trigger[0].lemma_.lower() in self.pack.raising_lemmas
         before = [o for o in orgs if o.end <= trigger.start]
         after = [o for o in orgs if o.start >= trigger.end]
         investor = investee = None

@@ -10,13 +10,14 @@ from talentflow.core.errors import ModelNotInstalledError
 from talentflow.nlp.lang import get_pack
 
 # Importing the component modules registers their factories with spaCy.
-from talentflow.nlp import (arguments, coref, deals, modality, newline_sentences,  # noqa: F401
-                            org_ruler, person_repair, role_ruler, triggers)
+from talentflow.nlp import (arguments, coref, deals, entity_labels, modality,  # noqa: F401
+                            newline_sentences, org_ruler, person_repair, role_ruler, triggers)
 
 # Components after the statistical NER, in order; each reads what the previous ones wrote.
-COMPONENTS = ("talentflow_org_ruler", "talentflow_role_ruler", "talentflow_person_repair",
-              "talentflow_triggers", "talentflow_modality", "talentflow_coref",
-              "talentflow_arguments", "talentflow_deals")
+COMPONENTS = ("talentflow_entity_labels", "talentflow_org_ruler", "talentflow_role_ruler",
+              "talentflow_person_repair", "talentflow_entity_repair", "talentflow_triggers",
+              "talentflow_modality", "talentflow_coref", "talentflow_arguments",
+              "talentflow_deals")
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, str | None], Language] = {}

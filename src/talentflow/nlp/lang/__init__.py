@@ -80,6 +80,15 @@ class LanguagePack:
         ("chez",), ("à", "la", "tête", "de"), ("à", "la", "tête", "du"),
         ("à", "la", "tête", "des"), ("à", "la", "tête", "d'"), ("au", "sein", "de"),
         ("au", "sein", "du"), ("au", "sein", "d'")})
+    # "Acme's CFO Jane Doe": a name before one of these and a title is the title's employer
+    possessive_markers: frozenset[str] = frozenset()
+    # whether a bare surname of a person named in full is tagged as that person where the
+    # model missed it (en_core_web_sm often leaves a lone "Porter" untagged)
+    tag_surnames: bool = False
+    # public titles whose employer is the government of the nationality or country named
+    # right before them ("Brazilian finance minister"); "government" in the pack's words
+    public_roles: frozenset[str] = frozenset()
+    government_name: str = "gouvernement"
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}
