@@ -139,8 +139,12 @@ class MoveArguments:
         between = doc[trigger.end:person.start] if person.start >= trigger.end else None
         if root.lemma_.lower() in self.pack.agent_verbs:
             if passive or participle:
-                return person.start < trigger.start or between is not None and not any(
-                    t.lower_ == "par" for t in between)
+                if person.start < trigger.start:
+                    return True
+                # after the verb only as an inverted subject ("a été nommé X"), never "par X"
+                return (between is not None and len(between) <= 4
+                        and not any(t.lower_ in self.pack.agent_prepositions or t.pos_ == "VERB"
+                                    for t in between))
             # active "X recrute Y": the mover is after the verb
             return person.start >= trigger.end and not is_subject
         # "X rejoint Y": the mover is the subject, not a common noun nor someone further on
@@ -151,6 +155,45 @@ class MoveArguments:
         if between is not None and any(t.pos_ == "VERB" for t in between):
             return False
         return True
+
+    def _generic_employer(self, doc: Doc, trigger: Span) -> bool:
+        """The verb's subject is "le club", "la société": an employer named earlier."""
+        root = trigger[0]
+        if root.lemma_.lower() not in self.pack.agent_verbs:
+            return False
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in self.pack.generic_org_nouns
+                   for c in root.children)
+
+    def _national_government(self, ctx: DocContext, sent: Span, role: str) -> str | None:
+        """"<nationality> <public title>" or "<country>'s <public title>": that government."""
+        if not self.pack.public_roles:
+            return None
+        lowered = role.lower()
+        if not any(lowered == r or lowered.endswith(" " + r) for r in self.pack.public_roles):
+            return None
+        doc = ctx.doc
+        for span in ctx.in_span(ctx.roles, sent.start, sent.end):
+            if span.text != role:
+                continue
+            i = span.start - 1
+            if i > sent.start and doc[i].lower_ in self.pack.possessive_markers:
+                i -= 1
+            while i >= sent.start and doc[i].pos_ in ("ADJ", "NOUN") and not doc[i].ent_type_:
+                i -= 1  # "social security" between the nationality and "minister"
+            if i >= sent.start and doc[i].ent_type_ in ("MISC", "LOC"):
+                start = i
+                while start > sent.start and doc[start].ent_iob_ == "I":
+                    start -= 1
+                return f"{doc[start:i + 1].text} {self.pack.government_name}"
+            # "president of Ruritania": the country itself
+            after = span.end
+            if after + 1 < sent.end and doc[after].lower_ in self.pack.of_words \
+                    and doc[after + 1].ent_type_ in ("LOC", "ORG") and doc[after + 1].ent_iob_ == "B":
+                end = after + 2
+                while end < sent.end and doc[end].ent_iob_ == "I":
+                    end += 1
+                return doc[after + 1:end].text
+        return None
 
     def _is_title(self, doc: Doc, index: int) -> bool:
         return any(r.start <= index < r.end for r in doc.spans.get("tf_roles", []))
@@ -164,6 +207,12 @@ class MoveArguments:
         before = [t.lower_ for t in doc[max(trigger.sent.start, person.start - 3):person.start]]
         if any(w in self.pack.agent_prepositions for w in before) and trigger.start < person.start:
             return False  # "nommée ... par le président, X": X appoints
+        owner = person.end < len(doc) and doc[person.end].lower_ in self.pack.possessive_markers
+        if owner and trigger.start not in (person.end + 1, person.end + 2):
+            return False  # "President X's party": X owns something else, X does not move
+        if trigger.start > 0 and doc[trigger.start - 1].lower_ in self.pack.possessive_markers \
+                and person.end != trigger.start - 1:
+            return False  # "Y's resignation" is Y's, not that of someone else in the sentence
         if trigger[0].pos_ == "NOUN" or trigger.label_ in ("FOUND", "INVEST"):
             # "le départ de X", "sa nomination" with X the clause's subject
             if person.start >= trigger.end:
@@ -213,6 +262,7 @@ class MoveArguments:
         if not self._plausible_role_in_clause(doc, trigger, person):
             return None
         if kind == SUCCEED:
+            passive = any(c.dep_ in _PASSIVE_DEPS for c in root.children)
             joiner = (person.start < trigger.start) != passive
             kind = APPOINT if joiner else LEAVE
         from_org, to_org = self._sides(ctx, sent, trigger, kind, person, orgs)
@@ -226,10 +276,27 @@ class MoveArguments:
                 from_org = context.get("from")
             else:
                 to_org = context.get("to")
+            if from_org is None and to_org is None and self._generic_employer(doc, trigger):
+                # "Le club a licencié X": the club the paragraph is about
+                topic = ctx.topic_org(sent)
+                if kind == LEAVE:
+                    from_org = topic
+                else:
+                    to_org = topic
             confidence = 0.45
         role = self._role(ctx, sent, trigger, kind, person, persons)
         if from_org is None and to_org is None and role and kind != LEAVE:
             to_org = _implied_org(role, self.pack)
+            confidence = 0.45
+        if from_org is None and to_org is None and role:
+            # "Lithuanian culture minister X resigns": the country's government
+            national = self._national_government(ctx, sent, role)
+            if national is None and kind == LEAVE and self.pack.public_roles:
+                national = _implied_org(role, self.pack)  # "the minister resigned"
+            if kind == LEAVE:
+                from_org = national
+            else:
+                to_org = national
             confidence = 0.45
         if from_org is None and to_org is None:
             return None

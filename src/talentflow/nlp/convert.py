@@ -77,15 +77,31 @@ def _same_move(a: dict, b: dict) -> bool:
     if not _same_person(a["person"], b["person"]):
         return False
     for side in ("from", "to"):
-        if a[side] and b[side] and fold(a[side]) != fold(b[side]):
+        if a[side] and b[side] and not same_org(a[side], b[side]):
             return False
     from_org = a["from"] or b["from"]
     to_org = a["to"] or b["to"]
-    if from_org and to_org and fold(from_org) == fold(to_org):
+    if from_org and to_org and same_org(from_org, to_org):
         return False  # joined and later left the same place: two changes
-    if a["date"] and b["date"] and not (a["date"].startswith(b["date"]) or b["date"].startswith(a["date"])):
-        return False
+    same_sides = all(same_org(a[s], b[s]) if a[s] and b[s] else not a[s] and not b[s]
+                     for s in ("from", "to"))
+    if a["date"] and b["date"] and not same_sides and not (
+            a["date"].startswith(b["date"]) or b["date"].startswith(a["date"])):
+        return False  # same person, different dates and sides: two changes
     return True
+
+
+def same_org(a: str, b: str) -> bool:
+    """"GM" and "General Motors (GM) Europe", "OpenAI" and "OpenAI Inc": one organisation."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if not wa or not wb:
+        return False
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    for short, long in ((wa, wb), (wb, wa)):
+        if len(short) == 1 and len(long) > 1 and short[0] == "".join(w[0] for w in long):
+            return True
+    return False
 
 
 def _same_person(a: str, b: str) -> bool:

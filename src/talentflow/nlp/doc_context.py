@@ -58,6 +58,16 @@ class DocContext:
     def paragraph(self, sent: Span) -> int:
         return self.paragraph_of_sent.get(sent.start, 0)
 
+    def topic_org(self, sent: Span) -> str | None:
+        """First organisation named in the sentence's paragraph, else the article's main one."""
+        paragraph = self.paragraph(sent)
+        for org in self.orgs:
+            if org.marker == "desc" or not org.known or org.start >= sent.end:
+                continue
+            if self.paragraph(self.doc[org.start].sent) == paragraph:
+                return org.text
+        return self.main_org
+
     def context_for(self, paragraph: int) -> dict[str, str]:
         """Organisations set by this paragraph, else by the one before (a headline, a lead)."""
         return self.context_orgs.get(paragraph) or self.context_orgs.get(paragraph - 1) or {}

@@ -44,7 +44,9 @@ class RoleRuler:
         while end < len(doc) and doc[end].lower_ in {"la", "l'", "les", "le"}:
             end += 1
         # the portfolio: one or more content words, joined by "et" ("de l'Économie et des Finances")
-        while end < len(doc) and (doc[end].is_alpha and not doc[end].is_stop or doc[end].lower_ in {"et", "des", "de", "la", "l'"}):
+        while end < len(doc) and doc[end].ent_type_ != "PER" and (
+                doc[end].is_alpha and not doc[end].is_stop
+                or doc[end].lower_ in {"et", "des", "de", "la", "l'"}):
             end += 1
         while end > span.end and doc[end - 1].lower_ in {"et", "des", "de", "la", "l'", "du"}:
             end -= 1

@@ -49,7 +49,7 @@ NOUN_TRIGGERS = {
     "éviction": LEAVE, "retraite": LEAVE, "défection": LEAVE, "renvoi": LEAVE,
     "destitution": LEAVE, "investiture": APPOINT,
     "nomination": APPOINT, "désignation": APPOINT, "élection": APPOINT, "promotion": APPOINT,
-    "successeur": SUCCEED, "succession": SUCCEED, "remplaçant": SUCCEED, "remplaçante": SUCCEED,
+    "successeur": SUCCEED, "succession": SUCCEED, "remplacement": SUCCEED, "remplaçant": SUCCEED, "remplaçante": SUCCEED,
     "fondation": FOUND, "fondateur": FOUND, "fondatrice": FOUND, "cofondateur": FOUND,
     "co-fondateur": FOUND, "cofondatrice": FOUND, "co-fondatrice": FOUND,
     "investissement": INVEST, "levée": INVEST, "financement": INVEST, "participation": INVEST,
