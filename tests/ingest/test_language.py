@@ -79,3 +79,11 @@ def test_read_inputs_skips_articles_in_other_languages(tmp_path):
 def test_the_article_is_otherwise_unchanged():
     original = article(FRENCH)
     assert ensure_language(original) == dataclasses.replace(original, lang="fr")
+
+
+def test_function_words_beat_foreign_names_in_a_short_sentence():
+    # Names from everywhere mislead character statistics; "the", "and", "as" do not.
+    text = ("Tovonirina Rakotoarimanana names Haingo Ravelojaona as the new head of the "
+            "treasury and the central bank.")
+    assert detect_language(text) == "en"
+    assert ensure_language(article(text, lang="en")).lang == "en"

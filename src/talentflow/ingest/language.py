@@ -23,6 +23,8 @@ OVERRIDE_CONFIDENCE = 0.9
 #: Texts shorter than this (in words) are too short for the function-word check.
 MIN_WORDS_FOR_MARKERS = 20
 MIN_MARKER_SHARE = 0.03
+#: A share of one language's function words this high, twice the other's, settles it.
+DECISIVE_MARKER_SHARE = 0.06
 
 # Function words frequent in French or English news and absent from the neighbouring
 # languages (Spanish, Italian, Portuguese, German, Dutch), so their absence over twenty
@@ -60,12 +62,19 @@ def detect_language_with_confidence(text: str) -> tuple[str | None, float]:
     values = _detector().compute_language_confidence_values(sample)
     if not values:
         return None, 0.0
+    confidence = {v.language.iso_code_639_1.name.lower(): v.value for v in values}
+    shares = {lang: marker_share(sample, lang) for lang in _MARKERS}
+    for lang, share in shares.items():
+        rival = max(s for other, s in shares.items() if other != lang)
+        if share >= DECISIVE_MARKER_SHARE and rival < share / 2:
+            # Short texts full of foreign names fool lingua (a one-line brief about two
+            # ministers); the function words say which language the text is written in.
+            return lang, confidence.get(lang, 0.0)
     best = values[0]
     code = best.language.iso_code_639_1.name.lower()
     if best.value < MIN_CONFIDENCE:
         return None, best.value
-    if (len(sample.split()) >= MIN_WORDS_FOR_MARKERS
-            and marker_share(sample, code) < MIN_MARKER_SHARE):
+    if len(sample.split()) >= MIN_WORDS_FOR_MARKERS and shares[code] < MIN_MARKER_SHARE:
         return None, best.value
     return code, best.value
 
