@@ -87,3 +87,4 @@ def test_function_words_beat_foreign_names_in_a_short_sentence():
             "treasury and the central bank.")
     assert detect_language(text) == "en"
     assert ensure_language(article(text, lang="en")).lang == "en"
+    assert ensure_language(article(text, lang="fr")).lang == "en"

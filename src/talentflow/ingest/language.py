@@ -69,7 +69,8 @@ def detect_language_with_confidence(text: str) -> tuple[str | None, float]:
         if share >= DECISIVE_MARKER_SHARE and rival < share / 2:
             # Short texts full of foreign names fool lingua (a one-line brief about two
             # ministers); the function words say which language the text is written in.
-            return lang, confidence.get(lang, 0.0)
+            # As sure as an override needs: these word lists do not overlap.
+            return lang, max(confidence.get(lang, 0.0), OVERRIDE_CONFIDENCE)
     best = values[0]
     code = best.language.iso_code_639_1.name.lower()
     if best.value < MIN_CONFIDENCE:
