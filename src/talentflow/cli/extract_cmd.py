@@ -45,10 +45,14 @@ class ExtractSummary:
         return max(error.exit_code for _, error in self.problems)
 
     def line(self) -> str:
-        failed = len(self.problems)
-        return (f"{self.read} articles read, {self.extracted} extracted ({self.moves} moves, "
-                f"{self.foundings} foundings, {self.investments} investments), "
-                f"{failed} item{'s' if failed != 1 else ''} skipped or failed")
+        return (f"{_count(self.read, 'article')} read, {self.extracted} extracted "
+                f"({_count(self.moves, 'move')}, {_count(self.foundings, 'founding')}, "
+                f"{_count(self.investments, 'investment')}), "
+                f"{_count(len(self.problems), 'item')} skipped or failed")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def extract_to(items: Iterable[str], out: IO[str], *, publication_date: str | None = None,
