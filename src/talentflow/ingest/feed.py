@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
+import lxml.etree
+import lxml.html
 
 from talentflow.core.errors import FeedError, TalentflowError
 from talentflow.core.models import Article
@@ -13,6 +15,10 @@ from talentflow.ingest.fetch import FEED_TYPES, FetchPolicy, fetch
 from talentflow.ingest.files import check_size
 from talentflow.ingest.html import html_to_article
 from talentflow.ingest.records import Skipped
+
+
+#: A feed text shorter than this is a teaser, not the article: not worth extracting alone.
+MIN_FEED_TEXT_WORDS = 20
 
 
 def is_url(item: str) -> bool:
@@ -30,11 +36,10 @@ def _entry_text(entry) -> str:
     html = "\n".join(p for p in parts if p)
     if not html.strip():
         return ""
-    import lxml.html
     try:
         return "\n".join(line.strip() for line in lxml.html.fromstring(html).text_content()
                          .splitlines() if line.strip())
-    except Exception:  # noqa: BLE001  markup that is not even HTML: keep the raw text
+    except (ValueError, lxml.etree.ParserError):  # not even HTML: keep the raw text
         return html.strip()
 
 
@@ -87,7 +92,7 @@ def _entry_article(entry, link: str | None, item: str, entry_date: str | None,
             page_error = error
     text = _entry_text(entry)
     title = entry.get("title")
-    if text and len(text.split()) >= 20:
+    if len(text.split()) >= MIN_FEED_TEXT_WORDS:
         # The page could not be read but the feed carries the article's text itself.
         body = f"{title}\n{text}" if title else text
         return Article(id=link or item, text=body, lang=lang, date=entry_date, title=title,
