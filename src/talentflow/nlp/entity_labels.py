@@ -48,6 +48,7 @@ class EntityRepair:
         self.possessives = pack.possessive_markers
         self.tag_surnames = pack.tag_surnames
         self.not_names = pack.not_org_words | pack.honorifics
+        self.org_words = pack.org_head_words
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.possessives and not self.tag_surnames:
@@ -55,6 +56,7 @@ class EntityRepair:
         ents = list(doc.ents)
         role_starts = {span.start for span in doc.spans.get(ROLES, [])}
         ents = [ent for ent in ents if ent.text.lower() not in self.not_names]
+        ents = [self._person_or_org(doc, ent) for ent in ents]
         if self.tag_surnames:
             ents = self._person_words(doc, ents)
             ents = ents + self._surnames(doc, ents)
@@ -68,6 +70,12 @@ class EntityRepair:
                 or ent.end + 1 >= len(doc):
             return ent
         if doc[ent.end].lower_ in self.possessives and ent.end + 1 in role_starts:
+            return Span(doc, ent.start, ent.end, label="ORG")
+        return ent
+
+    def _person_or_org(self, doc: Doc, ent: Span) -> Span:
+        """"Wayne Pharma" tagged PERSON: a company word makes it an organisation."""
+        if ent.label_ == "PER" and any(t.lower_ in self.org_words for t in ent[1:]):
             return Span(doc, ent.start, ent.end, label="ORG")
         return ent
 

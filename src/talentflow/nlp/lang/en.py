@@ -6,7 +6,16 @@ labels (PERSON, GPE, NORP...) are mapped to the ones the components read.
 from __future__ import annotations
 
 from talentflow.nlp.lang import (APPOINT, DATA_DIR, FOUND, INVEST, JOIN, LEAVE, SUCCEED,
-                                 LanguagePack)
+                                 LanguagePack, read_lines)
+
+ROLES_FILE = DATA_DIR / "en" / "roles.txt"
+# "became prime minister", "becomes the first female president": "become" only counts
+# before a title (on its own it is mostly "became popular", "became clear")
+_TITLE_WORDS = sorted({word for line in read_lines(ROLES_FILE) for word in line.lower().split()
+                       if word not in {"of", "the", "and", "for", "to", "in", "at"}})
+_BEFORE_TITLE = ["the", "a", "an", "its", "their", "his", "her", "new", "first", "next",
+                 "interim", "acting", "permanent", "female", "youngest", "oldest", "sole",
+                 "country's", "nation's", "company's", "first-ever"]
 
 VERB_TRIGGERS = {
     # arrivals
@@ -19,7 +28,7 @@ VERB_TRIGGERS = {
     # appointments
     "appoint": APPOINT, "name": APPOINT, "promote": APPOINT, "elect": APPOINT,
     "reelect": APPOINT, "re-elect": APPOINT, "tap": APPOINT, "install": APPOINT,
-    "choose": APPOINT, "select": APPOINT, "become": APPOINT,
+    "choose": APPOINT, "select": APPOINT,
     "succeed": SUCCEED, "replace": SUCCEED,
     # foundings and investments
     "found": FOUND, "co-found": FOUND, "cofound": FOUND,
@@ -74,6 +83,8 @@ PHRASE_TRIGGERS = {
         [_lemma("bow"), _lower("out")],
     ],
     APPOINT: [
+        [_lemma("become"), {"LOWER": {"IN": _BEFORE_TITLE}, "OP": "*"},
+         {"LOWER": {"IN": _TITLE_WORDS}}],
         [_lemma("take"), _DET, _lower("helm")],
         [_lemma("take"), _lower("over"), {"LOWER": {"IN": ["as", "at"]}}],
         [_lemma("take"), _lower("charge")],
@@ -107,10 +118,10 @@ MODALITY_LEMMAS = frozenset({
 })
 # Triggers too common in other senses ("the price was named", "become popular", "sign a
 # deal"): they count only with an organisation right after a strong marker.
-WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove", "become",
+WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove",
                            "election", "promotion", "replacement", "arrival", "exit", "axe",
                            "move", "come", "tap", "raise", "take", "walk", "bow", "let",
-                           "recruitment", "leave", "quit"})
+                           "recruitment"})
 # Words just after a trigger that make it an award, a list or another sense of the verb
 AFTER_CUES = frozenset({"one", "among", "best", "winner", "finalist", "runner-up",
                         "player", "person", "most", "top", "forces", "hands"})
@@ -176,7 +187,8 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
 GENERIC_ORG_NOUNS = frozenset({"startup", "start-up", "company", "firm", "group", "lab",
                                "laboratory", "club", "team", "bank", "giant", "business",
                                "outfit", "venture"})
-IMPLIED_ORGS = {"prime minister": "government", "minister": "government",
+IMPLIED_ORGS = {"prime minister": "government", "governor": "government",
+                "attorney general": "government", "minister": "government",
                 "secretary of state": "government", "finance minister": "government",
                 "foreign minister": "government", "defence minister": "government",
                 "defense minister": "government", "interior minister": "government"}
@@ -189,7 +201,11 @@ ORG_HEAD_WORDS = frozenset({"ministry", "university", "bank", "group", "foundati
                             "organization", "organisation", "club", "fc", "united", "city",
                             "capital", "partners", "ventures", "holdings", "technologies",
                             "systems", "studios", "hospital", "fund", "orchestra", "theatre",
-                            "theater", "college", "board", "service", "services", "motors"})
+                            "theater", "college", "board", "service", "services", "motors",
+                            "pharma", "pharmaceuticals", "biotech", "robotics", "energy",
+                            "media", "airlines", "airways", "therapeutics", "software",
+                            "networks", "games", "analytics", "industries", "ministries",
+                            "bancorp", "insurance", "logistics", "semiconductor", "entertainment"})
 NOT_ORG_WORDS = frozenset({"the", "a", "an", "he", "she", "it", "they", "this", "that", "after",
                            "before", "since", "during", "monday", "tuesday", "wednesday",
                            "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -259,7 +275,7 @@ PACK = LanguagePack(
     founder_nouns=FOUNDER_NOUNS,
     founding_verbs=FOUNDING_VERBS,
     files={"orgs": DATA_DIR / "orgs.txt", "orgs_local": DATA_DIR / "en" / "orgs.txt",
-           "roles": DATA_DIR / "en" / "roles.txt"},
+           "roles": ROLES_FILE},
     entity_labels=ENTITY_LABELS,
     of_words=frozenset({"of", "from"}),
     possessives=frozenset({"his", "her", "their", "'s", "’s"}),

@@ -1,0 +1,130 @@
+"""English moves, one construction per test, on invented articles (people and firms made up)."""
+from __future__ import annotations
+
+import pytest
+
+from talentflow.nlp import supported_languages
+from .helpers import assert_evidence, move_of, moves_of, run
+
+pytestmark = pytest.mark.model
+
+
+def test_english_is_served_beside_french():
+    assert supported_languages() == ("fr", "en")
+
+
+def test_joins_as_role_with_from_by_formerly_of():
+    text = ("Jane Porter has joined Acme Robotics as chief financial officer, the company said. "
+            "Porter, formerly of Google, starts next month.")
+    move = move_of(run(text), "Jane Porter")
+    assert move.to_org == "Acme Robotics"
+    assert move.role == "chief financial officer"
+    assert_evidence(text, move, "Jane Porter has joined Acme Robotics")
+
+
+def test_joins_from_one_org_to_another_in_one_sentence():
+    text = "Kofi Mensah left Initech on Monday to join Globex as head of research."
+    move = move_of(run(text), "Kofi Mensah")
+    assert (move.from_org, move.to_org) == ("Initech", "Globex")
+
+
+def test_was_appointed_passive_with_role():
+    text = "Lena Vogt was appointed chief executive of Northwind Labs on Tuesday."
+    move = move_of(run(text, date="2024-06-15"), "Lena Vogt")
+    assert move.to_org == "Northwind Labs"
+    assert move.role == "chief executive"
+    assert move.date == "2024-06-11"  # "on Tuesday" before a Saturday publication
+
+
+def test_employer_hires_person_is_not_the_mover():
+    text = "Umbrella Analytics hired Marco Bellini as its new chief technology officer."
+    extraction = run(text)
+    move = move_of(extraction, "Marco Bellini")
+    assert move.to_org == "Umbrella Analytics"
+    assert move.role == "chief technology officer"
+
+
+def test_possessive_title_gives_the_organisation_of_a_departure():
+    text = "Globex's CTO Ravi Menon stepped down last week, a spokesperson said."
+    move = move_of(run(text), "Ravi Menon")
+    assert move.from_org == "Globex"
+    assert move.to_org is None
+    assert move.role == "CTO"
+    start = text.index("Globex's")
+    assert move.evidence.start == start
+    assert text[move.evidence.start:move.evidence.end] == move.evidence.text
+
+
+def test_resigns_with_national_title_leaves_that_government():
+    text = "Estonian health minister Lena Kask resigns over the hospital scandal."
+    move = move_of(run(text), "Lena Kask")
+    assert move.from_org == "Estonian government"
+    assert move.role == "health minister"
+
+
+def test_becomes_title_of_a_country():
+    text = "Ana Maria Florescu becomes the first female president of Moldova."
+    moves = run(text).moves
+    assert [m.to_org for m in moves if m.person.endswith("Florescu")] in ([], ["Moldova"])
+
+
+def test_becomes_prime_minister_is_a_government_appointment():
+    text = "Boris Kell became prime minister in July, ending months of deadlock."
+    move = move_of(run(text, date="2024-10-01"), "Boris Kell")
+    assert move.to_org == "government"
+    assert move.role == "prime minister"
+    assert move.date == "2024-07"
+
+
+def test_lone_surname_and_pronoun_resolve_to_the_full_name():
+    text = ("Priya Raman is leaving Stark Biotech after eight years.\n"
+            "Raman will join Wayne Pharma as chief scientist in May.")
+    extraction = run(text, date="2024-03-02")
+    people = {m.person for m in extraction.moves}
+    assert people == {"Priya Raman"}
+
+
+def test_succession_gives_the_newcomer_a_move():
+    text = "Sofia Alvarez succeeds Tom Walsh as chief executive of Hooli, the board said on Monday."
+    extraction = run(text)
+    move = move_of(extraction, "Sofia Alvarez")
+    assert move.to_org == "Hooli"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dana Whitfield could join Initech as chief operating officer, people said.",
+    "Dana Whitfield is expected to join Initech as chief operating officer.",
+    "Dana Whitfield is in talks to join Initech as chief operating officer.",
+    "Dana Whitfield reportedly plans to leave Initech.",
+    "Dana Whitfield declined an offer to join Initech.",
+    "Dana Whitfield denied rumours that she would leave Initech.",
+    "Dana Whitfield threatened to quit Initech over the pay dispute.",
+    "Dana Whitfield is set to replace the chief executive of Initech next year.",
+    "Dana Whitfield did not join Initech after all.",
+])
+def test_unreal_moves_are_not_reported(sentence):
+    assert run(sentence).moves == ()
+
+
+def test_a_person_described_by_a_past_position_does_not_move():
+    text = "Retired Initech engineer Dana Whitfield told reporters the product was late."
+    assert run(text).moves == ()
+
+
+def test_a_group_without_a_named_person_is_no_move():
+    text = "Dozens of engineers left Initech for Globex last year."
+    assert run(text).moves == ()
+
+
+def test_nominal_departure_of_a_named_person():
+    text = "The departure of Omar Haddad from Vandelay Industries was announced on Friday."
+    move = move_of(run(text), "Omar Haddad")
+    assert move.from_org == "Vandelay Industries"
+
+
+def test_possessor_of_something_else_is_not_the_mover():
+    text = ("Initech's board appointed Carla Mendes as chief executive following the "
+            "collapse of Chairman Victor Lang's plan for the company.")
+    extraction = run(text)
+    assert moves_of(extraction, "Victor Lang") == []
+    assert move_of(extraction, "Carla Mendes").to_org == "Initech"
