@@ -5,6 +5,7 @@ It runs in a thread on 127.0.0.1 with an ephemeral port. Routes:
 - ``/ok``, ``/page/<n>``: an article page (``/page/<n>`` are the pages the feeds link to)
 - ``/slow``: answers after ``slow_seconds`` (for read timeouts)
 - ``/flaky``: 500 the first ``flaky_failures`` times, then the article page (retries)
+- ``/busy``: 429 with ``Retry-After: 0`` the first time, then the article page
 - ``/missing``: 404
 - ``/redirect/<n>``: a chain of n redirects ending on ``/ok``
 - ``/image.png``: an image/png body
@@ -98,6 +99,14 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(500, "text/plain", "server error")
             else:
                 self._send(200, "text/html; charset=utf-8", article_page("Rétabli"))
+        elif path == "/busy":
+            if hits == 1:
+                self.send_response(429)
+                self.send_header("Retry-After", "0")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self._send(200, "text/html; charset=utf-8", article_page("Disponible"))
         elif path.startswith("/redirect/"):
             remaining = int(path.rsplit("/", 1)[1])
             target = "/ok" if remaining <= 1 else f"/redirect/{remaining - 1}"

@@ -26,6 +26,12 @@ def test_server_errors_are_retried_then_succeed(server, policy):
     assert server.hits["/flaky"] == 2  # one 500, then the page
 
 
+def test_too_many_requests_is_retried_when_the_server_says(server, policy):
+    article = read_url(server.url("/busy"), policy=policy)
+    assert article.title == "Disponible"
+    assert server.hits["/busy"] == 2
+
+
 def test_retries_are_bounded(server):
     with pytest.raises(FetchError) as caught:
         fetch(server.url("/slow"), policy=FetchPolicy(read_timeout=0.2, retries=1,

@@ -17,6 +17,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
               "application/rdf+xml", "text/plain")
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+#: Longest wait a Retry-After header can impose between two attempts, in seconds.
+MAX_RETRY_AFTER = 30.0
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,23 @@ def fetch(url: str, *, accept: tuple[str, ...] = HTML_TYPES,
                 return _fetch_once(client, url, accept, policy)
             except _Retryable as error:
                 last_error = error.cause
+                if error.retry_after is not None:
+                    # The server said when to come back (429/503); never wait unboundedly.
+                    delay = min(max(delay, error.retry_after), MAX_RETRY_AFTER)
     assert last_error is not None
     raise last_error
 
 
 class _Retryable(Exception):
-    def __init__(self, cause: FetchError):
+    def __init__(self, cause: FetchError, retry_after: float | None = None):
         super().__init__(str(cause))
         self.cause = cause
+        self.retry_after = retry_after
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after", "")
+    return float(value) if value.strip().isdigit() else None
 
 
 def _fetch_once(client: httpx.Client, url: str, accept: tuple[str, ...],
@@ -86,7 +97,8 @@ def _fetch_once(client: httpx.Client, url: str, accept: tuple[str, ...],
         with client.stream("GET", url) as response:
             if response.status_code in RETRY_STATUSES:
                 raise _Retryable(FetchError(f"HTTP {response.status_code}", item=url,
-                                            hint="the server failed; try again later"))
+                                            hint="the server failed or is busy; try again "
+                                                 "later"), _retry_after(response))
             if response.status_code >= 400:
                 raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}",
                                  item=url, hint="check the address")
