@@ -133,7 +133,7 @@ class MoveArguments:
                          for i in person_tokens)
         participle = "Part" in root.morph.get("VerbForm") and not any(
             c.dep_.startswith("aux") for c in root.children)
-        if participle and root.dep_ == "acl" and root.head.pos_ == "NOUN" \
+        if (participle and root.dep_ == "acl" or root.dep_ == "amod") and root.head.pos_ == "NOUN" \
                 and root.head.i not in person_tokens and not self._is_title(doc, root.head.i):
             return False  # "les ministres nommés par X": the noun moved, not X
         between = doc[trigger.end:person.start] if person.start >= trigger.end else None
