@@ -264,6 +264,11 @@ class MoveArguments:
         if kind == SUCCEED:
             passive = any(c.dep_ in _PASSIVE_DEPS for c in root.children)
             joiner = (person.start < trigger.start) != passive
+            deps = {doc[i].dep_ for i in range(person.start, person.end) if doc[i].head.i == root.i}
+            if "nsubj" in deps:
+                joiner = True  # also the inverted "qu'a remplacé X"
+            elif deps & {"obj", "iobj", "obl:arg", "nsubj:pass"}:
+                joiner = "nsubj:pass" in deps
             kind = APPOINT if joiner else LEAVE
         from_org, to_org = self._sides(ctx, sent, trigger, kind, person, orgs)
         confidence = 0.6
@@ -342,6 +347,8 @@ class MoveArguments:
                         and org.marker in ("at", None):
                     side = "from"
             distance = min(abs(org.start - trigger.start), abs(org.start - person.start))
+            if org.strong:
+                distance -= 3  # "à la tête de X" says more than a bare "de X"
             if side == "to" and kind != LEAVE and org.end <= trigger.start and not org.strong:
                 distance += 100  # an arrival's destination usually follows the verb
             candidates.setdefault(side, []).append((distance, org))
