@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from talentflow.nlp.extensions import ROLES
-from talentflow.nlp.lang import get_pack
+from talentflow.nlp.lang import JOIN, LEAVE, MOVE_KINDS, get_pack
 from talentflow.nlp.org_ruler import GAZETTEER_KB_ID
 
 
@@ -49,14 +49,22 @@ class EntityRepair:
         self.tag_surnames = pack.tag_surnames
         self.not_names = pack.not_org_words | pack.honorifics
         self.org_words = pack.org_head_words
+        self.repair_by_syntax = pack.repair_by_syntax
+        self.move_verbs = {lemma for lemma, kind in pack.verb_triggers.items()
+                           if kind in MOVE_KINDS}
+        # verbs whose object is the organisation (not the person, as with "hire")
+        self.org_object_verbs = {lemma for lemma, kind in pack.verb_triggers.items()
+                                 if kind in (JOIN, LEAVE)} - set(pack.agent_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.possessives and not self.tag_surnames:
+        if not self.possessives and not self.tag_surnames and not self.repair_by_syntax:
             return doc
         ents = list(doc.ents)
         role_starts = {span.start for span in doc.spans.get(ROLES, [])}
         ents = [ent for ent in ents if ent.text.lower() not in self.not_names]
         ents = [self._person_or_org(doc, ent) for ent in ents]
+        if self.repair_by_syntax:
+            ents = [self._by_syntax(doc, ent) for ent in ents]
         if self.tag_surnames:
             ents = self._person_words(doc, ents)
             ents = ents + self._surnames(doc, ents)
@@ -66,11 +74,38 @@ class EntityRepair:
         return doc
 
     def _possessive_org(self, doc: Doc, ent: Span, role_starts: set[int]) -> Span:
-        if ent.label_ in ("ORG", "PER") or ent.kb_id_ == GAZETTEER_KB_ID \
-                or ent.end + 1 >= len(doc):
+        if ent.label_ == "ORG" or ent.kb_id_ == GAZETTEER_KB_ID or ent.end + 1 >= len(doc):
             return ent
-        if doc[ent.end].lower_ in self.possessives and ent.end + 1 in role_starts:
+        if doc[ent.end].lower_ not in self.possessives or ent.end + 1 not in role_starts:
+            return ent
+        if ent.label_ == "PER":
+            # "Corvalis's chief executive Tomas Brekke": a one-word "person" whose title
+            # goes straight to another person's name is the employer
+            role_end = max(s.end for s in doc.spans.get(ROLES, []) if s.start == ent.end + 1)
+            if len(ent) > 1 or role_end >= len(doc) or doc[role_end].ent_type_ != "PER" \
+                    or ent.text in self.known_person_words(doc):
+                return ent
+        return Span(doc, ent.start, ent.end, label="ORG")
+
+    @staticmethod
+    def known_person_words(doc: Doc) -> set[str]:
+        return {t.text for e in doc.ents if e.label_ == "PER" and len(e) >= 2 for t in e}
+
+    def _by_syntax(self, doc: Doc, ent: Span) -> Span:
+        """"X joined Lumen Forge" (tagged PERSON) and "Ines Caradec (tagged GPE) was
+        appointed": the verb says which is the organisation and which the person."""
+        if ent.kb_id_ == GAZETTEER_KB_ID:
+            return ent
+        head = ent.root.head
+        lemma = head.lemma_.lower()
+        if ent.label_ == "PER" and ent.root.dep_ == "dobj" and lemma in self.org_object_verbs \
+                and any(c.dep_ == "nsubj" and c.ent_type_ == "PER" for c in head.children):
             return Span(doc, ent.start, ent.end, label="ORG")
+        if ent.label_ in ("LOC", "ORG", "MISC") and ent.root.dep_ in ("nsubj", "nsubjpass") \
+                and lemma in self.move_verbs and 2 <= len(ent) <= 3 \
+                and all(t.is_title and t.is_alpha for t in ent) \
+                and not any(t.lower_ in self.org_words for t in ent):
+            return Span(doc, ent.start, ent.end, label="PER")
         return ent
 
     def _person_or_org(self, doc: Doc, ent: Span) -> Span:

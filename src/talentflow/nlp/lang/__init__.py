@@ -85,6 +85,9 @@ class LanguagePack:
     # whether a bare surname of a person named in full is tagged as that person where the
     # model missed it (en_core_web_sm often leaves a lone "Porter" untagged)
     tag_surnames: bool = False
+    # whether the verb's grammar corrects the NER: the object of "join"/"leave" is an
+    # organisation, the subject of a move verb shaped like a name is a person
+    repair_by_syntax: bool = False
     # public titles whose employer is the government of the nationality or country named
     # right before them ("Brazilian finance minister"); "government" in the pack's words
     public_roles: frozenset[str] = frozenset()

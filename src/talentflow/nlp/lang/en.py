@@ -288,6 +288,7 @@ PACK = LanguagePack(
     raising_lemmas=frozenset({"raise"}),
     possessive_markers=frozenset({"'s", "’s"}),
     tag_surnames=True,
+    repair_by_syntax=True,
     public_roles=PUBLIC_ROLES,
     government_name="government",
     strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("head", "of"),
