@@ -178,9 +178,11 @@ class MoveArguments:
             i = span.start - 1
             if i > sent.start and doc[i].lower_ in self.pack.possessive_markers:
                 i -= 1
-            while i >= sent.start and doc[i].pos_ in ("ADJ", "NOUN") and not doc[i].ent_type_:
+            while i >= sent.start and doc[i].pos_ in ("ADJ", "NOUN") and not doc[i].ent_type_ \
+                    and not _nationality_shaped(doc[i]):
                 i -= 1  # "social security" between the nationality and "minister"
-            if i >= sent.start and doc[i].ent_type_ in ("MISC", "LOC"):
+            if i >= sent.start and (doc[i].ent_type_ in ("MISC", "LOC")
+                                    or _nationality_shaped(doc[i])):
                 start = i
                 while start > sent.start and doc[start].ent_iob_ == "I":
                     start -= 1
@@ -204,6 +206,12 @@ class MoveArguments:
         distance = _distance(trigger, person)
         if distance > _MAX_PERSON_DISTANCE:
             return False
+        if trigger[0].lower_ in self.pack.new_role_adjectives:
+            # "X, le nouveau PDG de Y" / "le nouveau PDG X": the title's holder is right there
+            if person.end <= trigger.start:
+                return trigger.start - person.end <= 3
+            return person.start - trigger.end <= 8 and not any(
+                t.pos_ in ("VERB", "AUX") for t in doc[trigger.end:person.start])
         before = [t.lower_ for t in doc[max(trigger.sent.start, person.start - 3):person.start]]
         if any(w in self.pack.agent_prepositions for w in before) and trigger.start < person.start:
             return False  # "nommée ... par le président, X": X appoints
@@ -221,7 +229,7 @@ class MoveArguments:
             possessive = trigger.start > 0 and doc[trigger.start - 1].lower_ in self.pack.possessives
             is_subject = any(doc[i].dep_.startswith("nsubj") or doc[i].dep_ == "ROOT"
                              for i in range(person.start, person.end))
-            return possessive and (distance <= 4 or is_subject and distance <= 12)
+            return possessive and (distance <= 4 or is_subject and distance <= 20)
         if distance <= 10:
             return True
         return _syntactic_link(doc, trigger, person)
@@ -343,7 +351,9 @@ class MoveArguments:
                 continue
             if org.start > person.end:
                 between = text[ctx.doc[person.end].idx:ctx.doc[org.start].idx].lower()
-                if any(cue in between for cue in self.pack.past_cues) and side == "to" \
+                trigger_between = person.end <= trigger.start and trigger.end <= org.start
+                if not trigger_between and side == "to" \
+                        and any(cue in between for cue in self.pack.past_cues) \
                         and org.marker in ("at", None):
                     side = "from"
             distance = min(abs(org.start - trigger.start), abs(org.start - person.start))
@@ -427,6 +437,13 @@ def _coordinated(doc: Doc, first: PersonMention, second: PersonMention) -> bool:
     return any(t.lower_ in _LIST_WORDS for t in between)
 
 
+def _nationality_shaped(token) -> bool:
+    """"Lithuanian", "Congolese", "Danish" left untagged by the NER, by their form."""
+    return token.is_title and token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "" \
+        and token.lower_.endswith(("ian", "ean", "ese", "ish", "ic", "an", "i")) \
+        and len(token) > 4
+
+
 def _syntactic_link(doc: Doc, trigger: Span, person: PersonMention) -> bool:
     """The person's head chain reaches the trigger, or the other way round, in two steps."""
     root = trigger[0]
@@ -437,11 +454,15 @@ def _syntactic_link(doc: Doc, trigger: Span, person: PersonMention) -> bool:
             if head.i == root.i:
                 return True
     head = root
+    ancestors = []
     for _ in range(2):
         head = head.head
+        ancestors.append(head.i)
         if person.start <= head.i < person.end:
             return True
-    return False
+    # the subject of the governing verb: "X va prendre la tête", "X a décidé de quitter"
+    return any(doc[i].dep_ == "nsubj" and doc[i].head.i in ancestors and doc[i].head.i != root.i
+               for i in range(person.start, person.end))
 
 
 def _past(doc: Doc, role: Span, pack: LanguagePack) -> bool:

@@ -76,6 +76,9 @@ def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
 def _same_move(a: dict, b: dict) -> bool:
     if not _same_person(a["person"], b["person"]):
         return False
+    if a["to"] is None and b["to"] is None and a["from"] and b["from"] and (
+            not a["date"] or not b["date"] or a["date"] == b["date"]):
+        return True  # one departure named twice ("FC Barcelone", "le Barça")
     for side in ("from", "to"):
         if a[side] and b[side] and not same_org(a[side], b[side]):
             return False

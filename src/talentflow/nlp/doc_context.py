@@ -112,14 +112,21 @@ def plausible_name(name: str, pack: LanguagePack) -> bool:
     return not any(w.lower().strip(".,") in titles for w in words)
 
 
+def _known_mononym(name: str, counts: Counter, pack: LanguagePack) -> bool:
+    """A one-word name ("Neymar") the article uses several times and never completes."""
+    return (" " not in name and counts[name] >= 2 and len(name) >= 4 and name[:1].isupper()
+            and name.lower() not in _title_words(pack))
+
+
 def _persons(doc: Doc, pack: LanguagePack) -> list[PersonMention]:
     names = doc._.tf_person_names or {}
+    counts = Counter(names.values())
     persons = []
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
         name = names.get((ent.start, ent.end), ent.text).strip(" \"«»“”'")
-        if plausible_name(name, pack):
+        if plausible_name(name, pack) or _known_mononym(name, counts, pack):
             persons.append(PersonMention(ent.start, ent.end, name))
     for index, name in (doc._.tf_pronouns or {}).items():
         persons.append(PersonMention(index, index + 1, name, pronoun=True))
