@@ -50,6 +50,8 @@ class EntityRepair:
         self.not_names = pack.not_org_words | pack.honorifics
         self.org_words = pack.org_head_words
         self.repair_by_syntax = pack.repair_by_syntax
+        self.move_nouns = {noun for noun, kind in pack.noun_triggers.items()
+                           if kind in MOVE_KINDS}
         self.move_verbs = {lemma for lemma, kind in pack.verb_triggers.items()
                            if kind in MOVE_KINDS}
         # verbs whose object is the organisation (not the person, as with "hire")
@@ -114,19 +116,27 @@ class EntityRepair:
             return Span(doc, ent.start, ent.end, label="ORG")
         return ent
 
-    @staticmethod
-    def _person_words(doc: Doc, ents: list[Span]) -> list[Span]:
+    def _person_words(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """An organisation or place entity that is only words of a named person's name
         ("Rossi's" after "Maria Rossi") is that person."""
         words = {t.text for ent in ents if ent.label_ == "PER" and len(ent) >= 2
                  for t in ent if t.is_alpha and t.is_title}
         result = []
         for ent in ents:
-            if ent.label_ != "PER" and ent.kb_id_ != GAZETTEER_KB_ID and all(
-                    t.text in words or t.is_punct or t.lower_ in ("'s", "’s") for t in ent):
+            if ent.label_ != "PER" and ent.kb_id_ != GAZETTEER_KB_ID and (all(
+                    t.text in words or t.is_punct or t.lower_ in ("'s", "’s") for t in ent)
+                    or self._owns_a_move(doc, ent)):
                 ent = Span(doc, ent.start, ent.end, label="PER")
             result.append(ent)
         return result
+
+    def _owns_a_move(self, doc: Doc, ent: Span) -> bool:
+        """"X's resignation", "X's appointment": X is a person, whatever the NER said."""
+        if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in self.possessives:
+            return False
+        if any(t.lower_ in self.org_words for t in ent) or not all(t.is_title for t in ent):
+            return False
+        return doc[ent.end + 1].lemma_.lower() in self.move_nouns
 
     def _surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Lone capitalised surnames of people named in full, where no entity is."""

@@ -123,9 +123,8 @@ WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove",
                            "move", "come", "tap", "raise", "take", "walk", "bow", "let",
                            "recruitment"})
 # Words just after a trigger that make it an award, a list or another sense of the verb
-AFTER_CUES = frozenset({"one", "among", "best", "winner", "finalist", "runner-up",
-                        "player", "person", "most", "top", "forces", "hands"})
-AFTER_PHRASES = ("of the year", "of the month", "of the season", "to the list",
+AFTER_CUES = frozenset({"winner", "finalist", "runner-up", "forces", "hands"})
+AFTER_PHRASES = ("one of the", "among the", "best ", "most ", "of the year", "of the month", "of the season", "to the list",
                  "to the hall of fame", "in a lawsuit", "in the lawsuit", "as a defendant",
                  "in a complaint", "to time's", "to forbes")
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -138,7 +137,8 @@ MODALITY_PHRASES = ("rumour", "rumor", "is set to", "are set to", "was set to", 
                     "is slated to", "is in line to", "frontrunner", "front-runner",
                     "no plans", "denied", "declined", "refused", "threatened", "turned down",
                     "if ", "whether", "candidate", "shortlist", "speculation", "linked with",
-                    "linked to", "is about to", "on the verge")
+                    "linked to", "is about to", "on the verge", " is to ", " are to ",
+                    " was to ", " were to ", "is due to", "hopes to", "wants to")
 
 TO_MARKERS = (("join",), ("joins",), ("joined",), ("joining",), ("rejoin",), ("rejoins",),
               ("rejoined",), ("join", "the"), ("joins", "the"), ("joined", "the"),
