@@ -66,7 +66,8 @@ class EntityRepair:
         ents = [ent for ent in ents if ent.text.lower() not in self.not_names]
         ents = [self._person_or_org(doc, ent) for ent in ents]
         if self.repair_by_syntax:
-            ents = [self._by_syntax(doc, ent) for ent in ents]
+            ents = [self._apposed_title(doc, self._by_syntax(doc, ent), role_starts)
+                    for ent in ents]
         if self.tag_surnames:
             ents = self._person_words(doc, ents)
             ents = ents + self._surnames(doc, ents)
@@ -76,6 +77,8 @@ class EntityRepair:
         return doc
 
     def _possessive_org(self, doc: Doc, ent: Span, role_starts: set[int]) -> Span:
+        if len(ent) > 1 and ent[-1].lower_ in self.possessives:
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_, kb_id=ent.kb_id_)
         if ent.label_ == "ORG" or ent.kb_id_ == GAZETTEER_KB_ID or ent.end + 1 >= len(doc):
             return ent
         if doc[ent.end].lower_ not in self.possessives or ent.end + 1 not in role_starts:
@@ -92,6 +95,21 @@ class EntityRepair:
     @staticmethod
     def known_person_words(doc: Doc) -> set[str]:
         return {t.text for e in doc.ents if e.label_ == "PER" and len(e) >= 2 for t in e}
+
+    def _apposed_title(self, doc: Doc, ent: Span, role_starts: set[int]) -> Span:
+        """"Ana Ruiz Soto, Ruritania's governor, ..." tagged ORG: a name-shaped entity
+        followed by a comma and a job title is a person."""
+        if ent.label_ == "PER" or ent.kb_id_ == GAZETTEER_KB_ID or not 2 <= len(ent) <= 4:
+            return ent
+        if not all(t.is_title and t.is_alpha for t in ent) \
+                or any(t.lower_ in self.org_words for t in ent):
+            return ent
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+            return ent
+        window = range(ent.end + 1, min(len(doc), ent.end + 6))
+        if any(i in role_starts for i in window):
+            return Span(doc, ent.start, ent.end, label="PER")
+        return ent
 
     def _by_syntax(self, doc: Doc, ent: Span) -> Span:
         """"X joined Lumen Forge" (tagged PERSON) and "Ines Caradec (tagged GPE) was
