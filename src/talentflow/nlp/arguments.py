@@ -95,8 +95,9 @@ class MoveArguments:
         for start, people in by_trigger.items():
             trigger = trigger_at[start]
             for person in people:
-                move = self._move(ctx, sent, trigger, person, persons,
-                                  orgs_by_trigger.get(start, []), paragraph)
+                # "nommé entraîneur de X, en remplacement de Y": Y shares the sentence's employer
+                own = orgs if trigger.label_ == SUCCEED else orgs_by_trigger.get(start, [])
+                move = self._move(ctx, sent, trigger, person, persons, own, paragraph)
                 if move is not None:
                     moves.append(move)
         return moves
@@ -155,6 +156,14 @@ class MoveArguments:
         if between is not None and any(t.pos_ == "VERB" for t in between):
             return False
         return True
+
+    def _generic_complement(self, doc: Doc, trigger: Span) -> bool:
+        """The trigger is followed by "du groupe", "du club": an organisation named before."""
+        window = doc[trigger.end:min(trigger.sent.end, trigger.end + 3)]
+        words = [t.lower_ for t in window]
+        return bool(words) and words[0] in self.pack.of_words and any(
+            t.lemma_.lower() in self.pack.generic_org_nouns or t.lower_ in self.pack.generic_org_nouns
+            for t in window[1:])
 
     def _generic_employer(self, doc: Doc, trigger: Span) -> bool:
         """The verb's subject is "le club", "la société": an employer named earlier."""
@@ -289,6 +298,15 @@ class MoveArguments:
                 from_org = context.get("from")
             else:
                 to_org = context.get("to")
+            if from_org is None and to_org is None and self._generic_complement(doc, trigger):
+                # "son départ du groupe public": the organisation named in the sentence
+                named = [o for o in ctx.in_span(ctx.orgs, sent.start, sent.end) if o.known]
+                nearest = min(named, key=lambda o: _distance(o, person), default=None)
+                picked = nearest.text if nearest else ctx.topic_org(sent)
+                if kind == LEAVE:
+                    from_org = picked
+                else:
+                    to_org = picked
             if from_org is None and to_org is None and self._generic_employer(doc, trigger):
                 # "Le club a licencié X": the club the paragraph is about
                 topic = ctx.topic_org(sent)
@@ -339,7 +357,8 @@ class MoveArguments:
                     and not org.after_role and org.start > trigger.start:
                 side = "from"  # "débauché du Bayern", "transfert de X de la Juventus à Y"
             near_trigger = _distance(trigger, org) <= (1 if weak else 6)
-            title_org = org.after_role and _distance(person, org) <= 6
+            title_org = org.after_role and (_distance(person, org) <= 6
+                                            or trigger.label_ == SUCCEED)
             if weak and not (org.strong and _distance(trigger, org) <= 3 or near_trigger):
                 continue
             if not near_trigger and org.start >= trigger.end and _distance(trigger, org) <= 12 \

@@ -190,7 +190,9 @@ HONORIFICS = frozenset({"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr",
                         "sir", "pr", "pr."})
 GENERIC_ORG_NOUNS = frozenset({"start-up", "startup", "jeune pousse", "société", "entreprise",
                                "groupe", "firme", "compagnie", "laboratoire", "club", "équipe",
-                               "banque", "constructeur", "géant", "maison", "chaîne"})
+                               "banque", "constructeur", "géant", "maison", "chaîne", "parti",
+                               "formation", "institution", "organisation", "fédération",
+                               "gouvernement", "rédaction", "journal", "quotidien", "magazine"})
 IMPLIED_ORGS = {"ministre": "gouvernement", "premier ministre": "gouvernement",
                 "secrétaire d'état": "gouvernement", "première ministre": "gouvernement",
                 "garde des sceaux": "gouvernement", "porte-parole du gouvernement": "gouvernement"}
