@@ -153,6 +153,9 @@ class MoveArguments:
         if subjects and not is_subject and all(
                 c.pos_ == "NOUN" and not self._is_title(doc, c.i) for c in subjects):
             return False
+        if subjects and not is_subject and any(c.ent_type_ == "PER" for c in subjects) \
+                and not _conjoined_with(doc, person, subjects):
+            return False  # "... in which Y became prime minister": Y moves, not X nearby
         if between is not None and any(t.pos_ == "VERB" for t in between):
             return False
         return True
@@ -363,6 +366,7 @@ class MoveArguments:
                 continue
             if not near_trigger and org.start >= trigger.end and _distance(trigger, org) <= 12 \
                     and not any(t.pos_ == "VERB" or t.ent_type_ == "PER"
+                                and not person.start <= t.i < person.end
                                 for t in ctx.doc[trigger.end:org.start]):
                 near_trigger = True  # "nommée à la tête de la direction des vols de la Nasa"
             if not (org.strong or near_trigger or title_org
@@ -454,6 +458,20 @@ def _coordinated(doc: Doc, first: PersonMention, second: PersonMention) -> bool:
     if len(between) > 18 or any(t.pos_ in ("VERB", "AUX") for t in between):
         return False
     return any(t.lower_ in _LIST_WORDS for t in between)
+
+
+def _conjoined_with(doc: Doc, person: PersonMention, subjects) -> bool:
+    """The person is coordinated with a subject ("A et B rejoignent", "A and B joined")."""
+    subject_ids = {c.i for c in subjects}
+    for i in range(person.start, person.end):
+        head = doc[i]
+        for _ in range(3):
+            if head.dep_ != "conj" or head.head is head:
+                break
+            head = head.head
+            if head.i in subject_ids:
+                return True
+    return False
 
 
 def _nationality_shaped(token) -> bool:

@@ -161,6 +161,8 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
         if token.lower_ in pack.not_org_words or token.is_sent_start:
             continue
         marker = _marker(doc, token.i, pack, strong_only=True)
+        if not marker and _after_role(doc, token.i, role_ends, pack):
+            marker = _marker(doc, token.i, pack)  # "le président de la Cour"
         if not marker:
             continue
         end = token.i + 1
