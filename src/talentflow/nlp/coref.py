@@ -86,6 +86,10 @@ def _same_person(short: list[str], full: list[str]) -> bool:
     """"Schulman" or "J. Schulman" or "John Schulman" against "John Schulman"."""
     fold = [w.lower() for w in short]
     other = [w.lower() for w in full]
+    if len(fold) < len(other) and other[-len(fold):] == fold:
+        return True  # "Wasserman Schultz" of "Debbie Wasserman Schultz"
+    if len(fold) == 1 and len(other) >= 3 and fold[0] in other[1:-1]:
+        return True  # the first of two surnames: "Garcia" of "Ana Garcia Lopez"
     if fold[-1] != other[-1]:
         # a surname given alone may be the full name's last word(s) ("Van Rompuy")
         tail = " ".join(other[-len(fold):])
