@@ -40,3 +40,16 @@ def test_investment_with_amount_and_currency():
 def test_acquisition_is_not_an_investment():
     text = "Microsoft a racheté la société pour 2 milliards de dollars, puis investi dans OpenAI."
     assert run(text).investments == ()
+
+
+def test_created_in_a_year_is_a_founding_but_creating_a_post_is_not():
+    text = "Selon Marc Ollier, directeur de Solvéo, une association créée en 2004 à Lyon."
+    assert [(f.org, f.date) for f in run(text).foundings] == [("Solvéo", "2004")]
+    assert run("Airbus va créer un poste de directeur de la stratégie.").foundings == ()
+
+
+def test_a_person_can_be_the_investor():
+    text = "L'homme d'affaires Victor Lemaire a investi 50 millions d'euros dans Ubisoft."
+    investment = run(text).investments[0]
+    assert (investment.investor, investment.investee) == ("Victor Lemaire", "Ubisoft")
+    assert (investment.amount, investment.currency) == (50_000_000, "EUR")

@@ -71,6 +71,20 @@ class Deals:
             # verb: "fondée en 2021 par A et B", "A a fondé Y", "Y, qu'il a fondé"
             by = [t for t in doc[trigger.end:sent.end]
                   if t.lower_ in self.pack.agent_prepositions][:1]
+            if trigger[0].lemma_.lower() in self.pack.weak_founding_verbs:
+                # "créer" founds only as "X, créée en 1992 / par Y", never "créer un poste"
+                if "Part" not in trigger[0].morph.get("VerbForm"):
+                    return None
+                soon = doc[trigger.end:min(sent.end, trigger.end + 3)]
+                dated_soon = any(t.like_num and len(t.text) == 4 for t in soon)
+                if not dated_soon and not (by and by[0].i - trigger.end <= 1):
+                    return None
+                near_orgs = [o for o in orgs if 0 <= trigger.start - o.end <= 6]
+                if not near_orgs:
+                    return None
+                orgs = near_orgs
+                if not by or by[0].i - trigger.end > 4:
+                    by = [doc[trigger.end]]  # founders, if any, come after
             if by and by[0].i - trigger.end <= 4:
                 founders = [p.name for p in persons if p.start > by[0].i]
                 candidates = [o for o in orgs if o.end <= trigger.start and o.marker != "desc"
@@ -113,6 +127,11 @@ class Deals:
             investor = after[0].text if after else None
         else:
             investor = before[-1].text if before else None
+            if investor is None:
+                # "Le milliardaire X a investi 300 millions dans Y": a person can invest too
+                people = [p for p in ctx.in_span(ctx.persons, sent.start, trigger.start)
+                          if not p.pronoun]
+                investor = people[-1].name if people else None
             investee = after[0].text if after else None
         guessed = investee is None
         if guessed:

@@ -64,6 +64,8 @@ class LanguagePack:
     founder_nouns: frozenset[str]
     founding_verbs: frozenset[str]
     files: dict[str, Path] = field(default_factory=dict)
+    # founding verbs that found only as a dated or agent participle ("créée en 1992")
+    weak_founding_verbs: frozenset[str] = frozenset()
     # Small words the shared components read; the defaults are French, other packs override.
     entity_labels: dict[str, str] = field(default_factory=dict)  # model NER label -> PER/ORG/LOC/MISC
     of_words: frozenset[str] = frozenset({"de", "du", "d'", "des", "d’"})  # "le départ de X"

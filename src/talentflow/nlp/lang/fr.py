@@ -19,7 +19,7 @@ VERB_TRIGGERS = {
     "réélire": APPOINT, "choisir": APPOINT, "installer": APPOINT,
     "succéder": SUCCEED, "remplacer": SUCCEED,
     # foundings and investments
-    "fonder": FOUND, "cofonder": FOUND, "co-fonder": FOUND,
+    "fonder": FOUND, "cofonder": FOUND, "co-fonder": FOUND, "créer": FOUND,
     "miser": INVEST, "injecter": INVEST, "lever": INVEST, "investir": INVEST,
 }
 # "investir" also means "swear in", but news uses "investiture" for that sense.
@@ -255,6 +255,7 @@ PACK = LanguagePack(
     acquisition_lemmas=ACQUISITION_LEMMAS,
     founder_nouns=FOUNDER_NOUNS,
     founding_verbs=FOUNDING_VERBS,
+    weak_founding_verbs=frozenset({"créer"}),
     files={"orgs": DATA_DIR / "orgs.txt", "orgs_local": DATA_DIR / "fr" / "orgs.txt",
            "roles": DATA_DIR / "fr" / "roles.txt"},
 )
