@@ -139,11 +139,16 @@ class EntityRepair:
         ("Rossi's" after "Maria Rossi") is that person."""
         words = {t.text for ent in ents if ent.label_ == "PER" and len(ent) >= 2
                  for t in ent if t.is_alpha and t.is_title}
+        # one-word names the NER calls a person: "Morgan Tsvangirai" (tagged ORG) ends in one
+        single = {ent.text for ent in ents if ent.label_ == "PER" and len(ent) == 1}
         result = []
         for ent in ents:
+            name_shaped = 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha for t in ent) \
+                and not any(t.lower_ in self.org_words for t in ent)
             if ent.label_ != "PER" and ent.kb_id_ != GAZETTEER_KB_ID and (all(
                     t.text in words or t.is_punct or t.lower_ in ("'s", "’s") for t in ent)
-                    or self._owns_a_move(doc, ent)):
+                    or self._owns_a_move(doc, ent)
+                    or name_shaped and ent[-1].text in single):
                 ent = Span(doc, ent.start, ent.end, label="PER")
             result.append(ent)
         return result
