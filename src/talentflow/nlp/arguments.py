@@ -132,8 +132,9 @@ class MoveArguments:
         person_tokens = range(person.start, person.end)
         is_subject = any(doc[i].dep_.startswith("nsubj") and doc[i].head.i == root.i
                          for i in person_tokens)
+        # a participle with a subject of its own is a finite verb the tagger misread
         participle = "Part" in root.morph.get("VerbForm") and not any(
-            c.dep_.startswith("aux") for c in root.children)
+            c.dep_.startswith("aux") or c.dep_ == "nsubj" for c in root.children)
         if (participle and root.dep_ == "acl" or root.dep_ == "amod") and root.head.pos_ == "NOUN" \
                 and root.head.i not in person_tokens and not self._is_title(doc, root.head.i):
             return False  # "les ministres nommés par X": the noun moved, not X
