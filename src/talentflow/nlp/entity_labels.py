@@ -50,6 +50,7 @@ class EntityRepair:
         self.not_names = pack.not_org_words | pack.honorifics
         self.org_words = pack.org_head_words
         self.repair_by_syntax = pack.repair_by_syntax
+        self.owner_words = pack.possessives - pack.possessive_markers
         self.move_nouns = {noun for noun, kind in pack.noun_triggers.items()
                            if kind in MOVE_KINDS}
         self.move_verbs = {lemma for lemma, kind in pack.verb_triggers.items()
@@ -68,6 +69,8 @@ class EntityRepair:
         if self.repair_by_syntax:
             ents = [self._apposed_title(doc, self._by_syntax(doc, ent), role_starts)
                     for ent in ents]
+            ents = [self._title_modifier(doc, ent, role_starts) for ent in ents
+                    if not self._belongs_to_someone(doc, ent)]
         if self.tag_surnames:
             ents = self._person_words(doc, ents)
             ents = ents + self._surnames(doc, ents)
@@ -95,6 +98,21 @@ class EntityRepair:
     @staticmethod
     def known_person_words(doc: Doc) -> set[str]:
         return {t.text for e in doc.ents if e.label_ == "PER" and len(e) >= 2 for t in e}
+
+    @staticmethod
+    def _title_modifier(doc: Doc, ent: Span, role_starts: set[int]) -> Span:
+        """"Sumy Oblast Governor" with "Sumy Oblast" tagged PERSON: a name glued to the
+        title after it names the post's place or employer, not a person."""
+        if ent.label_ == "PER" and ent.end in role_starts and ent.root.dep_ == "compound":
+            return Span(doc, ent.start, ent.end, label="ORG")
+        return ent
+
+    def _belongs_to_someone(self, doc: Doc, ent: Span) -> bool:
+        """"her Twitter account", "his Google colleagues": a brand owned by a person is
+        no employer, so it is no organisation in a move."""
+        if ent.label_ != "ORG" or ent.start == 0 or ent.end >= len(doc):
+            return False
+        return doc[ent.start - 1].lower_ in self.owner_words and doc[ent.end].pos_ == "NOUN"
 
     def _apposed_title(self, doc: Doc, ent: Span, role_starts: set[int]) -> Span:
         """"Ana Ruiz Soto, Ruritania's governor, ..." tagged ORG: a name-shaped entity

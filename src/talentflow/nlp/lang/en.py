@@ -11,8 +11,9 @@ from talentflow.nlp.lang import (APPOINT, DATA_DIR, FOUND, INVEST, JOIN, LEAVE, 
 ROLES_FILE = DATA_DIR / "en" / "roles.txt"
 # "became prime minister", "becomes the first female president": "become" only counts
 # before a title (on its own it is mostly "became popular", "became clear")
-_TITLE_WORDS = sorted({word for line in read_lines(ROLES_FILE) for word in line.lower().split()
-                       if word not in {"of", "the", "and", "for", "to", "in", "at"}})
+_TITLE_WORDS = sorted({word for line in read_lines(ROLES_FILE)
+                       for word in (line.lower().split(" of ")[0].split()[:1]
+                                    + line.lower().split(" of ")[0].split()[-1:])})
 _BEFORE_TITLE = ["the", "a", "an", "its", "their", "his", "her", "new", "first", "next",
                  "interim", "acting", "permanent", "female", "youngest", "oldest", "sole",
                  "country's", "nation's", "company's", "first-ever"]
@@ -123,7 +124,7 @@ WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove",
                            "move", "come", "tap", "raise", "take", "walk", "bow", "let",
                            "recruitment"})
 # Words just after a trigger that make it an award, a list or another sense of the verb
-AFTER_CUES = frozenset({"winner", "finalist", "runner-up", "forces", "hands"})
+AFTER_CUES = frozenset({"winner", "finalist", "runner-up", "forces", "hands", ")"})
 AFTER_PHRASES = ("one of the", "among the", "best ", "most ", "of the year", "of the month", "of the season", "to the list",
                  "to the hall of fame", "in a lawsuit", "in the lawsuit", "as a defendant",
                  "in a complaint", "to time's", "to forbes")
