@@ -72,6 +72,7 @@ class EntityRepair:
             ents = [self._title_modifier(doc, ent, role_starts) for ent in ents
                     if not self._belongs_to_someone(doc, ent)]
         if self.tag_surnames:
+            ents = [self._with_first_name(doc, ent, ents) for ent in ents]
             ents = self._person_words(doc, ents)
             ents = ents + self._surnames(doc, ents)
         if self.possessives:
@@ -151,6 +152,18 @@ class EntityRepair:
         if ent.label_ == "PER" and any(t.lower_ in self.org_words for t in ent[1:]):
             return Span(doc, ent.start, ent.end, label="ORG")
         return ent
+
+    def _with_first_name(self, doc: Doc, ent: Span, ents: list[Span]) -> Span:
+        """"Ana Garcia Lopez" read as "Garcia Lopez": take back a capitalised proper noun
+        the NER left just before a person's name (never a title: "Chairman X")."""
+        if ent.label_ != "PER" or ent.start == 0:
+            return ent
+        before = doc[ent.start - 1]
+        titles = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
+        if before.ent_type_ or before.i in titles or not before.is_title \
+                or before.pos_ != "PROPN" or before.lower_ in self.not_names:
+            return ent
+        return Span(doc, ent.start - 1, ent.end, label="PER")
 
     def _person_words(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """An organisation or place entity that is only words of a named person's name

@@ -128,3 +128,45 @@ def test_possessor_of_something_else_is_not_the_mover():
     extraction = run(text)
     assert moves_of(extraction, "Victor Lang") == []
     assert move_of(extraction, "Carla Mendes").to_org == "Initech"
+
+
+def test_apposed_title_with_a_possessive_place_gives_the_departure():
+    text = ("Marisol Quintero Vidal, Ruritania's governor, announced her resignation late on "
+            "Wednesday.")
+    move = move_of(run(text), "Marisol Quintero Vidal")
+    assert move.from_org == "Ruritania"
+    assert move.role == "governor"
+    assert_evidence(text, move, "announced her resignation")
+
+
+def test_possessive_noun_trigger_belongs_to_its_possessor():
+    text = ("Helix Foods chairman Arjun Mehta welcomed Dora Lindqvist's appointment as chief "
+            "operating officer of Helix Foods.")
+    extraction = run(text)
+    assert moves_of(extraction, "Arjun Mehta") == []
+    assert move_of(extraction, "Dora Lindqvist").to_org == "Helix Foods"
+
+
+def test_a_plan_with_is_to_is_not_a_move():
+    text = "Bram Oosterhuis said he is to leave Vandelay Industries next month."
+    assert run(text).moves == ()
+
+
+def test_a_brand_owned_by_a_person_is_no_destination():
+    text = ("In a message posted to her Twitter account, Secretary Nadia Ferro was sworn in "
+            "as governor.")
+    assert all(m.to_org != "Twitter" for m in run(text).moves)
+
+
+def test_first_surname_alone_is_the_person_named_in_full():
+    text = ("Ana Garcia Lopez has joined Initech as general counsel.\n"
+            "Garcia previously left Globex in March.")
+    extraction = run(text, date="2024-06-15")
+    assert {m.person for m in extraction.moves} == {"Ana Garcia Lopez"}
+
+
+def test_subject_of_the_move_verb_is_the_mover_not_a_nearby_name():
+    text = "Under the deal struck by Omar Bakri, Lena Holt became chief executive of Initech."
+    extraction = run(text)
+    assert moves_of(extraction, "Omar Bakri") == []
+    assert move_of(extraction, "Lena Holt").to_org == "Initech"
