@@ -77,8 +77,19 @@ def article_from_record(row: object, item: str, *, publication_date: str | None 
                                    hint="each line needs a non-empty \"text\" field")
     date = row.get("date") or publication_date
     return Article(id=str(row.get("id") or item), text=normalize_newlines(text),
-                   lang=row.get("lang") or lang, date=str(date) if date else None,
-                   title=row.get("title"), url=row.get("url") or None, source=item)
+                   lang=_optional_text(row, "lang", item) or lang,
+                   date=str(date) if date else None, title=_optional_text(row, "title", item),
+                   url=_optional_text(row, "url", item) or None, source=item)
+
+
+def _optional_text(row: dict, key: str, item: str) -> str | None:
+    """A field later code treats as a string: absent or null is None, a number or list
+    is a malformed record (it would fail far from the line that caused it)."""
+    value = row.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise MalformedRecordError(f"the record's {key!r} is a {type(value).__name__}, "
+                               "not a string", item=item)
 
 
 def iter_jsonl(path: Path, *, publication_date: str | None = None, lang: str | None = None,
@@ -90,6 +101,8 @@ def iter_jsonl(path: Path, *, publication_date: str | None = None, lang: str | N
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, 1):
             item = f"{path}:{number}"
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # a BOM some editors write; json.loads refuses it
             if not raw.strip():
                 continue
             try:
