@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 
 from talentflow.core import Article, Extraction, TalentflowError
+from talentflow.core.models import Evidence
 from talentflow.core.errors import ExtractionError, UnsupportedLanguageError
 from talentflow.nlp.convert import doc_to_extraction
 from talentflow.nlp.lang import supported_languages
 from talentflow.nlp.pipeline import load_pipeline
 
 DEFAULT_LANG = "fr"
+# Pieces of a text longer than the model's max_length: the parser needs about 1 GB of
+# temporary memory per 100,000 characters, so pieces stay well under max_length.
+CHUNK_CHARS = 100_000
 
 
 def pipeline_language(article: Article) -> str:
@@ -34,6 +39,8 @@ def extract(article: Article) -> Extraction:
     lang = pipeline_language(article)
     nlp = load_pipeline(lang)
     try:
+        if len(article.text) > nlp.max_length:
+            return _extract_in_chunks(nlp, article, lang)
         doc = nlp(article.text)
         return doc_to_extraction(doc, article, lang)
     except TalentflowError:
@@ -73,6 +80,10 @@ def _extract_batch(batch: list[Article], batch_size: int):
             for index in indices:
                 results[index] = error
             continue
+        too_long = [i for i in indices if len(batch[i].text) > nlp.max_length]
+        for index in too_long:
+            results[index] = _extract_alone(batch[index])
+        indices = [i for i in indices if i not in too_long]
         try:
             docs = nlp.pipe((batch[i].text for i in indices), batch_size=batch_size)
             for index, doc in zip(indices, docs):
@@ -100,3 +111,39 @@ def _extract_alone(article: Article) -> Extraction | TalentflowError:
         return extract(article)
     except TalentflowError as error:
         return error
+
+
+def _extract_in_chunks(nlp, article: Article, lang: str) -> Extraction:
+    """A text over the model's max_length, read piece by piece on paragraph boundaries;
+    facts keep offsets into the whole text (a move is not merged across pieces)."""
+    moves, foundings, investments = [], [], []
+    for offset, piece in text_chunks(article.text, CHUNK_CHARS):
+        part = doc_to_extraction(nlp(piece), replace(article, text=piece), lang)
+        moves += [replace(m, evidence=_shifted(m.evidence, offset, article.text),
+                          mentions=tuple(replace(x, start=x.start + offset, end=x.end + offset)
+                                         for x in m.mentions)) for m in part.moves]
+        foundings += [replace(f, evidence=_shifted(f.evidence, offset, article.text))
+                      for f in part.foundings]
+        investments += [replace(i, evidence=_shifted(i.evidence, offset, article.text))
+                        for i in part.investments]
+    return Extraction(article_id=article.id, lang=lang, moves=tuple(moves),
+                      foundings=tuple(foundings), investments=tuple(investments))
+
+
+def _shifted(evidence: Evidence, offset: int, text: str) -> Evidence:
+    return Evidence.of(text, evidence.start + offset, evidence.end + offset)
+
+
+def text_chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """(offset, piece) covering ``text`` in order, each piece at most ``size`` characters,
+    cut after the last paragraph break before the limit, else the last line break, else
+    the last space, else exactly at the limit."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = next((window.rfind(sep) + len(sep) for sep in ("\n\n", "\n", " ")
+                    if window.rfind(sep) > 0), size)
+        yield start, window[:cut]
+        start += cut
+    if start < len(text):
+        yield start, text[start:]

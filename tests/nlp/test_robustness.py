@@ -1,0 +1,61 @@
+"""Robustness: odd texts never crash extraction and every evidence offset indexes the text.
+
+Texts here are invented; the crashes they reproduce were found by benchmarks/crash_hunt.py.
+"""
+from __future__ import annotations
+
+import pytest
+
+from talentflow.core import Article, Extraction
+from talentflow.nlp import api, extract, extract_many
+from talentflow.nlp.api import text_chunks
+
+
+def assert_offsets_valid(text: str, extraction: Extraction) -> None:
+    facts = [*extraction.moves, *extraction.foundings, *extraction.investments]
+    for fact in facts:
+        ev = fact.evidence
+        assert 0 <= ev.start < ev.end <= len(text), (ev.start, ev.end, len(text))
+        assert text[ev.start:ev.end] == ev.text
+    for move in extraction.moves:
+        for mention in move.mentions:
+            assert text[mention.start:mention.end] == mention.text
+
+
+# --- long articles: pieces on paragraph boundaries ------------------------------------
+
+def test_text_chunks_cover_the_text_and_cut_after_paragraphs():
+    text = "Premier paragraphe assez long.\n\nSecond paragraphe.\n\nTroisième ici."
+    pieces = list(text_chunks(text, 40))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(len(piece) <= 40 for _, piece in pieces)
+    assert all(text[offset:offset + len(piece)] == piece for offset, piece in pieces)
+    assert pieces[0][1].endswith("\n\n")
+
+
+def test_text_chunks_fall_back_to_spaces_then_a_hard_cut():
+    assert [p for _, p in text_chunks("aaaa bbbb cccc", 6)] == ["aaaa ", "bbbb ", "cccc"]
+    assert [p for _, p in text_chunks("x" * 10, 4)] == ["xxxx", "xxxx", "xx"]
+
+
+FILLER_FR = "Le marché des fromages affinés reste calme cette saison dans la vallée.\n\n"
+MOVE_FR = ("Isaure Valcombe a été nommée directrice générale de la société Brumelac "
+           "en mars 2024.\n\n")
+
+
+@pytest.mark.model
+def test_an_article_over_max_length_is_read_in_pieces_with_offsets_into_the_whole(
+        fr_nlp, monkeypatch):
+    # The real limit is 1,000,000 characters; a small one keeps the test quick while
+    # taking the same path (the several-megabyte case was checked by hand, see the report).
+    monkeypatch.setattr(fr_nlp, "max_length", 3000)
+    monkeypatch.setattr(api, "CHUNK_CHARS", 1000)
+    text = FILLER_FR * 40 + MOVE_FR + FILLER_FR * 5
+    assert len(text) > fr_nlp.max_length
+    article = Article(id="long", text=text, lang="fr", date="2024-06-01")
+    extraction = extract(article)
+    assert [m.person for m in extraction.moves] == ["Isaure Valcombe"]
+    assert extraction.moves[0].evidence.start > 2500
+    assert_offsets_valid(text, extraction)
+    [(_, streamed)] = list(extract_many([article]))
+    assert streamed == extraction
