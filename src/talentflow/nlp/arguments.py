@@ -216,6 +216,14 @@ class MoveArguments:
     def _linked(self, ctx: DocContext, trigger: Span, person: PersonMention) -> bool:
         """Whether the person is the one the trigger is about, not just nearby."""
         doc = ctx.doc
+        first = doc[person.start]
+        right_after_of = person.start > 0 and doc[person.start - 1].lower_ in self.pack.of_words
+        if not person.pronoun and right_after_of and first.dep_ == "nmod" and first.head.pos_ == "NOUN" \
+                and not trigger.start <= first.head.i < trigger.end \
+                and trigger[0].lower_ not in self.pack.new_role_adjectives \
+                and not self._is_title(doc, first.head.i) \
+                and first.head.lemma_.lower() not in self.pack.noun_triggers:
+            return False  # "la plume d'Emmanuel Macron", "le gouvernement de X": a possessor
         distance = _distance(trigger, person)
         if distance > _MAX_PERSON_DISTANCE:
             return False
@@ -370,6 +378,10 @@ class MoveArguments:
                                 and not person.start <= t.i < person.end
                                 for t in ctx.doc[trigger.end:org.start]):
                 near_trigger = True  # "nommée à la tête de la direction des vols de la Nasa"
+            if near_trigger and not org.strong and self.pack.comma_bounds_clauses \
+                    and _comma_between(ctx.doc, trigger, org) \
+                    and not _syntactic_link(ctx.doc, trigger, org):
+                near_trigger = False  # "In finding X was sworn in, the court ruled..."
             if not (org.strong or near_trigger or title_org
                     or _syntactic_link(ctx.doc, trigger, org)):
                 continue
@@ -459,6 +471,11 @@ def _coordinated(doc: Doc, first: PersonMention, second: PersonMention) -> bool:
     if len(between) > 18 or any(t.pos_ in ("VERB", "AUX") for t in between):
         return False
     return any(t.lower_ in _LIST_WORDS for t in between)
+
+
+def _comma_between(doc: Doc, a: Span, b) -> bool:
+    start, end = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return any(t.text == "," for t in doc[start:end])
 
 
 def _conjoined_with(doc: Doc, person: PersonMention, subjects) -> bool:

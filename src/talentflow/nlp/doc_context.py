@@ -222,6 +222,8 @@ def marker_of(doc: Doc, start: int, pack: LanguagePack,
     candidates = [before]
     if before and any(before[-1] == a.strip() for a in pack.articles):
         candidates.append(before[:-1])  # "quitte la BCE"
+    if any(w in pack.source_words for w in before):
+        return "desc", True, ()  # "selon les informations du Monde", "a confié au Parisien"
     for words in candidates:
         if words and words[-1] in pack.of_words and any((w,) in pack.description_markers for w in words[-4:-1]):
             return "desc", True, ()  # "l'un des co-fondateurs d'X", "vétéran d'X"

@@ -66,6 +66,8 @@ class LanguagePack:
     files: dict[str, Path] = field(default_factory=dict)
     # founding verbs that found only as a dated or agent participle ("créée en 1992")
     weak_founding_verbs: frozenset[str] = frozenset()
+    # words before an organisation that make it a source, not a side ("selon Le Monde")
+    source_words: frozenset[str] = frozenset()
     # Small words the shared components read; the defaults are French, other packs override.
     entity_labels: dict[str, str] = field(default_factory=dict)  # model NER label -> PER/ORG/LOC/MISC
     of_words: frozenset[str] = frozenset({"de", "du", "d'", "des", "d’"})  # "le départ de X"
@@ -90,6 +92,9 @@ class LanguagePack:
     # whether the verb's grammar corrects the NER: the object of "join"/"leave" is an
     # organisation, the subject of a move verb shaped like a name is a person
     repair_by_syntax: bool = False
+    # whether a comma between a move verb and an unmarked organisation ends the verb's
+    # reach (English clauses: "In finding X was sworn in, the court ruled")
+    comma_bounds_clauses: bool = False
     # public titles whose employer is the government of the nationality or country named
     # right before them ("Brazilian finance minister"); "government" in the pack's words
     public_roles: frozenset[str] = frozenset()

@@ -256,6 +256,10 @@ PACK = LanguagePack(
     founder_nouns=FOUNDER_NOUNS,
     founding_verbs=FOUNDING_VERBS,
     weak_founding_verbs=frozenset({"créer"}),
+    source_words=frozenset({"selon", "rapporte", "rapportent", "révèle", "révélé", "confie",
+                            "confié", "indique", "informations", "d'après", "micro", "interview",
+                            "entretien", "interrogé", "interrogée", "citée", "cité", "relayé",
+                            "confirmé", "précise", "explique", "affirme", "déclaré", "journal"}),
     files={"orgs": DATA_DIR / "orgs.txt", "orgs_local": DATA_DIR / "fr" / "orgs.txt",
            "roles": DATA_DIR / "fr" / "roles.txt"},
 )
