@@ -290,6 +290,7 @@ PACK = LanguagePack(
     possessive_markers=frozenset({"'s", "’s"}),
     tag_surnames=True,
     repair_by_syntax=True,
+    comma_bounds_clauses=True,
     public_roles=PUBLIC_ROLES,
     government_name="government",
     strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("head", "of"),
