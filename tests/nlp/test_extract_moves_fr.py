@@ -93,3 +93,12 @@ def test_new_minister_counts_as_appointment():
     text = "Le nouveau ministre de l'Intérieur, Bruno Caradec, a pris ses fonctions lundi."
     move = move_of(run(text), "Bruno Caradec")
     assert move.to_org and "gouvernement" in move.to_org.lower()
+
+
+def test_a_source_is_not_a_side_and_a_possessor_is_not_a_mover():
+    text = ("Selon les informations du Figaro, Inès Caradec quitte Danone.\n"
+            "Après le départ de Paul Brisson, la plume de Nadia Ferrand a quitté Orange.")
+    result = run(text)
+    move = move_of(result, "Inès Caradec")
+    assert move.from_org == "Danone"
+    assert all(m.person != "Nadia Ferrand" for m in result.moves)

@@ -86,7 +86,8 @@ class MoveArguments:
         for group in _coordination_groups(ctx.doc, persons):
             trigger = self._group_trigger(ctx, group, competing, move_triggers)
             if trigger is not None:
-                by_trigger.setdefault(trigger.start, []).extend(group)
+                movers = [p for p in group if not self._possessor(ctx.doc, trigger, p)]
+                by_trigger.setdefault(trigger.start, []).extend(movers)
         if not by_trigger:
             return []
         orgs_by_trigger = self._orgs_by_trigger(triggers, orgs, by_trigger)
@@ -213,17 +214,22 @@ class MoveArguments:
     def _is_title(self, doc: Doc, index: int) -> bool:
         return any(r.start <= index < r.end for r in doc.spans.get("tf_roles", []))
 
+    def _possessor(self, doc: Doc, trigger: Span, person: PersonMention) -> bool:
+        """"la plume d'Emmanuel Macron", "le gouvernement de X": X owns a noun, X does not move."""
+        first = doc[person.start]
+        right_after_of = person.start > 0 and doc[person.start - 1].lower_ in self.pack.of_words
+        return (not person.pronoun and right_after_of and first.dep_ == "nmod"
+                and first.head.pos_ == "NOUN"
+                and not trigger.start <= first.head.i < trigger.end
+                and trigger[0].lower_ not in self.pack.new_role_adjectives
+                and not self._is_title(doc, first.head.i)
+                and first.head.lemma_.lower() not in self.pack.noun_triggers)
+
     def _linked(self, ctx: DocContext, trigger: Span, person: PersonMention) -> bool:
         """Whether the person is the one the trigger is about, not just nearby."""
         doc = ctx.doc
-        first = doc[person.start]
-        right_after_of = person.start > 0 and doc[person.start - 1].lower_ in self.pack.of_words
-        if not person.pronoun and right_after_of and first.dep_ == "nmod" and first.head.pos_ == "NOUN" \
-                and not trigger.start <= first.head.i < trigger.end \
-                and trigger[0].lower_ not in self.pack.new_role_adjectives \
-                and not self._is_title(doc, first.head.i) \
-                and first.head.lemma_.lower() not in self.pack.noun_triggers:
-            return False  # "la plume d'Emmanuel Macron", "le gouvernement de X": a possessor
+        if self._possessor(doc, trigger, person):
+            return False
         distance = _distance(trigger, person)
         if distance > _MAX_PERSON_DISTANCE:
             return False
@@ -379,7 +385,7 @@ class MoveArguments:
                                 for t in ctx.doc[trigger.end:org.start]):
                 near_trigger = True  # "nommée à la tête de la direction des vols de la Nasa"
             if near_trigger and not org.strong and self.pack.comma_bounds_clauses \
-                    and _comma_between(ctx.doc, trigger, org) \
+                    and _comma_between(ctx.doc, trigger, org) and _distance(person, org) > 4 \
                     and not _syntactic_link(ctx.doc, trigger, org):
                 near_trigger = False  # "In finding X was sworn in, the court ruled..."
             if not (org.strong or near_trigger or title_org
