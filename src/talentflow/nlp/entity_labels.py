@@ -64,7 +64,8 @@ class EntityRepair:
             return doc
         ents = list(doc.ents)
         role_starts = {span.start for span in doc.spans.get(ROLES, [])}
-        ents = [ent for ent in ents if ent.text.lower() not in self.not_names]
+        ents = [_trimmed(doc, ent) for ent in ents]
+        ents = [ent for ent in ents if ent is not None and ent.text.lower() not in self.not_names]
         ents = [self._person_or_org(doc, ent) for ent in ents]
         if self.repair_by_syntax:
             ents = [self._apposed_title(doc, self._by_syntax(doc, ent), role_starts)
@@ -72,7 +73,8 @@ class EntityRepair:
             ents = [self._title_modifier(doc, ent, role_starts) for ent in ents
                     if not self._belongs_to_someone(doc, ent)]
         if self.tag_surnames:
-            ents = [self._with_first_name(doc, ent, ents) for ent in ents]
+            ents = [self._with_last_name(doc, self._with_first_name(doc, ent, ents))
+                    for ent in ents]
             ents = self._person_words(doc, ents)
             ents = ents + self._surnames(doc, ents)
         if self.possessives:
@@ -83,6 +85,9 @@ class EntityRepair:
     def _possessive_org(self, doc: Doc, ent: Span, role_starts: set[int]) -> Span:
         if len(ent) > 1 and ent[-1].lower_ in self.possessives:
             ent = Span(doc, ent.start, ent.end - 1, label=ent.label_, kb_id=ent.kb_id_)
+        if ent.label_ == "ORG" and len(ent) == 1 and ent.end in role_starts \
+                and ent.kb_id_ != GAZETTEER_KB_ID and _nationality_word(ent.text):
+            return Span(doc, ent.start, ent.end, label="MISC")  # "Bangladeshi president"
         if ent.label_ == "ORG" or ent.kb_id_ == GAZETTEER_KB_ID or ent.end + 1 >= len(doc):
             return ent
         if doc[ent.end].lower_ not in self.possessives or ent.end + 1 not in role_starts:
@@ -165,6 +170,17 @@ class EntityRepair:
             return ent
         return Span(doc, ent.start - 1, ent.end, label="PER")
 
+    def _with_last_name(self, doc: Doc, ent: Span) -> Span:
+        """"Maria Lucia Amaral" read as "Maria Lucia": take back the proper noun after."""
+        if ent.label_ != "PER" or ent.end >= len(doc) or len(ent) > 3:
+            return ent
+        after = doc[ent.end]
+        titles = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
+        if after.ent_type_ or after.i in titles or not after.is_title or not after.is_alpha \
+                or after.pos_ != "PROPN" or after.lower_ in self.not_names:
+            return ent
+        return Span(doc, ent.start, ent.end + 1, label="PER")
+
     def _person_words(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """An organisation or place entity that is only words of a named person's name
         ("Rossi's" after "Maria Rossi") is that person."""
@@ -214,3 +230,23 @@ class EntityRepair:
                 continue
             found.append(Span(doc, token.i, token.i + 1, label="PER"))
         return found
+
+
+def _trimmed(doc: Doc, ent: Span) -> Span | None:
+    """The entity without the newlines and spaces the NER sometimes takes along."""
+    start, end = ent.start, ent.end
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if start == end:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+
+
+def _nationality_word(word: str) -> bool:
+    """"Bangladeshi", "Portuguese", "Lithuanian": the usual endings of nationalities."""
+    return word[:1].isupper() and len(word) > 4 and word.lower().endswith(
+        ("ian", "ean", "ese", "ish", "an", "i", "ic"))

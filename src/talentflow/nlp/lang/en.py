@@ -115,7 +115,8 @@ MODALITY_LEMMAS = frozenset({
     "contender", "tempt", "urge", "allegedly", "nominate", "nomination", "award", "prize",
     "shortlisted", "bid", "campaign", "unless", "tip", "coup", "plot", "conspiracy",
     "effort", "push", "vote", "motion", "call", "demand", "pressure", "petition", "ask",
-    "urge", "request", "ticket",
+    "urge", "request", "ticket", "propose", "proposal", "intention", "intent", "readiness",
+    "willingness", "ready", "prepared", "expected", "poised", "set",
 })
 # Triggers too common in other senses ("the price was named", "become popular", "sign a
 # deal"): they count only with an organisation right after a strong marker.
@@ -216,7 +217,8 @@ NOT_ORG_WORDS = frozenset({"the", "a", "an", "he", "she", "it", "they", "this", 
                            "his", "her", "their", "its", "but", "and", "in", "on", "at", "as",
                            "last", "next", "earlier", "later", "today", "yesterday", "utc",
                            "gmt", "est", "edt", "pst", "pdt", "christmas", "easter",
-                           "thanksgiving", "new", "year", "years"})
+                           "thanksgiving", "new", "year", "years", "storm", "hurricane",
+                           "typhoon", "cyclone", "tropical"})
 ACQUISITION_LEMMAS = frozenset({"acquire", "acquisition", "buy", "buyout", "takeover",
                                 "merge", "merger", "sell", "sale", "divest", "loan", "lend",
                                 "debt", "fine", "salary", "pay", "compensation", "budget",
@@ -291,6 +293,10 @@ PACK = LanguagePack(
     tag_surnames=True,
     repair_by_syntax=True,
     comma_bounds_clauses=True,
+    source_words=frozenset({"told", "tells", "telling", "according", "said", "says", "reported",
+                            "reports", "interview", "wrote", "writes", "via", "per", "cited",
+                            "quoted", "confirmed", "statement", "spokesperson", "spokesman",
+                            "spokeswoman"}),
     public_roles=PUBLIC_ROLES,
     government_name="government",
     strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("head", "of"),
