@@ -102,3 +102,16 @@ def test_a_source_is_not_a_side_and_a_possessor_is_not_a_mover():
     move = move_of(result, "Inès Caradec")
     assert move.from_org == "Danone"
     assert all(m.person != "Nadia Ferrand" for m in result.moves)
+
+
+def test_departure_takes_the_employer_from_the_persons_title_elsewhere():
+    text = ("Hugo Lemaire, directeur général de Decathlon, a présidé la réunion de lundi.\n"
+            "Jeudi, Hugo Lemaire a annoncé qu'il quittait ses fonctions.")
+    move = move_of(run(text), "Hugo Lemaire")
+    assert move.from_org == "Decathlon" and move.to_org is None
+
+
+def test_organisation_coordinated_with_the_person():
+    text = "Julie Ferrat et TF1 ont décidé de mettre fin à leur collaboration."
+    move = move_of(run(text), "Julie Ferrat")
+    assert move.from_org == "TF1"

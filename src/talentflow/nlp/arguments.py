@@ -134,8 +134,10 @@ class MoveArguments:
         is_subject = any(doc[i].dep_.startswith("nsubj") and doc[i].head.i == root.i
                          for i in person_tokens)
         # a participle with a subject of its own is a finite verb the tagger misread
+        # and a present participle ("appointing", "nommant") is active: its mover follows it
         participle = "Part" in root.morph.get("VerbForm") and not any(
-            c.dep_.startswith("aux") or c.dep_ == "nsubj" for c in root.children)
+            c.dep_.startswith("aux") or c.dep_ == "nsubj" for c in root.children) \
+            and "Prog" not in root.morph.get("Aspect") and "Pres" not in root.morph.get("Tense")
         if (participle and root.dep_ == "acl" or root.dep_ == "amod") and root.head.pos_ == "NOUN" \
                 and root.head.i not in person_tokens and not self._is_title(doc, root.head.i):
             return False  # "les ministres nommés par X": the noun moved, not X
@@ -333,6 +335,9 @@ class MoveArguments:
                 else:
                     to_org = topic
             confidence = 0.45
+        if from_org is None and to_org is None and kind == LEAVE:
+            # "X quitte ses fonctions" with "X, directeur de Y" elsewhere in the article
+            from_org = ctx.affiliation(person.name)
         role = self._role(ctx, sent, trigger, kind, person, persons)
         if from_org is None and to_org is None and role and kind != LEAVE:
             to_org = _implied_org(role, self.pack)
@@ -388,7 +393,8 @@ class MoveArguments:
                     and _comma_between(ctx.doc, trigger, org) and _distance(person, org) > 4 \
                     and not _syntactic_link(ctx.doc, trigger, org):
                 near_trigger = False  # "In finding X was sworn in, the court ruled..."
-            if not (org.strong or near_trigger or title_org
+            beside_person = _distance(person, org) <= 2  # "X et TF1 ont mis fin à leur collaboration"
+            if not (org.strong or near_trigger or title_org or beside_person
                     or _syntactic_link(ctx.doc, trigger, org)):
                 continue
             if org.start > person.end:

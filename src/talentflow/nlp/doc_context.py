@@ -51,12 +51,28 @@ class DocContext:
     paragraph_of_sent: dict[int, int]
     main_org: str | None
     context_orgs: dict[int, dict[str, str]] = field(default_factory=dict)
+    _affiliations: dict[str, str] | None = None
 
     def in_span(self, items, start: int, end: int):
         return [item for item in items if start <= item.start and item.end <= end]
 
     def paragraph(self, sent: Span) -> int:
         return self.paragraph_of_sent.get(sent.start, 0)
+
+    def affiliation(self, name: str) -> str | None:
+        """The organisation of the person's title elsewhere: "X, directeur de Y" -> Y."""
+        if self._affiliations is None:
+            self._affiliations = {}
+            for person in self.persons:
+                if person.pronoun:
+                    continue
+                for org in self.orgs:
+                    gap = org.start - person.end if org.start >= person.end else person.start - org.end
+                    if org.after_role and org.known and 0 <= gap <= 6 \
+                            and self.doc[org.start].sent.start == self.doc[person.start].sent.start:
+                        self._affiliations.setdefault(person.name, org.text)
+                        break
+        return self._affiliations.get(name)
 
     def topic_org(self, sent: Span) -> str | None:
         """First organisation named in the sentence's paragraph, else the article's main one."""
