@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from talentflow.core import Article, Extraction
 from talentflow.nlp import api, extract, extract_many
 from talentflow.nlp.api import text_chunks
+from talentflow.nlp.dates import find_dates
 
 
 def assert_offsets_valid(text: str, extraction: Extraction) -> None:
@@ -109,3 +110,21 @@ def test_french_extraction_survives_any_text(fr_nlp, text):
 @given(text=odd_texts(MOVE_WORDS_EN))
 def test_english_extraction_survives_any_text(en_nlp, text):
     extracts_cleanly(text, "en")
+
+
+# --- crashes found by probing the date and amount readers --------------------------------
+
+def test_a_bare_29_february_resolves_to_the_leap_year_that_has_one():
+    [found] = find_dates("Prochain conseil : le 29 février.", "fr", "2024-12-02")
+    assert found.value == "2024-02-29"
+
+
+@pytest.mark.model
+def test_a_bare_29_february_read_late_in_a_leap_year_is_no_crash(fr_nlp):
+    # A bare "le 29 février" read in December of a leap year was taken for next year's,
+    # which has no 29 February.
+    text = ("Marc Delorme a été nommé directeur général de Quintaval. "
+            "Prochain conseil : le 29 février.")
+    extraction = extract(Article(id="leap", text=text, lang="fr", date="2024-12-02"))
+    assert [m.person for m in extraction.moves] == ["Marc Delorme"]
+    assert_offsets_valid(text, extraction)

@@ -100,8 +100,9 @@ def _day_month_year(month: int, day: int, pub: _Pub | None, bias: str,
     if bias == "same_year":
         this_year = _valid_day(ref.year, month, day)
         if this_year is not None:
-            if (ref - this_year).days > 270:  # "le 5 janvier" read in late December
-                return _valid_day(ref.year + 1, month, day).isoformat()
+            next_year = _valid_day(ref.year + 1, month, day)  # None for a 29 February
+            if (ref - this_year).days > 270 and next_year:  # "le 5 janvier" in late December
+                return next_year.isoformat()
             return this_year.isoformat()
         bias = "past"
     if bias == "next_or_same":
