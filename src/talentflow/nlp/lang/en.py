@@ -126,7 +126,9 @@ WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove",
                            "recruitment"})
 # Words just after a trigger that make it an award, a list or another sense of the verb
 AFTER_CUES = frozenset({"winner", "finalist", "runner-up", "forces", "hands", ")"})
-AFTER_PHRASES = ("one of the", "among the", "best ", "most ", "of the year", "of the month", "of the season", "to the list",
+AFTER_PHRASES = ("one of the", "among the", "best ", "most ", "of the year", "to score",
+                 "to win", "to reach", "to receive", "to climb", "to finish", "to play",
+                 "magazine's", "sexiest", "of the month", "of the season", "to the list",
                  "to the hall of fame", "in a lawsuit", "in the lawsuit", "as a defendant",
                  "in a complaint", "to time's", "to forbes")
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -218,7 +220,9 @@ NOT_ORG_WORDS = frozenset({"the", "a", "an", "he", "she", "it", "they", "this", 
                            "last", "next", "earlier", "later", "today", "yesterday", "utc",
                            "gmt", "est", "edt", "pst", "pdt", "christmas", "easter",
                            "thanksgiving", "new", "year", "years", "storm", "hurricane",
-                           "typhoon", "cyclone", "tropical"})
+                           "typhoon", "cyclone", "tropical", "man", "woman", "alive",
+                           "east", "west", "north", "south", "northern", "southern", "eastern",
+                           "western", "central"})
 ACQUISITION_LEMMAS = frozenset({"acquire", "acquisition", "buy", "buyout", "takeover",
                                 "merge", "merger", "sell", "sale", "divest", "loan", "lend",
                                 "debt", "fine", "salary", "pay", "compensation", "budget",
