@@ -25,6 +25,11 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention, bu
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
 from talentflow.nlp.records import MoveCandidate
+from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
+                                    _coordination_groups, _coordinated, _comma_between,
+                                    _conjoined_with, _nationality_shaped, _syntactic_link,
+                                    _past, _side, _nearest, _distance, _same_org,
+                                    _implied_org, _sent_end_char)
 
 _MAX_PERSON_DISTANCE = 30
 _ROLE_APPOSITION_GAP = 3
@@ -456,131 +461,5 @@ class MoveArguments:
             if 0 <= role.start - trigger.end <= 2:
                 return role.text
         return None
-
-
-_BARE_OF = {("de",), ("du",), ("d'",), ("des",), ("de", "la"), ("de", "l'")}
-# French and English list words: "A, B et C", "A, B and C", "A as well as B"
-_LIST_WORDS = {",", "et", "ou", "encore", "du", "de", "la", "le", "l'", "des", "d'", "celle",
-               "celui", "ceux", "celles", "ainsi", "que", "puis", "aussi", "ni", "-", "–",
-               "and", "or", "as", "well", "the", "of", "also", "nor"}
-# passive marks in the UD (French) and ClearNLP (English) dependency schemes
-_PASSIVE_DEPS = frozenset({"aux:pass", "nsubj:pass", "auxpass", "nsubjpass"})
-
-
-def _coordination_groups(doc: Doc, persons: list[PersonMention]) -> list[list[PersonMention]]:
-    groups: list[list[PersonMention]] = []
-    for person in persons:
-        if groups and _coordinated(doc, groups[-1][-1], person):
-            groups[-1].append(person)
-        else:
-            groups.append([person])
-    return groups
-
-
-def _coordinated(doc: Doc, first: PersonMention, second: PersonMention) -> bool:
-    """Two people in one list: only commas, "et", titles and short appositions between."""
-    between = doc[first.end:second.start]
-    if len(between) > 18 or any(t.pos_ in ("VERB", "AUX") for t in between):
-        return False
-    return any(t.lower_ in _LIST_WORDS for t in between)
-
-
-def _comma_between(doc: Doc, a: Span, b) -> bool:
-    start, end = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    return any(t.text == "," for t in doc[start:end])
-
-
-def _conjoined_with(doc: Doc, person: PersonMention, subjects) -> bool:
-    """The person is coordinated with a subject ("A et B rejoignent", "A and B joined")."""
-    subject_ids = {c.i for c in subjects}
-    for i in range(person.start, person.end):
-        head = doc[i]
-        for _ in range(3):
-            if head.dep_ != "conj" or head.head is head:
-                break
-            head = head.head
-            if head.i in subject_ids:
-                return True
-    return False
-
-
-def _nationality_shaped(token) -> bool:
-    """"Lithuanian", "Congolese", "Danish" left untagged by the NER, by their form."""
-    return token.is_title and token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "" \
-        and token.lower_.endswith(("ian", "ean", "ese", "ish", "ic", "an", "i")) \
-        and len(token) > 4
-
-
-def _syntactic_link(doc: Doc, trigger: Span, person: PersonMention) -> bool:
-    """The person's head chain reaches the trigger, or the other way round, in two steps."""
-    root = trigger[0]
-    for token in doc[person.start:person.end]:
-        head = token
-        for _ in range(2):
-            head = head.head
-            if head.i == root.i:
-                return True
-    head = root
-    ancestors = []
-    for _ in range(2):
-        head = head.head
-        ancestors.append(head.i)
-        if person.start <= head.i < person.end:
-            return True
-    # the subject of the governing verb: "X va prendre la tête", "X a décidé de quitter"
-    return any(doc[i].dep_ == "nsubj" and doc[i].head.i in ancestors and doc[i].head.i != root.i
-               for i in range(person.start, person.end))
-
-
-def _past(doc: Doc, role: Span, pack: LanguagePack) -> bool:
-    before = doc[role.start - 1].lower_ if role.start > 0 else ""
-    return before in pack.past_adjectives
-
-
-def _side(org: OrgMention, kind: str) -> str | None:
-    if org.marker in ("from", "to"):
-        return org.marker
-    if org.marker == "desc":
-        return None
-    return "from" if kind == LEAVE else "to"
-
-
-def _nearest(spans, item):
-    best, best_distance = None, None
-    for span in spans:
-        distance = _distance(span, item)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = span, distance
-    return best
-
-
-def _distance(a, b) -> int:
-    if a.end <= b.start:
-        return b.start - a.end
-    if b.end <= a.start:
-        return a.start - b.end
-    return 0
-
-
-def _same_org(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    return a == b or a in b or b in a
-
-
-def _implied_org(role: str, pack: LanguagePack) -> str | None:
-    lowered = role.lower()
-    for head, org in pack.implied_orgs.items():
-        if lowered == head or lowered.startswith(head + " "):
-            return org
-    return None
-
-
-def _sent_end_char(sent: Span) -> int:
-    """End of the sentence without trailing spaces or newlines."""
-    end = sent.end
-    while end > sent.start + 1 and sent.doc[end - 1].is_space:
-        end -= 1
-    return sent.doc[end - 1].idx + len(sent.doc[end - 1].text)
-
 
 __all__ = ["MoveArguments", "context_of", "JOIN", "FOUND", "INVEST"]
