@@ -1,0 +1,62 @@
+"""`talentflow serve` (the web page and JSON API) and `talentflow report` (the same
+views as one HTML file). Thin shells over ``talentflow.web``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from talentflow.cli.app import app
+from talentflow.cli.common import DB_HELP, OutputFormat, emit_json, fail
+from talentflow.core.errors import TalentflowError, UsageError
+from talentflow.store import open_store
+
+
+@app.command()
+def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP, show_default=False),
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on "
+                                   "(127.0.0.1: this machine only)."),
+          port: int = typer.Option(8000, "--port", help="Port to listen on.", min=0,
+                                   max=65535)) -> None:
+    """Serve the web page and the JSON API (read-only; POST /api/articles needs
+    $TALENTFLOW_TOKEN). API docs at /docs."""
+    import uvicorn
+
+    from talentflow.web import create_app
+
+    try:
+        web_app = create_app(db)
+    except TalentflowError as error:
+        fail(error)
+    typer.echo(f"talentflow: serving {web_app.state.store.display_url} on http://{host}:{port}/ "
+               f"(API docs at /docs)", err=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="info")
+
+
+@app.command()
+def report(out: Path = typer.Argument(..., help="HTML file to write (replaced if it exists)."),
+           db: Optional[str] = typer.Option(None, "--db", help=DB_HELP, show_default=False),
+           fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f",
+                                            help="'json' prints a summary as JSON.",
+                                            case_sensitive=False)) -> None:
+    """Write the flows, organisation, person and article views as one self-contained
+    HTML file (data, JavaScript and plotly.js inside; opens with no server, no network)."""
+    from talentflow.web import build_report
+
+    try:
+        if out.is_dir():
+            raise UsageError(f"{out} is a directory", item=str(out),
+                             hint="give a file name such as report.html")
+        with open_store(db) as store:
+            summary = build_report(store, out)
+    except TalentflowError as error:
+        fail(error, fmt)
+    except OSError as error:
+        fail(UsageError(f"cannot write the report: {error.strerror}", item=str(out)), fmt)
+    if fmt is OutputFormat.json:
+        emit_json(summary.to_dict())
+    else:
+        typer.echo(f"report: {summary.path} ({summary.moves} moves, {summary.people} people, "
+                   f"{summary.orgs} organisations, {summary.articles} articles, "
+                   f"{summary.bytes / 1e6:.1f} MB)")

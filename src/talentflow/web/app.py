@@ -1,0 +1,149 @@
+"""The FastAPI application: a read-only JSON API under /api/ and the page that uses it.
+
+Every route is a thin shell over a library function (``talentflow.query``,
+``talentflow.workflow``) that tests call too; results are their ``to_dict()`` shapes and
+every error is ``TalentflowError.to_dict()`` (see ``web/errors.py``).
+"""
+from __future__ import annotations
+
+import json
+import os
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from talentflow import query
+from talentflow.core.errors import MalformedRecordError
+from talentflow.query.articles import article as article_view
+from talentflow.query.search import DEFAULT_SEARCH_LIMIT, search as search_names
+from talentflow.store import Store, open_store
+from talentflow.web import assets
+from talentflow.web.errors import install_error_handlers
+from talentflow.web.ingest import articles_from_json
+from talentflow.web.security import (DEFAULT_MAX_BODY, TOKEN_ENV, SecurityMiddleware,
+                                     check_token, read_limited_body)
+
+API_DESCRIPTION = """Talent moves, foundings and investments read from news articles, each
+with the sentences that support it. Read-only, except `POST /api/articles` with a bearer
+token. Lists take `limit`/`offset` and answer `total`; errors are
+`{"error": {"code", "type", "message", "hint", "item"}}`."""
+
+Since = Annotated[str | None, Query(description="From this date on: YYYY, YYYY-MM or "
+                                                "YYYY-MM-DD.", examples=["2024"])]
+Until = Annotated[str | None, Query(description="Up to this date, inclusive.")]
+Limit = Annotated[int | None, Query(ge=0, le=10_000, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="Items skipped first.")]
+
+
+def name_or_id(value: str | None) -> str | int | None:
+    """Filters take a store id (digits) or a name matched through aliases, like the CLI."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    return int(value) if value.isdigit() else value
+
+
+def create_app(store_url: str | None = None, *, store: Store | None = None,
+               token: str | None = None, extractor=None,
+               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The web application over the store at ``store_url`` (or an open ``store``).
+
+    ``token`` (default: $TALENTFLOW_TOKEN) enables ``POST /api/articles``; without one
+    ingestion is refused with 403. ``extractor`` replaces the spaCy extractor (tests).
+    """
+    owns_store = store is None
+    store = store or open_store(store_url)
+    token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        if owns_store:  # a store handed in belongs to the caller
+            store.close()
+
+    app = FastAPI(title="talentflow", description=API_DESCRIPTION, version="1",
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.store = store
+    app.add_middleware(SecurityMiddleware, max_body=max_body)
+    install_error_handlers(app)
+    assets.install_pages(app)
+
+    @app.get("/api/flows", tags=["flows"])
+    def api_flows(since: Since = None, until: Until = None,
+                  org: Annotated[str | None, Query(description="Name or id: flows into or "
+                                                   "out of it.")] = None,
+                  min: Annotated[int, Query(ge=1, description="Smallest count kept.")] = 1,
+                  include_unknown: bool = False, limit: Limit = 500,
+                  offset: Offset = 0) -> dict[str, Any]:
+        """Moves per (from, to) pair of organisations, largest first."""
+        return query.flows(store, since=since, until=until, min_count=min, org=name_or_id(org),
+                           include_unknown=include_unknown, limit=limit,
+                           offset=offset).to_dict()
+
+    @app.get("/api/moves", tags=["moves"])
+    def api_moves(person: str | None = None,
+                  from_: Annotated[str | None, Query(alias="from")] = None,
+                  to: str | None = None, org: str | None = None, since: Since = None,
+                  until: Until = None, limit: Limit = query.DEFAULT_LIMIT,
+                  offset: Offset = 0) -> dict[str, Any]:
+        """Merged moves, newest first; person/from/to/org are names or ids."""
+        return query.moves(store, person=name_or_id(person), from_org=name_or_id(from_),
+                           to_org=name_or_id(to), org=name_or_id(org), since=since,
+                           until=until, limit=limit, offset=offset).to_dict()
+
+    @app.get("/api/people/{person_id}", tags=["people"])
+    def api_person(person_id: int) -> dict[str, Any]:
+        """A person's moves, oldest first, and their foundings."""
+        return query.person_timeline(store, person_id).to_dict()
+
+    @app.get("/api/orgs/{org_id}", tags=["organisations"])
+    def api_org(org_id: int, period: str = "year", since: Since = None, until: Until = None,
+                limit: Limit = query.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        """Arrivals, departures and net flow by period, with the people."""
+        return query.org_profile(store, org_id, period=period, since=since, until=until,
+                                 limit=limit, offset=offset).to_dict()
+
+    @app.get("/api/facts/{fact_id}/sources", tags=["facts"])
+    def api_sources(fact_id: int) -> dict[str, Any]:
+        """A fact with every report of it: article and evidence sentence."""
+        return query.sources(store, fact_id).to_dict()
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def api_article(article_id: int) -> dict[str, Any]:
+        """An article's text and each fact extracted from it with its evidence span."""
+        return article_view(store, article_id).to_dict()
+
+    @app.get("/api/search", tags=["search"])
+    def api_search(q: Annotated[str, Query(min_length=1, max_length=200)],
+                   limit: Limit = DEFAULT_SEARCH_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        """People and organisations with a spelling containing ``q``."""
+        return search_names(store, q, limit=limit, offset=offset).to_dict()
+
+    @app.post("/api/articles", tags=["articles"], status_code=200)
+    async def api_ingest(request: Request) -> JSONResponse:
+        """Ingest one article or a list (JSON: id, text, lang, date, title, url).
+
+        Needs ``Authorization: Bearer $TALENTFLOW_TOKEN``; refused (403) when the server
+        has no token. Each article is extracted and stored like `talentflow ingest`.
+        """
+        check_token(token, request.headers.get("authorization"))
+        body = await read_limited_body(request, max_body)
+        try:
+            payload = json.loads(body)
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise MalformedRecordError(f"the body is not JSON: {error}", item="body",
+                                       hint="send an article object or a list of them")
+        articles = articles_from_json(payload)
+        from starlette.concurrency import run_in_threadpool
+
+        from talentflow.workflow import ingest_articles
+        summary = await run_in_threadpool(ingest_articles, store, articles,
+                                          extractor=extractor)
+        return JSONResponse(summary.to_dict(), status_code=200 if summary.ok else 207)
+
+    @app.get("/healthz", include_in_schema=False)
+    def health() -> Response:
+        return Response("ok", media_type="text/plain")
+
+    return app

@@ -1,0 +1,100 @@
+"""Stores, an app client and a live server for the web tests."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from talentflow.store import open_store
+from web.world import SHARED_SEED, fill
+
+TOKEN = "test-token-7f3a"
+
+
+@pytest.fixture
+def web_store(tmp_path):
+    with open_store(tmp_path / "web.db") as store:
+        fill(store)
+        yield store
+
+
+@pytest.fixture
+def client(web_store):
+    from fastapi.testclient import TestClient
+
+    from talentflow.web import create_app
+
+    with TestClient(create_app(store=web_store, token=TOKEN)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory):
+    """A store file holding the invented web articles and, when ../shared exists, the
+    seed article read by the real extractor."""
+    path = tmp_path_factory.mktemp("seeded") / "seeded.db"
+    with open_store(path) as store:
+        fill(store)
+        if SHARED_SEED.exists():
+            from talentflow.workflow import ingest
+
+            summary = ingest(store, [str(SHARED_SEED)])
+            assert summary.ingested == 1, summary.to_dict()
+    return path
+
+
+class LiveServer:
+    """uvicorn serving an app on 127.0.0.1 with an ephemeral port, in a thread."""
+
+    def __init__(self, app):
+        import uvicorn
+
+        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
+                                lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        port = self.server.servers[0].sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server(seeded_db):
+    from talentflow.web import create_app
+
+    with LiveServer(create_app(str(seeded_db))) as server:
+        yield server
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    if not os.path.exists(CHROMIUM):
+        message = f"{CHROMIUM} is missing: run scripts/services.sh"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

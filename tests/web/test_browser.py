@@ -1,0 +1,165 @@
+"""End-to-end: the real page in headless Chromium, served by uvicorn on loopback, and the
+static report opened from disk. Screenshots go to test-output/web/."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from web.world import HOSTILE_SCRIPT, HOSTILE_SENTENCE, SHARED_SEED
+
+pytestmark = pytest.mark.browser
+SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "web"
+needs_seed = pytest.mark.skipif(not SHARED_SEED.exists(), reason="no ../shared/bench seed")
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
+    yield page
+    context.close()
+
+
+def current_route(page) -> str | None:
+    return page.evaluate("document.body ? document.body.dataset.route || null : null")
+
+
+def navigate(page, action) -> None:
+    """Do ``action`` (a click, a submit, a goto) and wait until the new view is drawn."""
+    before = current_route(page)
+    action()
+    # Selectors, not wait_for_function: the page's CSP forbids the eval that needs.
+    selector = 'body[data-ready="true"][data-route]'
+    if before is not None:
+        selector += f':not([data-route="{before}"])'
+    page.wait_for_selector(selector, state="attached")
+
+
+def open_view(page, url: str) -> None:
+    navigate(page, lambda: page.goto(url))
+
+
+def click(page, locator) -> None:
+    navigate(page, locator.click)
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / name), full_page=True)
+
+
+def flow_rows(page) -> set[tuple[str, str, str]]:
+    rows = page.locator("#flows-table tbody tr").all()
+    return {tuple(cell.inner_text().strip() for cell in row.locator("td").all()[:3])
+            for row in rows}
+
+
+def check_flows_and_click_through(page, base: str, shot_prefix: str) -> None:
+    open_view(page, base + "#/")
+    page.wait_for_selector("#sankey .sankey-link")
+    labels = set(page.locator("#sankey .node-label").all_text_contents())  # SVG text
+    assert {"OpenAI", "Anthropic", "Google DeepMind"} <= labels
+    assert page.locator("#sankey .sankey-link").count() == page.locator(
+        "#flows-table tbody tr").count()
+    rows = flow_rows(page)
+    assert ("OpenAI", "Anthropic", "1") in rows and ("Google DeepMind", "Anthropic", "1") in rows
+    shot(page, f"{shot_prefix}-flows.png")
+
+    # Anthropic's page: its four arrivals, and the net flow chart.
+    click(page, page.locator("#flows-table a.org", has_text="Anthropic").first)
+    assert page.locator("h1").inner_text() == "Anthropic"
+    assert page.locator("table.arrivals tbody tr").count() == 4
+    page.wait_for_selector("#org-chart .main-svg")
+    shot(page, f"{shot_prefix}-org-anthropic.png")
+
+    # A flow -> its moves -> the move's sources -> the article with the evidence lit.
+    navigate(page, page.go_back)
+    row = page.locator("#flows-table tbody tr", has_text="OpenAI").filter(has_text="Anthropic")
+    click(page, row.locator("a.flow-moves"))
+    assert page.locator("table.moves tbody tr").count() == 1
+    assert "John Schulman" in page.locator("table.moves").inner_text()
+    click(page, page.locator("table.moves a.sources-link").first)
+    evidence = page.locator(".evidence-quote").first.inner_text()
+    assert "Schulman" in evidence
+    click(page, page.locator("a.article-link").first)
+    active = " ".join(page.locator("#article-text mark.evidence.active").all_inner_texts())
+    assert "Schulman" in active
+    assert page.locator("#fact-list li.active").count() == 1
+    lit = {report for marks in page.locator("#article-text mark.evidence").evaluate_all(
+        "marks => marks.map(m => m.dataset.reports)") for report in marks.split()}
+    assert len(lit) == page.locator("#fact-list li").count() >= 8  # every fact's evidence
+    shot(page, f"{shot_prefix}-article.png")
+
+
+@needs_seed
+def test_served_page_shows_the_seed_flows_and_leads_to_the_evidence(page, live_server):
+    check_flows_and_click_through(page, live_server.url + "/", "served")
+    assert page.problems == []
+
+
+def check_hostile_article_is_inert(page, base: str, shot_prefix: str) -> None:
+    open_view(page, base + "#/search?q=Nora%20Quist")
+    click(page, page.locator("#search-people a", has_text="Nora Quist"))
+    click(page, page.locator("#timeline a.sources-link"))
+    click(page, page.locator("a.article-link").first)
+    text = page.locator("#article-text").inner_text()
+    assert HOSTILE_SCRIPT in text and "</script><script>" in text
+    assert page.locator("#article-text script, #article-text img, #article-text b").count() == 0
+    assert "<b>hires</b>" in page.locator("h1").inner_text()
+    assert page.locator("#article-text mark.evidence.active").inner_text() == HOSTILE_SENTENCE
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    shot(page, f"{shot_prefix}-hostile-article.png")
+
+
+def test_served_page_shows_hostile_article_text_literally_and_runs_none_of_it(page,
+                                                                              live_server):
+    check_hostile_article_is_inert(page, live_server.url + "/", "served")
+    assert page.problems == []
+
+
+def test_flows_filters_and_organisation_page_on_invented_data(page, live_server):
+    open_view(page, live_server.url + "/#/")
+    page.fill("#flow-filters input[name=since]", "2024")
+    page.fill("#flow-filters input[name=org]", "Harbor Analytics")
+    navigate(page, lambda: page.click("#flow-filters button"))
+    assert flow_rows(page) == {("Quill Systems", "Harbor Analytics", "1")}
+    click(page, page.locator("#flows-table a.org", has_text="Harbor Analytics"))
+    assert page.locator("table.arrivals tbody tr").count() == 2
+    assert page.locator("table.departures tbody tr").count() == 1
+    assert "+1" in page.locator(".stats").inner_text()
+    page.wait_for_selector("#org-chart .main-svg")
+    shot(page, "served-org-harbor.png")
+    click(page, page.locator("#org-people a", has_text="Marta Vidal"))
+    assert "Quill Systems" in page.locator("#timeline").inner_text()
+    open_view(page, live_server.url + "/#/org/999999")
+    assert "no organisation with id 999999" in page.locator(".error").inner_text()
+    assert all("404" in problem for problem in page.problems)  # the failed fetch, nothing else
+
+
+@pytest.fixture(scope="session")
+def report_file(seeded_db, tmp_path_factory):
+    from talentflow.store import open_store
+    from talentflow.web import build_report
+
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    with open_store(seeded_db) as store:
+        build_report(store, path)
+    return path
+
+
+@needs_seed
+def test_static_report_shows_the_same_views_from_disk(page, report_file):
+    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:")
+               else route.continue_())  # no network at all
+    check_flows_and_click_through(page, report_file.as_uri(), "report")
+    assert page.problems == []
+
+
+def test_static_report_shows_hostile_article_literally(page, report_file):
+    check_hostile_article_is_inert(page, report_file.as_uri(), "report")
+    assert page.problems == []
