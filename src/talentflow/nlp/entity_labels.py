@@ -145,7 +145,12 @@ class EntityRepair:
         if ent.label_ == "PER" and ent.root.dep_ == "dobj" and lemma in self.org_object_verbs \
                 and any(c.dep_ == "nsubj" and c.ent_type_ == "PER" for c in head.children):
             return Span(doc, ent.start, ent.end, label="ORG")
-        if ent.label_ in ("LOC", "ORG", "MISC") and ent.root.dep_ in ("nsubj", "nsubjpass") \
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
+            ent.root.dep_ == "conj" and head.ent_type_ == "PER"
+            and head.dep_ in ("nsubj", "nsubjpass"))  # "A Smith and B Jones will replace"
+        if subject and ent.root.dep_ == "conj":
+            lemma = head.head.lemma_.lower()
+        if ent.label_ in ("LOC", "ORG", "MISC") and subject \
                 and lemma in self.move_verbs and 2 <= len(ent) <= 3 \
                 and all(t.is_title and t.is_alpha for t in ent) \
                 and not any(t.lower_ in self.org_words for t in ent):

@@ -128,7 +128,10 @@ WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove",
 AFTER_CUES = frozenset({"winner", "finalist", "runner-up", "forces", "hands", ")"})
 AFTER_PHRASES = ("one of the", "among the", "best ", "most ", "of the year", "to score",
                  "to win", "to reach", "to receive", "to climb", "to finish", "to play",
-                 "magazine's", "sexiest", "of the month", "of the season", "to the list",
+                 "magazine's", "sexiest", "to lose", "the talks", "the meeting",
+                 "the negotiations", "the protest", "the call", "the fight", "the effort",
+                 "the campaign", "the race", "the celebration", "the search", "the hunt",
+                 "the discussion", "the conversation", "the chorus", "the queue", "of the month", "of the season", "to the list",
                  "to the hall of fame", "in a lawsuit", "in the lawsuit", "as a defendant",
                  "in a complaint", "to time's", "to forbes")
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
