@@ -128,3 +128,13 @@ def test_a_bare_29_february_read_late_in_a_leap_year_is_no_crash(fr_nlp):
     extraction = extract(Article(id="leap", text=text, lang="fr", date="2024-12-02"))
     assert [m.person for m in extraction.moves] == ["Marc Delorme"]
     assert_offsets_valid(text, extraction)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("publication_date", ["0001-01-01", "9999-12-31"])
+def test_a_publication_date_at_the_calendar_s_edge_is_no_crash(en_nlp, publication_date):
+    text = ("Wendell Prisk was appointed chief executive of Corbelline Foods last Monday. "
+            "The board meets again next week.")
+    extraction = extract(Article(id="edge", text=text, lang="en", date=publication_date))
+    assert [m.person for m in extraction.moves] == ["Wendell Prisk"]
+    assert_offsets_valid(text, extraction)

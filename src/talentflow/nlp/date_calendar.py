@@ -25,6 +25,9 @@ class _Pub:
 
 
 _PUB_RE = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# Publication years a relative expression can count from without stepping off the
+# calendar (year 1 or 9999 come from placeholder dates, and "next week" overflowed).
+_PUB_YEARS = range(1000, 9000)
 
 
 @lru_cache(maxsize=4096)
@@ -36,6 +39,8 @@ def _parse_pub(publication_date: str | None) -> _Pub | None:
     if not m:
         return None
     year, month, day = (int(g) if g else None for g in m.groups())
+    if year not in _PUB_YEARS:
+        return None
     try:
         if day:
             dt.date(year, month, day)
