@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import signal
 import sys
 import time
 from collections import Counter, defaultdict
@@ -177,18 +178,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="stop after N articles")
     parser.add_argument("--details", type=Path, default=None,
                         help="write moves found on non-candidate articles here (JSON lines)")
+    parser.add_argument("--shard", default=None, metavar="K/N",
+                        help="only every N-th article starting at the K-th (0-based), so "
+                             "several processes can share a long corpus")
     parser.add_argument("--progress", type=int, default=250,
                         help="print a progress line every N articles to stderr (0: never)")
     args = parser.parse_args(argv)
 
     report = Report(heuristic_labels(args.inputs))
     articles_seen = 0
+    shard, shards = (int(x) for x in args.shard.split("/")) if args.shard else (0, 1)
+
+    skipped_by_shard = 0
 
     def articles():
-        nonlocal articles_seen
+        nonlocal articles_seen, skipped_by_shard
         for item in read_inputs(args.inputs, warn=lambda *_: None):
             if isinstance(item, Skipped):
                 report.skip(item)
+                continue
+            position = articles_seen + skipped_by_shard
+            if position % shards != shard:
+                skipped_by_shard += 1
                 continue
             if args.limit is not None and articles_seen >= args.limit:
                 return
@@ -199,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         load_pipeline(lang)
     details = args.details.open("w", encoding="utf-8") if args.details else None
     started = last = time.perf_counter()
+    # A stopped run (Ctrl-C, kill) still reports what it saw.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         for done, (article, result) in enumerate(extract_many(articles(), batch_size=1), 1):
             now = time.perf_counter()
@@ -208,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
             last = now
             if args.progress and done % args.progress == 0:
                 print(f"... {done} articles, {now - started:.0f} s", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print("interrupted: the figures below cover the articles done so far", flush=True)
     finally:
         if details:
             details.close()
