@@ -6,65 +6,21 @@ web API) or CSV with a header row.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from talentflow import query
 from talentflow.cli.app import app
-from talentflow.core.errors import TalentflowError
+from talentflow.cli.common import (DB_HELP, FORMAT_HELP, OutputFormat, console, emit_csv,
+                                   emit_json, handle_errors)
 from talentflow.query.results import Fact
 from talentflow.store import open_store
 
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-def console() -> Console:
-    # Wide enough that names and roles are not cut when the output is piped.
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-
-
-def emit_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def emit_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(["" if value is None else value for value in row] for row in rows)
-    typer.echo(buffer.getvalue(), nl=False)
-
-
-@contextmanager
-def handle_errors(fmt: OutputFormat) -> Iterator[None]:
-    """A talentflow error becomes ``error: ...`` on stderr (and its JSON shape on stdout
-    with --format json) and exit code 1, or 2 for a usage error."""
-    try:
-        yield
-    except TalentflowError as error:
-        if fmt is OutputFormat.json:
-            emit_json(error.to_dict())
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(error.exit_code) from None
-
-
-DB_HELP = "Database file or URL (default: $TALENTFLOW_DB, else the per-user database)."
-FORMAT_HELP = "Output format: a table, JSON (stable, as the web API) or CSV with a header."
 LIMIT_HELP = "At most this many items (0: no limit)."
 
 DbOption = typer.Option(None, "--db", help=DB_HELP, show_default=False)
