@@ -58,3 +58,18 @@ start_postgres() {
 }
 
 start_postgres
+
+# --- Chromium: Debian's browser for the web end-to-end tests (tests/web/test_browser.py) --
+# Playwright drives /usr/bin/chromium through executable_path; `playwright install` (a
+# browser download) is never used.
+install_chromium() {
+    if command -v chromium >/dev/null 2>&1; then
+        echo "services: chromium already installed ($(command -v chromium))" >&2
+    else
+        echo "services: installing chromium (apt-get)" >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    fi
+}
+
+install_chromium

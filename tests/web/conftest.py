@@ -26,7 +26,9 @@ def client(web_store):
 
     from talentflow.web import create_app
 
-    with TestClient(create_app(store=web_store, token=TOKEN)) as test_client:
+    # Server errors come back as 500 responses, as a real client would see them.
+    with TestClient(create_app(store=web_store, token=TOKEN),
+                    raise_server_exceptions=False) as test_client:
         yield test_client
 
 
@@ -88,12 +90,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright (never a downloaded browser)."""
-    if not os.path.exists(CHROMIUM):
-        message = f"{CHROMIUM} is missing: run scripts/services.sh"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    sync_api = pytest.importorskip("playwright.sync_api")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        sync_api = None
+    problem = (f"{CHROMIUM} is missing: run scripts/services.sh"
+               if not os.path.exists(CHROMIUM) else
+               "playwright is not installed: pip install -e '.[dev]'" if sync_api is None
+               else None)
+    if problem:
+        if os.environ.get("CI") == "true":  # in CI a missing browser is a broken build
+            pytest.fail(problem)
+        pytest.skip(problem)
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

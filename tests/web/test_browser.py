@@ -92,6 +92,7 @@ def check_flows_and_click_through(page, base: str, shot_prefix: str) -> None:
     lit = {report for marks in page.locator("#article-text mark.evidence").evaluate_all(
         "marks => marks.map(m => m.dataset.reports)") for report in marks.split()}
     assert len(lit) == page.locator("#fact-list li").count() >= 8  # every fact's evidence
+    assert "http" not in page.locator("#fact-list").inner_text()  # founders are links
     shot(page, f"{shot_prefix}-article.png")
 
 

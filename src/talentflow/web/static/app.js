@@ -19,7 +19,7 @@
       else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value);
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -405,8 +405,8 @@
         el("section", {}, el("h2", {}, "Arrivals (" + org.arrivals.total + ")"), movesTable(org.arrivals.items, { cls: "arrivals" }), more(org.arrivals, { to: org.org.id })),
         el("section", {}, el("h2", {}, "Departures (" + org.departures.total + ")"), movesTable(org.departures.items, { cls: "departures" }), more(org.departures, { from: org.org.id }))),
       el("h2", {}, "People"), people,
-      org.foundings.length ? [el("h2", {}, "Foundings"), el("ul", {}, org.foundings.map((f) => el("li", {}, factSummary(f), " ", f.date || "", " ", link("#/fact/" + f.fact_id, "sources"))))] : null,
-      org.investments.length ? [el("h2", {}, "Investments"), el("ul", {}, org.investments.map((f) => el("li", {}, factSummary(f), " ", f.date || "", " ", link("#/fact/" + f.fact_id, "sources"))))] : null);
+      org.foundings.length ? [el("h2", {}, "Foundings"), el("ul", {}, org.foundings.map((f) => el("li", {}, factSummary(f), f.date ? " in " + f.date : "", " · ", link("#/fact/" + f.fact_id, "sources"))))] : null,
+      org.investments.length ? [el("h2", {}, "Investments"), el("ul", {}, org.investments.map((f) => el("li", {}, factSummary(f), f.date ? " in " + f.date : "", " · ", link("#/fact/" + f.fact_id, "sources"))))] : null);
     const periods = org.periods.map((p) => p.period || "undated");
     await plot(chart, [
       { type: "bar", name: "arrivals", x: periods, y: org.periods.map((p) => p.arrivals), marker: { color: "#3a8f5c" } },
