@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -166,3 +167,22 @@ def test_export_to_a_missing_folder_is_a_usage_error(world_url, tmp_path):
                  tmp_path / "no" / "such" / "dir.json")
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "bench" / "seed.articles.jsonl"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/bench/seed.articles.jsonl not present")
+def test_seed_ingested_twice_shows_its_flows_into_anthropic(tmp_path):
+    from talentflow.cli import store_cmds  # noqa: F401  (registers ingest)
+
+    db = tmp_path / "seed.db"
+    for _ in range(2):
+        assert run("ingest", SEED, "--db", db).exit_code == 0
+    result = run("flows", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    pairs = {(f["from"], f["to"]) for f in json.loads(result.stdout)["flows"]}
+    assert {("OpenAI", "Anthropic"), ("Google DeepMind", "Anthropic")} <= pairs
+    anthropic = json.loads(run("org", "anthropic", "--db", db, "--format", "json").stdout)
+    assert anthropic["arrivals_total"] == 4
