@@ -52,10 +52,14 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / name), full_page=True)
 
 
-def flow_rows(page) -> set[tuple[str, str, str]]:
+def flow_rows_in_order(page) -> list[tuple[str, ...]]:
     rows = page.locator("#flows-table tbody tr").all()
-    return {tuple(cell.inner_text().strip() for cell in row.locator("td").all()[:3])
-            for row in rows}
+    return [tuple(cell.inner_text().strip() for cell in row.locator("td").all()[:3])
+            for row in rows]
+
+
+def flow_rows(page) -> set[tuple[str, ...]]:
+    return set(flow_rows_in_order(page))
 
 
 def check_flows_and_click_through(page, base: str, shot_prefix: str) -> None:
@@ -68,6 +72,14 @@ def check_flows_and_click_through(page, base: str, shot_prefix: str) -> None:
     rows = flow_rows(page)
     assert ("OpenAI", "Anthropic", "1") in rows and ("Google DeepMind", "Anthropic", "1") in rows
     shot(page, f"{shot_prefix}-flows.png")
+
+    # Clicking a band of the Sankey lists that flow's moves (bands follow the table order).
+    order = [cells[:2] for cells in flow_rows_in_order(page)]
+    band = page.locator("#sankey .sankey-link").nth(order.index(("Google DeepMind", "Anthropic")))
+    navigate(page, lambda: band.click(force=True))
+    assert page.locator("h1").inner_text() == "Moves from Google DeepMind to Anthropic"
+    assert "Durk Kingma" in page.locator("table.moves").inner_text()
+    navigate(page, page.go_back)
 
     # Anthropic's page: its four arrivals, and the net flow chart.
     click(page, page.locator("#flows-table a.org", has_text="Anthropic").first)
