@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from query.world import empty_store, pg_databases, pg_server_url  # noqa: F401
 from talentflow.store import open_store
 from web.world import SHARED_SEED, fill
 
@@ -14,10 +15,10 @@ TOKEN = "test-token-7f3a"
 
 
 @pytest.fixture
-def web_store(tmp_path):
-    with open_store(tmp_path / "web.db") as store:
-        fill(store)
-        yield store
+def web_store(empty_store):
+    """The invented web articles in a fresh store, on SQLite and on PostgreSQL."""
+    fill(empty_store)
+    return empty_store
 
 
 @pytest.fixture
