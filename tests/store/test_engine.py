@@ -156,3 +156,13 @@ def _pg_store(url: str):
     from talentflow.store.store import Store
 
     return Store(create_store_engine(url, lock_timeout=0.3), url)
+
+
+def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path):
+    from talentflow.core.errors import StoreError
+    from talentflow.store import open_store
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="not a talentflow database") as info:
+        open_store(path)
+    assert info.value.hint

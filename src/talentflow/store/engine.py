@@ -143,6 +143,9 @@ def translate_error(error: BaseException, url: str) -> StoreError | None:
         return StoreLockedError(
             "the database is locked by another process", item=where,
             hint="wait for the other talentflow command to finish, or raise the lock timeout")
+    if "file is not a database" in message or "disk image is malformed" in message:
+        return StoreError(f"not a talentflow database: {message}", item=where,
+                          hint="give --db a new file name or an existing talentflow store")
     if isinstance(error, OperationalError):
         if where.startswith("sqlite"):
             return StoreError(f"cannot use the database: {message}", item=where,
