@@ -372,7 +372,7 @@ class MoveArguments:
 
     def _sides(self, ctx: DocContext, sent: Span, trigger: Span, kind: str,
                person: PersonMention, orgs: list[OrgMention]) -> tuple[str | None, str | None]:
-        text = ctx.doc.text
+        text = ctx.text
         best: dict[str, tuple[int, str]] = {}
         candidates: dict[str, list[tuple[int, OrgMention]]] = {}
         weak = trigger[0].lemma_.lower() in self.pack.weak_triggers or \

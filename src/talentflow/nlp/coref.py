@@ -31,7 +31,8 @@ class NameCoref:
             tokens = tokens[:-1]
         if not tokens:
             return [], ""
-        text = ent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        # from the tokens, not doc.text: Doc.text rebuilds the whole article on each access
+        text = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
         words = [t.text for t in tokens if not t.is_punct]
         return words, text
 

@@ -52,12 +52,20 @@ class DocContext:
     main_org: str | None
     context_orgs: dict[int, dict[str, str]] = field(default_factory=dict)
     _affiliations: dict[str, str] | None = None
+    _text: str | None = None
 
     def in_span(self, items, start: int, end: int):
         return [item for item in items if start <= item.start and item.end <= end]
 
     def paragraph(self, sent: Span) -> int:
         return self.paragraph_of_sent.get(sent.start, 0)
+
+    @property
+    def text(self) -> str:
+        """The article's text, built once (Doc.text joins every token on each access)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def affiliation(self, name: str) -> str | None:
         """The organisation of the person's title elsewhere: "X, directeur de Y" -> Y."""
@@ -217,6 +225,11 @@ def _after_role(doc: Doc, start: int, role_ends: set[int], pack: LanguagePack) -
     # "PDG de X" / "ministre de l'X" / "CEO of the X": a title, then "de"/"of" (and an article)
     i = start - 1
     while i >= 0 and any(doc[i].lower_ == a.strip() for a in pack.articles):
+        i -= 1
+    if i >= 2 and doc[i].lower_ in pack.possessive_markers:
+        i -= 1  # "director of Ruritania's agency": past the owner and its "'s"
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
         i -= 1
     return i >= 1 and doc[i].lower_ in pack.of_words and i in role_ends
 

@@ -64,13 +64,15 @@ class Modality:
         for token in doc[trigger.end:min(sent.end, trigger.end + 3)]:
             if token.lower_ in self.pack.after_cues:
                 return token.text
-        after = doc.text[trigger.end_char:min(sent.end_char, trigger.end_char + 40)].lower()
+        # slices of the sentence, not doc.text, which rebuilds the whole article on each access
+        sent_text = sent.text
+        after = sent_text[trigger.end_char - sent.start_char:][:40].lower()
         for phrase in self.pack.after_phrases:
             if phrase in after:
                 return phrase
         if self._negated(trigger):
             return "negation"
-        before = doc.text[sent.start_char:trigger.start_char].lower()
+        before = sent_text[:trigger.start_char - sent.start_char].lower()
         for phrase in self.pack.modality_phrases:
             if phrase in before:
                 return phrase

@@ -7,6 +7,8 @@ sentences, and the article stays one Doc, so offsets remain the article's own.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,19 +23,17 @@ def make_newline_sentences(nlp: Language, name: str) -> "NewlineSentences":
 
 class NewlineSentences:
     def __call__(self, doc: Doc) -> Doc:
+        # one array write: setting token.is_sent_start one by one rescans the Doc each time
+        starts = numpy.full((len(doc), 1), -1, dtype="int64")
         after_newline = False
         after_final = False
         for token in doc:
-            if token.i > 0:
-                if token.is_space:
-                    token.is_sent_start = False
-                elif after_newline:
-                    token.is_sent_start = True
-                elif after_final and (token.text[:1].isupper() or token.text[:1] in "«\"“-—–"
-                                      or token.text[:1].isdigit()):
-                    token.is_sent_start = True
-                else:
-                    token.is_sent_start = False
+            if token.i == 0:
+                starts[0, 0] = 1
+            elif not token.is_space and (after_newline or after_final and (
+                    token.text[:1].isupper() or token.text[:1] in "«\"“-—–"
+                    or token.text[:1].isdigit())):
+                starts[token.i, 0] = 1
             if "\n" in token.text_with_ws:
                 after_newline = True
                 after_final = False
@@ -43,4 +43,6 @@ class NewlineSentences:
                     after_final = True
                 elif token.text not in _CLOSERS:
                     after_final = False
+        if len(doc):
+            doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
