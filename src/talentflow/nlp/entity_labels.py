@@ -200,7 +200,8 @@ class EntityRepair:
             if ent.label_ != "PER" and ent.kb_id_ != GAZETTEER_KB_ID and (all(
                     t.text in words or t.is_punct or t.lower_ in ("'s", "’s") for t in ent)
                     or self._owns_a_move(doc, ent)
-                    or name_shaped and ent[-1].text in single):
+                    or name_shaped and ent[-1].text in single
+                    or len(ent) == 1 and ent.text in single and ent.text[:1].isupper()):
                 ent = Span(doc, ent.start, ent.end, label="PER")
             result.append(ent)
         return result
@@ -221,6 +222,9 @@ class EntityRepair:
             if ent.label_ == "PER" and len(words) >= 2:
                 # every word after the first: "Garcia" and "Lopez" of "Ana Garcia Lopez"
                 surnames.update(t.text for t in words[1:] if t.is_title)
+            elif ent.label_ == "PER" and len(words) == 1 and len(ent.text) >= 4 \
+                    and ent.text[:1].isupper():
+                surnames.add(ent.text)  # a one-word name, to find its other mentions
         surnames = {s for s in surnames if s.lower() not in self.not_names}
         if not surnames:
             return []

@@ -77,6 +77,7 @@ PHRASE_TRIGGERS = {
     ],
     LEAVE: [
         [_lemma("step"), _lower("down")],
+        [_lemma("stand"), _lower("down")],
         [_lemma("step"), _lower("aside")],
         [_lemma("part"), _lower("ways")],
         [_lemma("let"), _lower("go")],
