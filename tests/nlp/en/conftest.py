@@ -1,11 +1,10 @@
-"""The English pipeline, loaded once per test session for every English test."""
+"""Every English test needs the English pipeline: build it once, before the first test runs."""
 from __future__ import annotations
 
 import pytest
 
 
 @pytest.fixture(scope="session", autouse=True)
-def en_nlp():
-    """en_core_web_sm (PyPI republication) + talentflow components, built once."""
-    from talentflow.nlp import load_pipeline
-    return load_pipeline("en")
+def _english_pipeline_loaded(en_nlp):
+    """Uses the session-wide ``en_nlp`` fixture of tests/conftest.py."""
+    return en_nlp
