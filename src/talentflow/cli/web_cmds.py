@@ -19,8 +19,11 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP, show_defa
                                    "(127.0.0.1: this machine only)."),
           port: int = typer.Option(8000, "--port", help="Port to listen on.", min=0,
                                    max=65535)) -> None:
-    """Serve the web page and the JSON API (read-only; POST /api/articles needs
-    $TALENTFLOW_TOKEN). API docs at /docs."""
+    """Serve the web page and the read-only JSON API.
+
+    POST /api/articles ingests only with the bearer token in $TALENTFLOW_TOKEN. The OpenAPI
+    schema is at /openapi.json (the /docs page loads Swagger UI from the network).
+    """
     import uvicorn
 
     from talentflow.web import create_app
@@ -40,8 +43,11 @@ def report(out: Path = typer.Argument(..., help="HTML file to write (replaced if
            fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f",
                                             help="'json' prints a summary as JSON.",
                                             case_sensitive=False)) -> None:
-    """Write the flows, organisation, person and article views as one self-contained
-    HTML file (data, JavaScript and plotly.js inside; opens with no server, no network)."""
+    """Write the web page's views into one self-contained HTML file to share.
+
+    Flows, organisations, people and articles with their data, JavaScript and plotly.js
+    inside: it opens with no server and no network.
+    """
     from talentflow.web import build_report
 
     try:
