@@ -25,20 +25,20 @@ class TriggerMatcher:
         pack = get_pack(nlp.lang)
         self.new_role_adjectives = pack.new_role_adjectives
         self.matcher = Matcher(nlp.vocab)
+        # One pattern per kind and word class, with IN-sets: the Matcher's cost grows with
+        # the number of patterns, not with the size of their sets.
         by_kind: dict[str, list[list[dict]]] = {}
-        for lemma, kind in pack.verb_triggers.items():
-            by_kind.setdefault(kind, []).append(
-                [{"LEMMA": lemma, "POS": {"IN": ["VERB", "AUX", "ADJ"]}}])
-        forms_by_kind: dict[str, list[str]] = {}
-        for form, kind in pack.verb_forms.items():
-            forms_by_kind.setdefault(kind, []).append(form)
-        for kind, forms in forms_by_kind.items():
-            by_kind.setdefault(kind, []).append(
-                [{"LOWER": {"IN": sorted(forms)}, "POS": {"IN": ["VERB", "AUX", "ADJ"]}}])
-        for lemma, kind in pack.noun_triggers.items():
-            by_kind.setdefault(kind, []).append([{"LEMMA": lemma, "POS": {"IN": ["NOUN", "PROPN", "ADJ"]}}])
+        verbal = {"IN": ["VERB", "AUX", "ADJ"]}
+        nominal = {"IN": ["NOUN", "PROPN", "ADJ"]}
+        for kind, lemmas in _group(pack.verb_triggers).items():
+            by_kind.setdefault(kind, []).append([{"LEMMA": {"IN": lemmas}, "POS": verbal}])
+        for kind, forms in _group(pack.verb_forms).items():
+            by_kind.setdefault(kind, []).append([{"LOWER": {"IN": forms}, "POS": verbal}])
+        for kind, lemmas in _group(pack.noun_triggers).items():
+            by_kind.setdefault(kind, []).append([{"LEMMA": {"IN": lemmas}, "POS": nominal}])
             # the lemmatizer sometimes leaves plurals or capitalised forms alone
-            by_kind[kind].append([{"LOWER": {"IN": [lemma, lemma + "s"]}}])
+            surface = sorted({w for lemma in lemmas for w in (lemma, lemma + "s")})
+            by_kind[kind].append([{"LOWER": {"IN": surface}}])
         for kind, patterns in pack.phrase_triggers.items():
             by_kind.setdefault(kind, []).extend(patterns)
         for kind, patterns in by_kind.items():
@@ -53,3 +53,11 @@ class TriggerMatcher:
                 spans.append(Span(doc, role.start - 1, role.start, label=APPOINT))
         doc.spans[TRIGGERS] = filter_spans(spans)
         return doc
+
+
+def _group(words: dict[str, str]) -> dict[str, list[str]]:
+    """{word: kind} -> {kind: sorted words}."""
+    grouped: dict[str, list[str]] = {}
+    for word, kind in words.items():
+        grouped.setdefault(kind, []).append(word)
+    return {kind: sorted(ws) for kind, ws in grouped.items()}
