@@ -208,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
 
     for lang in supported_languages():  # loaded first so no article's time includes it
         load_pipeline(lang)
-    details = args.details.open("w", encoding="utf-8") if args.details else None
+    # Line-buffered so the suspects can be read while a long run goes on.
+    details = args.details.open("w", encoding="utf-8", buffering=1) if args.details else None
     started = last = time.perf_counter()
     # A stopped run (Ctrl-C, kill) still reports what it saw.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
