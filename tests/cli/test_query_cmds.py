@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from talentflow.cli import query_cmds  # noqa: F401  (registers the commands)
 from talentflow.cli.app import app
-from query.world import (empty_store, pg_databases, pg_server_url, world,  # noqa: F401
+from query.world import (empty_store, world,  # noqa: F401
                          world_url)
 
 runner = CliRunner()

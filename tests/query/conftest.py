@@ -1,3 +1,3 @@
 """Fixtures of the read-side tests (defined in world.py, shared with tests/cli)."""
-from query.world import (empty_store, pg_databases, pg_server_url, world,  # noqa: F401
+from query.world import (empty_store, world,  # noqa: F401
                          world_url)

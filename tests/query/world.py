@@ -10,18 +10,13 @@ that variable the PostgreSQL cases skip locally and fail in CI (CI=true).
 """
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from talentflow.core import Article, Evidence, Extraction, Founding, Investment, Move
 from talentflow.store import open_store
 
-PG_ENV = "TALENTFLOW_TEST_PG_URL"
 
 
 def _sentence(text_: str, fragment: str) -> Evidence:
@@ -129,46 +124,6 @@ def world_articles() -> list[tuple[Article, Extraction]]:
 
 def _backends() -> list:
     return ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-
-
-@pytest.fixture(scope="session")
-def pg_server_url() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        message = f"{PG_ENV} is not set: run scripts/services.sh and source .ci/test-env.sh"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return url
-
-
-class _PgDatabases:
-    """Creates throwaway databases on the test server and drops them at the end."""
-
-    def __init__(self, server_url: str):
-        self.server = make_url(server_url)
-        self.admin = create_engine(self.server, isolation_level="AUTOCOMMIT")
-        self.names: list[str] = []
-
-    def create(self) -> str:
-        name = f"tf_query_{uuid.uuid4().hex[:12]}"
-        with self.admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        self.names.append(name)
-        return self.server.set(database=name).render_as_string(hide_password=False)
-
-    def drop_all(self) -> None:
-        with self.admin.connect() as conn:
-            for name in self.names:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        self.admin.dispose()
-
-
-@pytest.fixture(scope="session")
-def pg_databases(pg_server_url) -> Iterator[_PgDatabases]:
-    databases = _PgDatabases(pg_server_url)
-    yield databases
-    databases.drop_all()
 
 
 def _new_store_url(backend: str, request, tmp_path_factory) -> str:

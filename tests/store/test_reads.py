@@ -6,7 +6,7 @@ from sqlalchemy import event, select, text
 
 from talentflow.store import open_store, reads
 from talentflow.store.schema import facts
-from query.world import (empty_store, pg_databases, pg_server_url, world,  # noqa: F401
+from query.world import (empty_store, world,  # noqa: F401
                          world_url)
 
 # sqlite_stat1 rows as ANALYZE writes them for a million synthetic moves: many moves per

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from query.world import empty_store, pg_databases, pg_server_url  # noqa: F401
+from query.world import empty_store  # noqa: F401
 from talentflow.store import open_store
 from web.world import SHARED_SEED, fill
 
