@@ -27,7 +27,6 @@ range ("les 16 et 17 juin") to its month, and a year range ("1998–2004") to bo
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from talentflow.nlp.date_lexicon import (
     _A, _EN_DAY, _EN_DAY_LEAD, _EN_MONTH, _EN_MONTH_LEAD, _EN_QUAL, _EN_WD, _EN_YEAR_LEAD,
     _FR_DAY, _FR_DAY_LEAD, _FR_MOIS, _FR_MONTH, _FR_MONTH_LEAD, _FR_QUAL, _FR_WD,
     _FR_YEAR_LEAD, _HY, _NOT_A_COUNT, _NUM, _SEASONS, _WEEKDAYS, _YEAR, _fold, _month_number)
+from talentflow.nlp.spans import longest_first
 
 __all__ = ["DateMatch", "find_dates", "resolve_date"]
 
@@ -480,23 +480,7 @@ def find_dates(text: str, lang: str, publication_date: str | None) -> list[DateM
                 found.extend(DateMatch(s, e, text[s:e], v) for s, e, v in value)
             elif value:
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value))
-    return _longest_first(found)
-
-
-def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
-    """Keep the longest of overlapping matches, in text order; O(n log n) so a page full of
-    numbers or dates stays fast."""
-    starts: list[int] = []
-    chosen: list[DateMatch] = []  # kept sorted by start, never overlapping
-    for cand in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-        i = bisect.bisect_left(starts, cand.start)
-        if i > 0 and chosen[i - 1].end > cand.start:
-            continue
-        if i < len(chosen) and chosen[i].start < cand.end:
-            continue
-        starts.insert(i, cand.start)
-        chosen.insert(i, cand)
-    return chosen
+    return longest_first(found)
 
 
 _ANAPHORIC = re.compile(r"(?<!\w)(?:later|earlier|before|after|afterwards|previous|following"

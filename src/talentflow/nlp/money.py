@@ -10,10 +10,11 @@ so "300 millions d'utilisateurs" is not money.
 """
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from talentflow.nlp.spans import longest_first
 
 __all__ = ["MoneyMatch", "find_amounts", "parse_amount"]
 
@@ -193,23 +194,7 @@ def find_amounts(text: str, lang: str) -> list[MoneyMatch]:
             if is_money and amount is not None:
                 start, end = m.start(), m.end()
                 found.append(MoneyMatch(start, end, text[start:end], amount, currency))
-    return _longest_first(found)
-
-
-def _longest_first(found: list[MoneyMatch]) -> list[MoneyMatch]:
-    """Keep the longest of overlapping matches, in text order; O(n log n) so a page full of
-    numbers or dates stays fast."""
-    starts: list[int] = []
-    chosen: list[MoneyMatch] = []  # kept sorted by start, never overlapping
-    for cand in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-        i = bisect.bisect_left(starts, cand.start)
-        if i > 0 and chosen[i - 1].end > cand.start:
-            continue
-        if i < len(chosen) and chosen[i].start < cand.end:
-            continue
-        starts.insert(i, cand.start)
-        chosen.insert(i, cand)
-    return chosen
+    return longest_first(found)
 
 
 _BARE = re.compile(rf"\s*{_NUMBER}(?:{_SCALE})?\s*", re.IGNORECASE)
