@@ -170,3 +170,23 @@ def test_subject_of_the_move_verb_is_the_mover_not_a_nearby_name():
     extraction = run(text)
     assert moves_of(extraction, "Omar Bakri") == []
     assert move_of(extraction, "Lena Holt").to_org == "Initech"
+
+
+def test_any_portfolio_minister_is_appointed_to_the_government():
+    text = "Pavel Dren was appointed energy minister on Friday after a week of talks."
+    move = move_of(run(text), "Pavel Dren")
+    assert move.to_org == "government"
+    assert move.role == "energy minister"
+    assert_evidence(text, move, "Pavel Dren was appointed energy minister")
+    start = text.index("Pavel Dren")
+    assert text[start:start + len("Pavel Dren")] == move.person
+
+
+def test_replaced_person_moved_to_another_post_is_no_departure():
+    text = ("Premier Anna Korsak appointed Tomas Vell as finance minister, replacing Ola Berg, "
+            "who becomes defence minister.")
+    extraction = run(text)
+    assert not moves_of(extraction, "Ola Berg")
+    move = move_of(extraction, "Tomas Vell")
+    assert move.role == "finance minister"
+    assert_evidence(text, move, "appointed Tomas Vell as finance minister")

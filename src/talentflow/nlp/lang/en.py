@@ -134,7 +134,10 @@ AFTER_PHRASES = ("one of the", "among the", "best ", "most ", "of the year", "to
                  "the campaign", "the race", "the celebration", "the search", "the hunt",
                  "the discussion", "the conversation", "the chorus", "the queue", "of the month", "of the season", "to the list",
                  "to the hall of fame", "in a lawsuit", "in the lawsuit", "as a defendant",
-                 "in a complaint", "to time's", "to forbes")
+                 "in a complaint", "to time's", "to forbes",
+                 # a reshuffle: "replacing X, who becomes Y" moves X to another post of the
+                 # same employer, it is no departure
+                 ", who becomes", ", who moves to")
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
 NEGATION_PARTICLES = frozenset({"not", "n't", "never"})
 MODALITY_PHRASES = ("rumour", "rumor", "is set to", "are set to", "was set to", "is expected to",
@@ -195,11 +198,13 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
 GENERIC_ORG_NOUNS = frozenset({"startup", "start-up", "company", "firm", "group", "lab",
                                "laboratory", "club", "team", "bank", "giant", "business",
                                "outfit", "venture"})
-IMPLIED_ORGS = {"prime minister": "government", "governor": "government",
+# A minister of any portfolio ("energy minister", "minister of transport") serves a
+# government, so the title alone says where the holder arrives or leaves
+IMPLIED_ORGS = {**{title: "government" for title in read_lines(ROLES_FILE)
+                   if title.lower().endswith(" minister") or title.lower().startswith("minister ")},
+                "prime minister": "government", "governor": "government",
                 "attorney general": "government", "minister": "government",
-                "secretary of state": "government", "finance minister": "government",
-                "foreign minister": "government", "defence minister": "government",
-                "defense minister": "government", "interior minister": "government"}
+                "secretary of state": "government"}
 ORG_HEAD_WORDS = frozenset({"ministry", "university", "bank", "group", "foundation", "institute",
                             "agency", "council", "commission", "federation", "association",
                             "party", "court", "tribunal", "assembly", "senate", "government",
