@@ -115,3 +115,26 @@ def test_organisation_coordinated_with_the_person():
     text = "Julie Ferrat et TF1 ont décidé de mettre fin à leur collaboration."
     move = move_of(run(text), "Julie Ferrat")
     assert move.from_org == "TF1"
+
+
+def test_unknown_one_word_organisation_joined_is_the_destination_not_a_person():
+    text = ("Le laboratoire Velmora, fondé en 2022 à Lyon, se renforce.\n"
+            "Lucien Taverdet, jusqu'ici ingénieur chez Meta, rejoint Velmora comme "
+            "directeur de la recherche le 3 mars 2025.")
+    result = run(text, date="2025-02-10")
+    assert all(m.person != "Velmora" for m in result.moves)
+    move = move_of(result, "Lucien Taverdet")
+    assert (move.from_org, move.to_org) == ("Meta", "Velmora")
+    assert text[move.evidence.start:move.evidence.end].startswith("Lucien Taverdet")
+    assert_evidence(text, move, "Lucien Taverdet")
+
+
+def test_departure_for_a_destination_keeps_the_date_between_both_verbs():
+    text = ("Anaïs Porquet quittera Google DeepMind le 12 mai 2025 pour rejoindre Mistral AI "
+            "en tant que responsable de la recherche sur la robotique.")
+    move = move_of(run(text, date="2025-04-01"), "Anaïs Porquet")
+    assert (move.from_org, move.to_org) == ("Google DeepMind", "Mistral AI")
+    assert move.date == "2025-05-12"
+    assert move.role.startswith("responsable de la recherche")
+    assert (move.evidence.start, move.evidence.end) == (0, len(text))
+    assert_evidence(text, move, "Anaïs Porquet")

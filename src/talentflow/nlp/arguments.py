@@ -103,7 +103,10 @@ class MoveArguments:
             for person in people:
                 # "nommé entraîneur de X, en remplacement de Y": Y shares the sentence's employer
                 own = orgs if trigger.label_ == SUCCEED else orgs_by_trigger.get(start, [])
-                move = self._move(ctx, sent, trigger, person, persons, own, paragraph)
+                # a trigger with no people of its own belongs to this move ("quittera X le
+                # 30 avril pour rejoindre Y"): only triggers with their own people compete for dates
+                rivals = tuple(trigger_at[s].start_char for s in by_trigger if s != start)
+                move = self._move(ctx, sent, trigger, person, persons, own, paragraph, rivals)
                 if move is not None:
                     moves.append(move)
         return moves
@@ -297,7 +300,7 @@ class MoveArguments:
 
     def _move(self, ctx: DocContext, sent: Span, trigger: Span, person: PersonMention,
               persons: list[PersonMention], orgs: list[OrgMention],
-              paragraph: int) -> MoveCandidate | None:
+              paragraph: int, rivals: tuple[int, ...] = ()) -> MoveCandidate | None:
         doc = ctx.doc
         kind = trigger.label_
         root = trigger[0]
@@ -366,8 +369,7 @@ class MoveArguments:
         return MoveCandidate(
             person=person.name, from_org=from_org, to_org=to_org, role=role, kind=kind,
             trigger=trigger.text, trigger_char=trigger.start_char,
-            other_trigger_chars=tuple(t.start_char for t in ctx.in_span(ctx.triggers, sent.start, sent.end)
-                                      if t.start != trigger.start and t.label_ in MOVE_KINDS),
+            other_trigger_chars=rivals,
             sent_start=sent.start_char, sent_end=_sent_end_char(sent), confidence=confidence)
 
     def _sides(self, ctx: DocContext, sent: Span, trigger: Span, kind: str,

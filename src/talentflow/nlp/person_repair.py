@@ -3,6 +3,10 @@
 The statistical NER sometimes calls "Mira Murati" an ORG or "Durk Kingma" a MISC. A
 name is relabelled when the same text is a PER elsewhere in the article, or when a job
 title stands right before it ("la CTO Mira Murati"). Gazetteer organisations never change.
+
+The reverse happens too: an unknown one-word organisation tagged PER ("rejoint Kyutai").
+A one-word "person" that is the object of a joining or leaving verb is an organisation,
+everywhere in the article: people are rarely "joined" or "left" by name in news.
 """
 from __future__ import annotations
 
@@ -26,6 +30,11 @@ class PersonRepair:
         self.pack = get_pack(lang)
 
     def __call__(self, doc: Doc) -> Doc:
+        object_orgs = self._object_orgs(doc)
+        if object_orgs:
+            doc.ents = [Span(doc, e.start, e.end, label="ORG")
+                        if e.label_ == "PER" and len(e) == 1 and e.text in object_orgs else e
+                        for e in doc.ents]
         person_texts = {ent.text for ent in doc.ents if ent.label_ == "PER"}
         role_ends = {span.end for span in doc.spans.get(ROLES, [])}
         changed = False
@@ -41,6 +50,26 @@ class PersonRepair:
         if changed:
             doc.ents = ents
         return doc
+
+    def _object_orgs(self, doc: Doc) -> set[str]:
+        """One-word PER entities right after a verb that joins or leaves an organisation."""
+        found = set()
+        for ent in doc.ents:
+            if ent.label_ != "PER" or len(ent) != 1 or ent.start == 0:
+                continue
+            verb = doc[ent.start - 1]
+            if verb.pos_ in ("VERB", "AUX") and (verb.lower_,) in self._verb_markers:
+                found.add(ent.text)
+        return found
+
+    @property
+    def _verb_markers(self) -> frozenset[tuple[str, ...]]:
+        markers = getattr(self, "_markers", None)
+        if markers is None:
+            markers = frozenset(m for m in (*self.pack.to_markers, *self.pack.from_markers)
+                                if len(m) == 1 and m not in self.pack.at_markers)
+            self._markers = markers
+        return markers
 
     def _looks_like_name(self, ent: Span) -> bool:
         if not 2 <= len(ent) <= _MAX_NAME_TOKENS:
