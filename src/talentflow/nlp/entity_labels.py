@@ -51,6 +51,8 @@ class EntityRepair:
         self.org_words = pack.org_head_words
         self.repair_by_syntax = pack.repair_by_syntax
         self.owner_words = pack.possessives - pack.possessive_markers
+        self.of_words = pack.of_words
+        self.agent_verbs = pack.agent_verbs
         self.move_nouns = {noun for noun, kind in pack.noun_triggers.items()
                            if kind in MOVE_KINDS}
         self.move_verbs = {lemma for lemma, kind in pack.verb_triggers.items()
@@ -68,7 +70,9 @@ class EntityRepair:
         ents = [ent for ent in ents if ent is not None and ent.text.lower() not in self.not_names]
         ents = [self._person_or_org(doc, ent) for ent in ents]
         if self.repair_by_syntax:
-            ents = [self._apposed_title(doc, self._by_syntax(doc, ent), role_starts)
+            role_ends = {span.end for span in doc.spans.get(ROLES, [])}
+            ents = [self._title_employer(doc, self._apposed_title(doc, self._by_syntax(doc, ent),
+                                                                  role_starts), role_ends)
                     for ent in ents]
             ents = [self._title_modifier(doc, ent, role_starts) for ent in ents
                     if not self._belongs_to_someone(doc, ent)]
@@ -155,6 +159,23 @@ class EntityRepair:
                 and all(t.is_title and t.is_alpha for t in ent) \
                 and not any(t.lower_ in self.org_words for t in ent):
             return Span(doc, ent.start, ent.end, label="PER")
+        return ent
+
+    def _title_employer(self, doc: Doc, ent: Span, role_ends: set[int]) -> Span:
+        """"chief executive of Globex" with Globex tagged PRODUCT, "the Harbor Hawks fired"
+        with the team tagged PERSON: a title's "of" complement and a "the"-led subject of a
+        hiring or firing verb are organisations."""
+        if ent.kb_id_ == GAZETTEER_KB_ID or ent.start < 1:
+            return ent
+        before = doc[ent.start - 1]
+        if ent.label_ == "MISC" and before.lower_ in self.of_words \
+                and ent.start - 1 in role_ends and ent.root.dep_ == "pobj" \
+                and not _nationality_word(ent[0].text) \
+                and all(t.is_title or t.is_upper for t in ent if t.is_alpha):
+            return Span(doc, ent.start, ent.end, label="ORG")
+        if ent.label_ == "PER" and before.lower_ == "the" and ent.root.dep_ == "nsubj" \
+                and ent.root.head.lemma_.lower() in self.agent_verbs:
+            return Span(doc, ent.start, ent.end, label="ORG")
         return ent
 
     def _person_or_org(self, doc: Doc, ent: Span) -> Span:

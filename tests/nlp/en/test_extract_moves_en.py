@@ -190,3 +190,28 @@ def test_replaced_person_moved_to_another_post_is_no_departure():
     move = move_of(extraction, "Tomas Vell")
     assert move.role == "finance minister"
     assert_evidence(text, move, "appointed Tomas Vell as finance minister")
+
+
+def test_title_of_an_unknown_brand_names_the_employer_left():
+    text = "Mira Lund stepped down as chief executive of Globex on Friday."
+    move = move_of(run(text), "Mira Lund")
+    assert move.from_org == "Globex"
+    org_start = text.index("Globex")
+    assert text[org_start:org_start + len(move.from_org)] == move.from_org
+    assert_evidence(text, move, "stepped down as chief executive of Globex")
+
+
+def test_team_subject_of_a_firing_is_the_employer_not_a_person():
+    text = "The Rivertown Rovers fired head coach Dallin Marsh on Sunday after a losing streak."
+    extraction = run(text)
+    assert not moves_of(extraction, "Rivertown Rovers")
+    move = move_of(extraction, "Dallin Marsh")
+    assert move.from_org == "Rivertown Rovers"
+    assert move.role == "head coach"
+    assert_evidence(text, move, "fired head coach Dallin Marsh")
+
+
+def test_nationality_after_a_title_is_no_employer():
+    text = "Tomas Vell, the minister of French affairs, resigned on Monday."
+    move = move_of(run(text), "Tomas Vell")
+    assert move.from_org != "French"
