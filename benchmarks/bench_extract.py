@@ -61,13 +61,13 @@ def predict(articles: list[Article], out: Path) -> int:
 
 def score(bench: Path, name: str, pred: Path, lang: str | None, errors: int) -> dict:
     command = [sys.executable, str(bench / "score.py"), str(bench / f"{name}.gold.jsonl"),
-               str(pred), "--articles", str(bench / f"{name}.articles.jsonl"), "--json"]
+               str(pred), "--articles", str(bench / f"{name}.articles.jsonl")]
     if lang:
         command += ["--lang", lang]
-    result = json.loads(subprocess.run(command, check=True, capture_output=True,
+    result = json.loads(subprocess.run(command + ["--json"], check=True, capture_output=True,
                                        text=True).stdout)
     if errors:
-        shown = subprocess.run(command[:-1] + ["--errors", str(errors)], check=True,
+        shown = subprocess.run(command + ["--errors", str(errors)], check=True,
                                capture_output=True, text=True).stdout
         result["error_lines"] = [line for line in shown.splitlines() if line.startswith("{")]
     return result
