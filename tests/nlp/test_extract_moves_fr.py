@@ -138,3 +138,29 @@ def test_departure_for_a_destination_keeps_the_date_between_both_verbs():
     assert move.role.startswith("responsable de la recherche")
     assert (move.evidence.start, move.evidence.end) == (0, len(text))
     assert_evidence(text, move, "Anaïs Porquet")
+
+
+def test_prime_minister_of_a_country_joins_its_government():
+    text = "Le roi a nommé mercredi Albert Dunmore Premier ministre du Royaume-Uni."
+    move = move_of(run(text), "Albert Dunmore")
+    assert move.to_org == "gouvernement" and move.role == "Premier ministre"
+    assert (move.evidence.start, move.evidence.end) == (0, len(text))
+    assert_evidence(text, move, "Albert Dunmore")
+
+
+def test_successor_at_the_head_gives_the_predecessor_departure():
+    text = "Claire Vimont succède à Paul Ferrand à la tête de Renault."
+    result = run(text)
+    assert move_of(result, "Claire Vimont").to_org == "Renault"
+    leaver = move_of(result, "Paul Ferrand")
+    assert (leaver.from_org, leaver.to_org) == ("Renault", None)
+    assert text[leaver.evidence.start:leaver.evidence.end] == text
+    assert_evidence(text, leaver, "Paul Ferrand")
+
+
+def test_future_chief_executive_is_an_appointment():
+    text = "Hélène Carrier, future PDG de Danone, prendra ses fonctions en mai."
+    move = move_of(run(text), "Hélène Carrier")
+    assert move.to_org == "Danone" and move.role == "PDG"
+    assert (move.evidence.start, move.evidence.end) == (0, len(text))
+    assert_evidence(text, move, "Hélène Carrier")

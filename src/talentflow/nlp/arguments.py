@@ -150,6 +150,10 @@ class MoveArguments:
                 and root.head.i not in person_tokens and not self._is_title(doc, root.head.i):
             return False  # "les ministres nommés par X": the noun moved, not X
         between = doc[trigger.end:person.start] if person.start >= trigger.end else None
+        if trigger.label_ == SUCCEED and not passive and any(
+                doc[i].head.i == root.i and doc[i].dep_ in ("obj", "iobj", "obl:arg")
+                for i in person_tokens):
+            return True  # "X succède à Y": Y, the object, leaves the post
         if root.lemma_.lower() in self.pack.agent_verbs:
             if passive or participle:
                 if person.start < trigger.start:
@@ -347,6 +351,9 @@ class MoveArguments:
             # "X quitte ses fonctions" with "X, directeur de Y" elsewhere in the article
             from_org = ctx.affiliation(person.name)
         role = self._role(ctx, sent, trigger, kind, person, persons)
+        if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
+                e.label_ == "LOC" and e.text == to_org for e in sent.ents):
+            to_org = _implied_org(role, self.pack)  # "Premier ministre du Pays": its government
         if from_org is None and to_org is None and role and kind != LEAVE:
             to_org = _implied_org(role, self.pack)
             confidence = 0.45

@@ -35,6 +35,9 @@ class PersonRepair:
             doc.ents = [Span(doc, e.start, e.end, label="ORG")
                         if e.label_ == "PER" and len(e) == 1 and e.text in object_orgs else e
                         for e in doc.ents]
+        role_starts = {span.start for span in doc.spans.get(ROLES, [])}
+        if any(e.label_ == "PER" and any(e.start < i < e.end for i in role_starts) for e in doc.ents):
+            doc.ents = [self._before_title(e, role_starts) for e in doc.ents]
         person_texts = {ent.text for ent in doc.ents if ent.label_ == "PER"}
         role_ends = {span.end for span in doc.spans.get(ROLES, [])}
         changed = False
@@ -50,6 +53,14 @@ class PersonRepair:
         if changed:
             doc.ents = ents
         return doc
+
+    @staticmethod
+    def _before_title(ent: Span, role_starts: set[int]) -> Span:
+        """"nommé X Y Premier ministre": the name stops where a title starts."""
+        if ent.label_ != "PER":
+            return ent
+        cut = min((i for i in role_starts if ent.start < i < ent.end), default=None)
+        return ent if cut is None else Span(ent.doc, ent.start, cut, label="PER")
 
     def _object_orgs(self, doc: Doc) -> set[str]:
         """One-word PER entities right after a verb that joins or leaves an organisation."""

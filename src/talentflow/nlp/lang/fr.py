@@ -118,7 +118,7 @@ MODALITY_LEMMAS = frozenset({
     "hésiter", "décliner", "aspirer", "prétendre", "piste", "promesse", "empêcher",
     "crainte", "craindre", "essayer", "chercher", "compétition", "lauréat", "prix",
     "trophée", "récompense", "distinction", "catégorie",
-    "favori", "potentiel", "futur", "si",
+    "favori", "potentiel", "si",
 })
 # Triggers too common in other senses ("la police est arrivée", "entré dans la compétition"):
 # they count only with an organisation right after a strong marker ("arrive chez X").
@@ -184,7 +184,7 @@ ROLE_INTRO_MARKERS = (("au", "poste", "de"), ("au", "poste", "d'"), ("en", "tant
                       ("comme", "nouveau"), ("comme", "nouvelle"), ("nouveau",), ("nouvelle",))
 ROLE_PREFIX_STRIP = frozenset({"ancien", "ancienne", "ex", "ex-", "nouveau", "nouvelle", "actuel",
                                "actuelle", "futur", "future", "le", "la", "l'", "son", "sa"})
-NEW_ROLE_ADJECTIVES = frozenset({"nouveau", "nouvelle", "nouvel"})
+NEW_ROLE_ADJECTIVES = frozenset({"nouveau", "nouvelle", "nouvel", "futur", "future"})
 PRONOUNS = frozenset({"il", "elle"})
 HONORIFICS = frozenset({"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr", "dr.", "me",
                         "sir", "pr", "pr."})
