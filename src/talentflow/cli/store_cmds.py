@@ -56,6 +56,8 @@ def ingest(
         None, "--publication-date", help="YYYY-MM-DD for inputs that carry no date."),
     lang: Optional[str] = typer.Option(None, "--lang", help="fr or en, when known."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per NLP batch."),
+    workers: int = typer.Option(1, "--workers", min=1,
+                                help="Extraction processes (each loads its models once)."),
     output: OutputFormat = _format_option("Closing summary as text, JSON or CSV."),
 ) -> None:
     """Extract moves, foundings and investments from articles and add them to the store.
@@ -64,6 +66,7 @@ def ingest(
     article is stored in one transaction. Exit status 1 when any item was skipped or failed.
     """
     from talentflow.workflow import FAILED, KNOWN, SKIPPED, IngestEvent, ingest as run_ingest
+    from talentflow.parallel import extractor_for
 
     if not items and not feed:
         fail(UsageError("nothing to ingest", hint="give files, directories, URLs or --feed"),
@@ -84,7 +87,8 @@ def ingest(
         try:
             summary = run_ingest(store, items or [], feed=feed,
                                  publication_date=publication_date, lang=lang,
-                                 progress=on_event, batch_size=batch_size)
+                                 progress=on_event, batch_size=batch_size,
+                                 extractor=extractor_for(workers))
         except KeyboardInterrupt:
             stderr_console().print(f"interrupted: {counts['ingested']} articles were stored "
                                    "and stay stored; the article in progress was rolled back")
