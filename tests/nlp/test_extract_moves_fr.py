@@ -164,3 +164,19 @@ def test_future_chief_executive_is_an_appointment():
     assert move.to_org == "Danone" and move.role == "PDG"
     assert (move.evidence.start, move.evidence.end) == (0, len(text))
     assert_evidence(text, move, "Hélène Carrier")
+
+
+def test_player_committing_to_a_club_joins_it():
+    text = "L'attaquant Kevin Maldor s'engage avec l'Olympique de Marseille jusqu'en 2027."
+    move = move_of(run(text), "Kevin Maldor")
+    assert move.to_org == "Olympique de Marseille" and move.from_org is None
+    assert (move.evidence.start, move.evidence.end) == (0, len(text))
+    assert_evidence(text, move, "Kevin Maldor")
+
+
+def test_player_loaned_to_a_club_joins_it():
+    text = "Le défenseur Yanis Corbel a été prêté au FC Lorient pour une saison."
+    move = move_of(run(text), "Yanis Corbel")
+    assert move.to_org == "FC Lorient"
+    assert (move.evidence.start, move.evidence.end) == (0, len(text))
+    assert_evidence(text, move, "Yanis Corbel")

@@ -154,7 +154,8 @@ class MoveArguments:
                 doc[i].head.i == root.i and doc[i].dep_ in ("obj", "iobj", "obl:arg")
                 for i in person_tokens):
             return True  # "X succède à Y": Y, the object, leaves the post
-        if root.lemma_.lower() in self.pack.agent_verbs:
+        reflexive = any(c.dep_.startswith("expl") for c in root.children)
+        if root.lemma_.lower() in self.pack.agent_verbs and not reflexive:
             if passive or participle:
                 if person.start < trigger.start:
                     return True

@@ -72,6 +72,8 @@ PHRASE_TRIGGERS = {
         [_lemma("faire"), {"LOWER": {"IN": ["son", "sa"]}}, {"LOWER": {"IN": ["entrée", "arrivée"]}}],
         [{"LEMMA": {"IN": ["s'engager", "engager"]}}, {"LOWER": {"IN": ["avec", "pour"]}}],
         [_lemma("entrer"), {"LOWER": {"IN": ["chez", "à", "au", "dans"]}}],
+        # a player lent to a club ("prêté à X"); "prêter serment" is a longer APPOINT match
+        [{"LOWER": {"IN": ["prêté", "prêtée", "prêtés", "prête"]}}, {"LOWER": {"IN": ["à", "au"]}}],
     ],
     LEAVE: [
         [_lemma("claquer"), _DET, _lower("porte")],
@@ -151,7 +153,10 @@ TO_MARKERS = (("rejoindre",), ("rejoint",), ("rejoignent",), ("rejoignait",), ("
               ("signé", "à"), ("signe", "à"), ("rejoignant",), ("engagé", "par"),
               ("recruté", "par"), ("recrutée", "par"), ("embauché", "par"),
               ("embauchée", "par"), ("débauché", "par"), ("débauchée", "par"),
-              ("nommé", "par"), ("nommée", "par"))
+              ("nommé", "par"), ("nommée", "par"), ("engage", "avec"), ("engagé", "avec"),
+              ("engagée", "avec"), ("engage", "pour"), ("prêté", "à"), ("prêtée", "à"),
+              ("prêté", "au"), ("prêtée", "au"), ("transféré", "à"), ("transférée", "à"),
+              ("transféré", "au"), ("transférée", "au"), ("signe", "au"), ("signé", "au"))
 FROM_MARKERS = (("quitter",), ("quitte",), ("quitté",), ("quittant",), ("quittent",),
                 ("quittera",), ("quitter", "le"), ("quitter", "la"), ("quitte", "le"),
                 ("quitte", "la"), ("quitté", "le"), ("quitté", "la"), ("quitter", "les"),
