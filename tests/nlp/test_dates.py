@@ -120,7 +120,7 @@ def test_english_expressions(text, expected):
     ("fr", "Elle dirige le groupe depuis deux ans."),
     ("fr", "Le jeudi, il donne cours."),
     ("en", "She may join the board."),
-    ("en", "Theresa May said so."),
+    ("en", "Clara May said so."),
     ("en", "It operates in 2000 stores."),
     ("en", "The march ended peacefully."),
     ("en", "He earned $2021 last."),

@@ -332,7 +332,7 @@ class MoveArguments:
             else:
                 to_org = context.get("to")
             if from_org is None and to_org is None and self._generic_complement(doc, trigger):
-                # "son départ du groupe public": the organisation named in the sentence
+                # "son départ du groupe industriel": the organisation named in the sentence
                 named = [o for o in ctx.in_span(ctx.orgs, sent.start, sent.end) if o.known]
                 nearest = min(named, key=lambda o: _distance(o, person), default=None)
                 picked = nearest.text if nearest else ctx.topic_org(sent)

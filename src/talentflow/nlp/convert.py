@@ -78,7 +78,7 @@ def _same_move(a: dict, b: dict) -> bool:
         return False
     if a["to"] is None and b["to"] is None and a["from"] and b["from"] and (
             not a["date"] or not b["date"] or a["date"] == b["date"]):
-        return True  # one departure named twice ("FC Barcelone", "le Barça")
+        return True  # one departure named twice ("Olympique Valmont", "l'OV")
     for side in ("from", "to"):
         if a[side] and b[side] and not same_org(a[side], b[side]):
             return False

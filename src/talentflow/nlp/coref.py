@@ -88,11 +88,11 @@ def _same_person(short: list[str], full: list[str]) -> bool:
     fold = [w.lower() for w in short]
     other = [w.lower() for w in full]
     if len(fold) < len(other) and other[-len(fold):] == fold:
-        return True  # "Wasserman Schultz" of "Debbie Wasserman Schultz"
+        return True  # "Lindqvist Berg" of "Ana Lindqvist Berg"
     if len(fold) == 1 and len(other) >= 3 and fold[0] in other[1:-1]:
         return True  # the first of two surnames: "Garcia" of "Ana Garcia Lopez"
     if fold[-1] != other[-1]:
-        # a surname given alone may be the full name's last word(s) ("Van Rompuy")
+        # a surname given alone may be the full name's last word(s) ("Van Houtte")
         tail = " ".join(other[-len(fold):])
         return len(fold) < len(other) and tail == " ".join(fold)
     if len(fold) == 1:

@@ -137,7 +137,7 @@ def plausible_name(name: str, pack: LanguagePack) -> bool:
 
 
 def _known_mononym(name: str, counts: Counter, pack: LanguagePack) -> bool:
-    """A one-word name ("Neymar") the article uses several times and never completes."""
+    """A one-word name ("Zinhão") the article uses several times and never completes."""
     return (" " not in name and counts[name] >= 2 and len(name) >= 4 and name[:1].isupper()
             and name.lower() not in _title_words(pack))
 
@@ -196,7 +196,7 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
         orgs.append(OrgMention(token.i, end, doc[token.i:end].text, marker,
                                _after_role(doc, token.i, role_ends, pack)))
         covered.update(range(token.i, end))
-    # "le gouvernement italien": the usual destination of a minister
+    # "le gouvernement portugais": the usual destination of a minister
     for token in doc:
         if token.lower_ in pack.government_words and token.i not in covered:
             end = token.i + 1

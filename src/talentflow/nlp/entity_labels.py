@@ -111,7 +111,7 @@ class EntityRepair:
 
     @staticmethod
     def _title_modifier(doc: Doc, ent: Span, role_starts: set[int]) -> Span:
-        """"Sumy Oblast Governor" with "Sumy Oblast" tagged PERSON: a name glued to the
+        """"Vesna Oblast Governor" with "Vesna Oblast" tagged PERSON: a name glued to the
         title after it names the post's place or employer, not a person."""
         if ent.label_ == "PER" and ent.end in role_starts and ent.root.dep_ == "compound":
             return Span(doc, ent.start, ent.end, label="ORG")
@@ -212,7 +212,7 @@ class EntityRepair:
         ("Rossi's" after "Maria Rossi") is that person."""
         words = {t.text for ent in ents if ent.label_ == "PER" and len(ent) >= 2
                  for t in ent if t.is_alpha and t.is_title}
-        # one-word names the NER calls a person: "Morgan Tsvangirai" (tagged ORG) ends in one
+        # one-word names the NER calls a person: "Morgan Kesterly" (tagged ORG) ends in one
         single = {ent.text for ent in ents if ent.label_ == "PER" and len(ent) == 1}
         result = []
         for ent in ents:

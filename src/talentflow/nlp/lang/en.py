@@ -241,8 +241,8 @@ FOUNDER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "founders", "co
                            "cofounders"})
 FOUNDING_VERBS = frozenset({"found", "co-found", "cofound", "start", "launch", "create"})
 
-# Titles held in a national government: "Brazilian finance minister X resigns" leaves the
-# Brazilian government
+# Titles held in a national government: "Ruritanian finance minister X resigns" leaves the
+# Ruritanian government
 PUBLIC_ROLES = frozenset({"minister", "prime minister", "president", "vice president",
                           "secretary", "secretary of state", "chancellor", "premier",
                           "governor", "foreign minister", "finance minister", "ambassador",
