@@ -63,24 +63,34 @@ def org_candidates(conn: Connection, name: str) -> list[int]:
     return found
 
 
-def resolve_org(conn: Connection, org: str | int, *, what: str = "organisation") -> Ref:
-    """The one organisation ``org`` (a name or an id) designates, else NotFoundError."""
-    if isinstance(org, int):
-        names = reads.org_names(conn, [org])
-        if org not in names:
-            raise NotFoundError(f"no {what} with id {org}", item=str(org),
+def _resolve_one(ref: str | int, *, names_of, candidates, near_matches, what: str,
+                 plural: str, narrow_hint: str) -> Ref:
+    """The one entity ``ref`` (a name or an id) designates, else NotFoundError: an unknown
+    id, a name matching several entities (listed in the hint) or none (near matches)."""
+    if isinstance(ref, int):
+        names = names_of([ref])
+        if ref not in names:
+            raise NotFoundError(f"no {what} with id {ref}", item=str(ref),
                                 hint="ids are listed by `talentflow moves --format json`")
-        return Ref(org, names[org])
-    ids = org_candidates(conn, org)
-    names = reads.org_names(conn, ids)
+        return Ref(ref, names[ref])
+    ids = candidates(ref)
+    names = names_of(ids)
     if len(ids) == 1:
         return Ref(ids[0], names[ids[0]])
     if ids:
         choices = sorted(names.values())
-        raise NotFoundError(f"{org!r} matches {len(ids)} organisations", item=org,
-                            hint="be more specific: " + ", ".join(repr(n) for n in choices[:8]))
-    raise NotFoundError(f"no {what} named {org!r}", item=org,
-                        hint=_hint(_org_near_matches(conn, org), what))
+        raise NotFoundError(f"{ref!r} matches {len(ids)} {plural}", item=ref,
+                            hint=narrow_hint + ", ".join(repr(n) for n in choices[:8]))
+    raise NotFoundError(f"no {what} named {ref!r}", item=ref,
+                        hint=_hint(near_matches(ref), what))
+
+
+def resolve_org(conn: Connection, org: str | int, *, what: str = "organisation") -> Ref:
+    """The one organisation ``org`` (a name or an id) designates, else NotFoundError."""
+    return _resolve_one(org, names_of=lambda ids: reads.org_names(conn, ids),
+                        candidates=lambda name: org_candidates(conn, name),
+                        near_matches=lambda name: _org_near_matches(conn, name),
+                        what=what, plural="organisations", narrow_hint="be more specific: ")
 
 
 def _org_near_matches(conn: Connection, name: str) -> list[str]:
@@ -102,24 +112,16 @@ def person_candidates(conn: Connection, name: str) -> list[int]:
 
 def resolve_person(conn: Connection, person: str | int) -> Ref:
     """The one person ``person`` (a name or an id) designates, else NotFoundError."""
-    if isinstance(person, int):
-        names = reads.person_names(conn, [person])
-        if person not in names:
-            raise NotFoundError(f"no person with id {person}", item=str(person),
-                                hint="ids are listed by `talentflow moves --format json`")
-        return Ref(person, names[person])
-    ids = person_candidates(conn, person)
-    names = reads.person_names(conn, ids)
-    if len(ids) == 1:
-        return Ref(ids[0], names[ids[0]])
-    if ids:
-        choices = sorted(names.values())
-        raise NotFoundError(f"{person!r} matches {len(ids)} people", item=person,
-                            hint="give the full name: " + ", ".join(repr(n) for n in choices[:8]))
-    owners = _nearest_owners(person, reads.person_names_for_hints(conn))
-    near = reads.person_names(conn, owners)
-    raise NotFoundError(f"no person named {person!r}", item=person,
-                        hint=_hint([near[o] for o in owners if o in near], "person"))
+    return _resolve_one(person, names_of=lambda ids: reads.person_names(conn, ids),
+                        candidates=lambda name: person_candidates(conn, name),
+                        near_matches=lambda name: _person_near_matches(conn, name),
+                        what="person", plural="people", narrow_hint="give the full name: ")
+
+
+def _person_near_matches(conn: Connection, name: str) -> list[str]:
+    owners = _nearest_owners(name, reads.person_names_for_hints(conn))
+    names = reads.person_names(conn, owners)
+    return [names[o] for o in owners if o in names]
 
 
 def org_filter_ids(conn: Connection, name: str | int | None, *,
