@@ -148,7 +148,13 @@ def test_pages_carry_a_strict_content_security_policy_and_assets_are_local(clien
     assert client.get("/static/app.css").status_code == 200
     assert_error(client.get("/static/secrets.py"), 404, "TF404")
     assert client.get("/openapi.json").json()["paths"]["/api/flows"]
-    assert "swagger" in client.get("/docs").text.lower()
+    docs = client.get("/docs")
+    assert "/static/swagger/swagger-ui-bundle.js" in docs.text and "http" not in docs.text
+    assert "script-src 'self';" in docs.headers["content-security-policy"]
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    assert "SwaggerUIBundle" in client.get("/static/docs.js").text
+    assert_error(client.get("/static/swagger/../assets.py"), 404, "TF404")
+    assert client.get("/redoc", follow_redirects=False).headers["location"] == "/docs"
     assert client.get("/api/flows").headers["content-security-policy"] == policy
 
 

@@ -114,6 +114,19 @@ def test_served_page_shows_the_seed_flows_and_leads_to_the_evidence(page, live_s
     assert page.problems == []
 
 
+def test_api_docs_page_renders_offline_under_a_self_only_script_policy(page, live_server):
+    outside = []
+    page.on("request", lambda request: request.url.startswith(live_server.url)
+            or outside.append(request.url))
+    page.goto(live_server.url + "/docs")
+    page.wait_for_selector("#swagger-ui .opblock-summary-path")
+    paths = set(page.locator("#swagger-ui .opblock-summary-path").all_inner_texts())
+    assert "/api/flows" in {path.strip() for path in paths}
+    shot(page, "served-api-docs.png")
+    assert outside == []
+    assert page.problems == []
+
+
 def check_hostile_article_is_inert(page, base: str, shot_prefix: str) -> None:
     open_view(page, base + "#/search?q=Nora%20Quist")
     click(page, page.locator("#search-people a", has_text="Nora Quist"))

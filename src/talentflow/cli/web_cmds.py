@@ -22,7 +22,7 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP, show_defa
     """Serve the web page and the read-only JSON API.
 
     POST /api/articles ingests only with the bearer token in $TALENTFLOW_TOKEN. The OpenAPI
-    schema is at /openapi.json (the /docs page loads Swagger UI from the network).
+    schema is at /openapi.json and its interactive docs at /docs (served offline).
     """
     import uvicorn
 

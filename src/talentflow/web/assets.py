@@ -1,7 +1,8 @@
 """The page and its static files, served from the installed package (no CDN, offline).
 
-plotly.js comes from the installed ``plotly`` Python package; the page's own HTML, JS
-and CSS from ``talentflow/web/static`` through importlib.resources.
+plotly.js comes from the installed ``plotly`` Python package, Swagger UI for ``/docs``
+from ``fastapi-offline``; the page's own HTML, JS and CSS from ``talentflow/web/static``
+through importlib.resources.
 """
 from __future__ import annotations
 
@@ -9,20 +10,22 @@ from functools import lru_cache
 from importlib import resources
 
 from fastapi import FastAPI
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from talentflow.core.errors import NotFoundError
 
 STATIC_FILES = {"app.js": "text/javascript; charset=utf-8",
-                "app.css": "text/css; charset=utf-8"}
+                "app.css": "text/css; charset=utf-8",
+                "docs.js": "text/javascript; charset=utf-8"}
 
-# The interactive docs load Swagger UI / ReDoc from their CDN with an inline script;
-# only these two pages get a policy that allows it, and they never show article text.
-DOCS_POLICY = ("default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-               "style-src 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-               "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-               "font-src https://fonts.gstatic.com; connect-src 'self'; worker-src blob:")
+DOCS_FILES = {"swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+              "swagger-ui.css": "text/css; charset=utf-8",
+              "favicon.png": "image/png"}
+
+# Swagger UI sets inline style attributes and shows data: images; scripts stay 'self'
+# only, as on the main page.
+DOCS_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; connect-src 'self'")
 
 
 @lru_cache(maxsize=None)
@@ -37,6 +40,14 @@ def plotly_js() -> bytes:
     import plotly
 
     return resources.files(plotly).joinpath("package_data", "plotly.min.js").read_bytes()
+
+
+@lru_cache(maxsize=None)
+def docs_file(name: str) -> bytes:
+    """A Swagger UI file from the installed fastapi-offline package."""
+    import fastapi_offline
+
+    return resources.files(fastapi_offline).joinpath("static", name).read_bytes()
 
 
 def install_pages(app: FastAPI) -> None:
@@ -55,14 +66,20 @@ def install_pages(app: FastAPI) -> None:
             raise NotFoundError(f"no static file {name!r}", item=name)
         return Response(static_text(name), media_type=STATIC_FILES[name])
 
+    @app.get("/static/swagger/{name}", include_in_schema=False)
+    def docs_static(name: str) -> Response:
+        if name not in DOCS_FILES:
+            raise NotFoundError(f"no API docs file {name!r}", item=name)
+        return Response(docs_file(name), media_type=DOCS_FILES[name],
+                        headers={"cache-control": "public, max-age=86400"})
+
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        page = get_swagger_ui_html(openapi_url=app.openapi_url, title="talentflow API")
-        page.headers["content-security-policy"] = DOCS_POLICY
-        return page
+        return HTMLResponse(static_text("docs.html"),
+                            headers={"content-security-policy": DOCS_POLICY})
 
+    # ReDoc's bundle loads its vendor's logo from the network, which the policy would block
+    # with a console error on every visit; one offline docs page serves both names.
     @app.get("/redoc", include_in_schema=False)
-    def redoc() -> HTMLResponse:
-        page = get_redoc_html(openapi_url=app.openapi_url, title="talentflow API")
-        page.headers["content-security-policy"] = DOCS_POLICY
-        return page
+    def redoc() -> RedirectResponse:
+        return RedirectResponse("/docs")
