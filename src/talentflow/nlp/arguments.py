@@ -97,6 +97,7 @@ class MoveArguments:
             return []
         orgs_by_trigger = self._orgs_by_trigger(triggers, orgs, by_trigger)
         moves = []
+        orphans = []
         trigger_at = {t.start: t for t in triggers}
         for start, people in by_trigger.items():
             trigger = trigger_at[start]
@@ -109,7 +110,54 @@ class MoveArguments:
                 move = self._move(ctx, sent, trigger, person, persons, own, paragraph, rivals)
                 if move is not None:
                     moves.append(move)
+                elif self._plausible_role_in_clause(ctx.doc, trigger, person):
+                    orphans.append((trigger, person, rivals))
+        moves.extend(self._successions(ctx, sent, triggers, orphans, moves))
         return moves
+
+    def _successions(self, ctx: DocContext, sent: Span, triggers: list[Span],
+                     orphans: list, moves: list[MoveCandidate]) -> list[MoveCandidate]:
+        """People of a succession whose post is only named for the other side.
+
+        "X became president of Z following the resignation of Y", "X became leader after Y
+        stepped down": Y leaves Z, the post X took. "appoints X as Y's replacement", "X,
+        replacing Y": X takes the post Y left. Only inside one sentence that says so.
+        """
+        if not orphans or not moves or not self.pack.sequel_words:
+            return []
+        doc = ctx.doc
+        succession = any(t.label_ == SUCCEED for t in triggers)
+        found = []
+        for trigger, person, rivals in orphans:
+            if person.pronoun:
+                continue
+            first = min(trigger.start, person.start)
+            before = {t.lower_ for t in doc[max(sent.start, first - 3):first]}
+            leaving = trigger.label_ == LEAVE or (
+                trigger.label_ == SUCCEED and person.start > trigger.start)
+            if leaving and before & self.pack.sequel_words:
+                heirs = [m for m in moves if m.kind in (APPOINT, JOIN) and m.to_org
+                         and m.person != person.name]
+                if heirs:
+                    heir = heirs[0]
+                    found.append(self._inherited(heir, person, LEAVE, trigger, sent, rivals,
+                                                 from_org=heir.to_org))
+            elif not leaving and succession and trigger.label_ in (APPOINT, SUCCEED):
+                left = [m for m in moves if m.kind == LEAVE and m.from_org
+                        and m.person != person.name]
+                if left:
+                    found.append(self._inherited(left[0], person, APPOINT, trigger, sent, rivals,
+                                                 to_org=left[0].from_org))
+        return found
+
+    @staticmethod
+    def _inherited(other: MoveCandidate, person: PersonMention, kind: str, trigger: Span,
+                   sent: Span, rivals: tuple[int, ...], from_org: str | None = None,
+                   to_org: str | None = None) -> MoveCandidate:
+        return MoveCandidate(
+            person=person.name, from_org=from_org, to_org=to_org, role=other.role, kind=kind,
+            trigger=trigger.text, trigger_char=trigger.start_char, other_trigger_chars=rivals,
+            sent_start=sent.start_char, sent_end=_sent_end_char(sent), confidence=0.45)
 
     def _group_trigger(self, ctx: DocContext, group: list[PersonMention], competing: list[Span],
                        move_triggers: list[Span]) -> Span | None:
@@ -122,8 +170,14 @@ class MoveArguments:
         def distance(trigger: Span) -> int:
             return min(_distance(trigger, p) for p in group)
 
-        nearest = min(competing, key=distance, default=None)
-        if nearest is None or nearest.label_ not in MOVE_KINDS or nearest.start in ctx.blocked:
+        # on a tie the open trigger wins
+        nearest = min(competing, key=lambda t: (distance(t), t.start in ctx.blocked),
+                      default=None)
+        if nearest is None or nearest.label_ not in MOVE_KINDS:
+            return None
+        # a cue opening a relative clause ("replacing X, who becomes Y") hands the people to
+        # the clause's own trigger; any other cue silences them
+        if nearest.start in ctx.blocked and not ctx.blocked[nearest.start].startswith(","):
             return None
         for trigger in sorted(move_triggers, key=distance):
             if trigger.start in ctx.blocked:
@@ -466,9 +520,15 @@ class MoveArguments:
                 if _past(doc, role, pack) and kind != LEAVE:
                     continue
                 return role.text
-        # 4. a title right after the trigger: "nommé PDG", "devient directrice"
+        # 4. a title right after the trigger: "nommé PDG", "devient directrice", also past
+        # an owner and an ordinal ("began serving as Ruritania's eleventh governor")
         for role in roles:
-            if 0 <= role.start - trigger.end <= 2:
+            gap = doc[trigger.end:role.start]
+            if role.start < trigger.start:
+                continue  # a title inside the trigger counts ("assumed the presidency")
+            if len(gap) <= 2 or len(gap) <= 5 and role.start <= next_person and all(
+                    t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PART") or t.lower_ in
+                    self.pack.possessive_markers for t in gap):
                 return role.text
         return None
 

@@ -133,7 +133,16 @@ def plausible_name(name: str, pack: LanguagePack) -> bool:
     if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
     titles = _title_words(pack)
-    return not any(w.lower().strip(".,") in titles for w in words)
+    common = set(pack.not_org_words) - _role_words(pack)
+    # a common word ends some real names ("Theresa May", "Alan Walker"): only titles and
+    # organisation words count past the first word
+    return not any(w.lower().strip(".,") in titles
+                   and (i == 0 or w.lower().strip(".,") not in common)
+                   for i, w in enumerate(words))
+
+
+def _role_words(pack: LanguagePack) -> frozenset[str]:
+    return _title_words(pack) - set(pack.not_org_words) | set(pack.org_head_words)
 
 
 def _known_mononym(name: str, counts: Counter, pack: LanguagePack) -> bool:
@@ -207,8 +216,12 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
     # a title is not an employer: "ministre de l'Intérieur" tagged ORG by the NER
     role_tokens = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
     orgs = [o for o in orgs if o.start not in role_tokens]
+    party_titles = {span.start for span in doc.spans.get(ROLES, [])
+                    if span.text.lower() in pack.party_member_titles}
     for org in orgs:
         _, org.strong, org.marker_words = marker_of(doc, org.start, pack)
+        if any(org.start < start <= org.end for start in party_titles):
+            org.marker = "desc"  # "Labour MP X": the party is a label, not the employer
     orgs.sort(key=lambda o: o.start)
     return orgs
 

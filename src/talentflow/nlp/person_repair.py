@@ -50,9 +50,31 @@ class PersonRepair:
                     ent = Span(doc, ent.start, ent.end, label="PER")
                     changed = True
             ents.append(ent)
+        untagged = self._untagged_after_title(doc, role_ends)
+        if untagged:
+            ents = sorted(ents + untagged, key=lambda e: e.start)
+            changed = True
         if changed:
             doc.ents = ents
         return doc
+
+    def _untagged_after_title(self, doc: Doc, role_ends: set[int]) -> list[Span]:
+        """"Governor Ana Ruiz Soto" left untagged: capitalised words right after a title."""
+        tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        found = []
+        for end in sorted(role_ends):
+            stop = end
+            while stop < len(doc) and stop - end < _MAX_NAME_TOKENS and stop not in tagged \
+                    and doc[stop].pos_ == "PROPN" and doc[stop].is_title:
+                stop += 1
+            if stop - end < 2 or stop < len(doc) and doc[stop].pos_ == "PROPN" \
+                    and doc[stop].is_title:
+                continue  # one word, or a longer capitalised run (an organisation's name)
+            name = doc[end:stop]
+            if not any(t.lower_ in self.pack.org_head_words or t.lower_ in self.pack.not_org_words
+                       for t in name) and not any(doc[end].sent.start != t.sent.start for t in name):
+                found.append(Span(doc, end, stop, label="PER"))
+        return found
 
     @staticmethod
     def _before_title(ent: Span, role_starts: set[int]) -> Span:

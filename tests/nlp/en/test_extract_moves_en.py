@@ -186,7 +186,10 @@ def test_replaced_person_moved_to_another_post_is_no_departure():
     text = ("Premier Anna Korsak appointed Tomas Vell as finance minister, replacing Ola Berg, "
             "who becomes defence minister.")
     extraction = run(text)
-    assert not moves_of(extraction, "Ola Berg")
+    # a change of post, not a departure: Ola Berg takes the defence portfolio
+    reshuffled = move_of(extraction, "Ola Berg")
+    assert (reshuffled.from_org, reshuffled.to_org) == (None, "government")
+    assert reshuffled.role == "defence minister"
     move = move_of(extraction, "Tomas Vell")
     assert move.role == "finance minister"
     assert_evidence(text, move, "appointed Tomas Vell as finance minister")

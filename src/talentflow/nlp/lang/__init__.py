@@ -99,6 +99,12 @@ class LanguagePack:
     # right before them ("Brazilian finance minister"); "government" in the pack's words
     public_roles: frozenset[str] = frozenset()
     government_name: str = "gouvernement"
+    # legislators' titles: an organisation right before one is the party ("Labour MP X"),
+    # a label, not the employer the move is about
+    party_member_titles: frozenset[str] = frozenset()
+    # words that put a departure before an appointment in the same sentence ("X became
+    # president after Y stepped down", "following the resignation of Y"): a succession
+    sequel_words: frozenset[str] = frozenset()
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}

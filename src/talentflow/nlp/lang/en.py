@@ -68,6 +68,10 @@ def _lower(word: str) -> dict:
 
 
 _DET = {"LOWER": {"IN": ["the", "his", "her", "their", "its", "a"]}, "OP": "?"}
+# what one "assumes" when taking up a post (not "assumed that", "assumed control of the city")
+_TAKEN_UP_POSTS = ["presidency", "premiership", "governorship", "chancellorship", "office",
+                   "post", "role", "position", "leadership", "chairmanship", "helm",
+                   "mayoralty"]
 
 PHRASE_TRIGGERS = {
     JOIN: [
@@ -93,6 +97,10 @@ PHRASE_TRIGGERS = {
         [_lemma("take"), _lower("office")],
         [_lemma("tap"), _lower("to"), {"LOWER": {"IN": ["lead", "head", "run"]}}],
         [_lemma("swear"), _lower("in")],
+        # "assumed the presidency", "assumes office": taking up a post
+        [_lemma("assume"), _DET, {"LOWER": {"IN": _TAKEN_UP_POSTS}}],
+        # "began serving as governor": the start of a term
+        [{"LEMMA": {"IN": ["begin", "start"]}}, _lower("serving"), _lower("as")],
     ],
     INVEST: [
         [_lemma("raise"), {"LIKE_NUM": True}],
@@ -203,6 +211,11 @@ GENERIC_ORG_NOUNS = frozenset({"startup", "start-up", "company", "firm", "group"
 IMPLIED_ORGS = {**{title: "government" for title in read_lines(ROLES_FILE)
                    if title.lower().endswith(" minister") or title.lower().startswith("minister ")},
                 "prime minister": "government", "governor": "government",
+                # the office itself ("assumed the presidency")
+                "presidency": "government", "premiership": "government",
+                "governorship": "government", "chancellorship": "government",
+                # a legislator sits in the legislature, whatever party label comes first
+                "mp": "parliament", "member of parliament": "parliament",
                 "attorney general": "government", "minister": "government",
                 "secretary of state": "government"}
 ORG_HEAD_WORDS = frozenset({"ministry", "university", "bank", "group", "foundation", "institute",
@@ -312,6 +325,10 @@ PACK = LanguagePack(
                             "spokeswoman"}),
     public_roles=PUBLIC_ROLES,
     government_name="government",
+    party_member_titles=frozenset({"mp", "member of parliament", "senator", "congressman",
+                                   "congresswoman", "lawmaker", "legislator",
+                                   "assemblyman", "assemblywoman", "councillor", "councilor"}),
+    sequel_words=frozenset({"after", "following", "replacing", "succeeding"}),
     strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("head", "of"),
                                  ("within",), ("inside",)}),
 )

@@ -1,0 +1,103 @@
+"""English successions and public offices, on invented articles (people and places made up).
+
+One sentence often names the post for one side of a succession only: the other side takes
+it from there. Public offices ("assumed the presidency") are posts in a government.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import assert_evidence, move_of, moves_of, run
+
+pytestmark = pytest.mark.model
+
+
+def test_following_the_resignation_of_gives_the_predecessor_the_same_post():
+    text = ("Iliana Vestova becomes the first female president of Moldavia following the "
+            "resignation of Rumen Radko.")
+    extraction = run(text)
+    heir = move_of(extraction, "Iliana Vestova")
+    gone = move_of(extraction, "Rumen Radko")
+    assert heir.to_org == "Moldavia"
+    assert (gone.from_org, gone.to_org, gone.role) == ("Moldavia", None, "president")
+    assert_evidence(text, gone, "resignation of Rumen Radko")
+
+
+def test_stepped_down_after_a_name_ending_in_a_month_word():
+    text = ("Boris Halloran became leader of the Conservative Party after Oliver May stepped "
+            "down on July 24.")
+    gone = move_of(run(text, date="2019-09-11"), "Oliver May")
+    assert gone.from_org == "Conservative Party"
+    assert gone.to_org is None
+    assert gone.date == "2019-07-24"
+
+
+def test_appointed_as_someones_replacement_takes_the_post_they_left():
+    text = ("Ruritanian public works secretary Manuel Bonard resigns over the bridge scandal, "
+            "while President Olga Marek appoints transport secretary Vince Dalton as "
+            "Bonard's replacement.")
+    extraction = run(text)
+    gone = move_of(extraction, "Manuel Bonard")
+    heir = move_of(extraction, "Vince Dalton")
+    assert gone.from_org == "Ruritanian government"
+    assert heir.to_org == "Ruritanian government"
+    assert heir.role == "public works secretary"
+    assert_evidence(text, heir, "Vince Dalton as Bonard's replacement")
+    assert not moves_of(extraction, "Olga Marek")
+
+
+def test_a_departure_without_a_succession_word_takes_no_one_elses_post():
+    text = ("Anna Berg became chief executive of Fennick Foods on Monday. "
+            "Separately, Tom Lyle stepped down.")
+    extraction = run(text)
+    assert move_of(extraction, "Anna Berg").to_org == "Fennick Foods"
+    assert not moves_of(extraction, "Tom Lyle")
+
+
+def test_assumed_the_presidency_is_taking_office_in_the_government():
+    text = ("Farid Osmani ruled the country for decades. When Farid Osmani assumed the "
+            "presidency in 1987, he also took command of the army.")
+    move = move_of(run(text), "Farid Osmani")
+    assert move.to_org == "government"
+    assert move.role == "presidency"
+    assert move.date == "1987"
+    assert_evidence(text, move, "assumed the presidency")
+
+
+def test_assumed_as_a_belief_is_no_move():
+    text = "Analysts assumed the merger of Kelso Mills and Brandt Paper would close, said Ivo Tal."
+    assert run(text).moves == ()
+
+
+def test_began_serving_as_a_countrys_governor_with_the_start_date():
+    text = "Ricardo Ostelli began serving as Valdoria's eleventh governor on January 2, 2017."
+    move = move_of(run(text), "Ricardo Ostelli")
+    assert move.to_org == "government"
+    assert move.role == "governor"
+    assert move.date == "2017-01-02"
+
+
+def test_a_name_the_model_left_untagged_after_a_title_is_a_person():
+    text = ("Pedro Varga was sworn in last week following the August 2 resignation of "
+            "Governor Ramiro Solis Nevado over a texting scandal.")
+    gone = move_of(run(text, date="2019-08-08"), "Ramiro Solis Nevado")
+    assert gone.from_org == "government"
+    assert gone.role == "Governor"
+    assert gone.date == "2019-08-02"
+
+
+def test_a_legislator_leaves_parliament_not_the_party_named_before_the_title():
+    text = ("Voters go to the polls on Saturday in a by-election following the resignation of "
+            "Liberal Reform MP Tobias Wren for family reasons.")
+    move = move_of(run(text), "Tobias Wren")
+    assert move.from_org == "parliament"
+    assert move.role == "MP"
+
+
+def test_replacing_someone_who_becomes_another_minister_moves_them_there():
+    text = ("Acting president Delia Ramos appoints envoy Felix Arrieta to a trade post, "
+            "replacing minister Ivo Gal, who becomes energy minister.")
+    move = move_of(run(text), "Ivo Gal")
+    assert move.to_org == "government"
+    assert move.role == "energy minister"
+    assert move.from_org is None
