@@ -86,6 +86,8 @@ def _same_move(a: dict, b: dict) -> bool:
     to_org = a["to"] or b["to"]
     if from_org and to_org and same_org(from_org, to_org):
         return False  # joined and later left the same place: two changes
+    if a["to"] and b["to"] and _other_post(a["role"], b["role"]):
+        return False  # "appointed secretary of state", later "sworn in as governor": two posts
     same_sides = all(same_org(a[s], b[s]) if a[s] and b[s] else not a[s] and not b[s]
                      for s in ("from", "to"))
     if a["date"] and b["date"] and not same_sides and not (
@@ -105,6 +107,19 @@ def same_org(a: str, b: str) -> bool:
         if len(short) == 1 and len(long) > 1 and short[0] == "".join(w[0] for w in long):
             return True
     return False
+
+
+def _other_post(a: str | None, b: str | None) -> bool:
+    """Two titles with no word in common and neither the other's initials ("CEO", "chief
+    executive officer"): two different posts."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if not wa or not wb or set(wa) & set(wb):
+        return False
+    for short, long in ((wa, wb), (wb, wa)):
+        initials = "".join(w[0] for w in long)
+        if len(short) == 1 and (short[0].startswith(initials) or initials.startswith(short[0])):
+            return False
+    return True
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -52,6 +52,8 @@ class NameCoref:
                                                   or longest.startswith(m.split()[0])
                                                   for m in matches)):
                 text = longest
+            elif longest:
+                text = _dominant(words, full_names) or text
             canonical[key] = text
         doc._.tf_person_names = canonical
         doc._.tf_pronouns = self._pronouns(doc, persons, canonical)
@@ -81,6 +83,24 @@ class NameCoref:
                 if name:
                     resolved[token.i] = name
         return resolved
+
+
+def _dominant(words: list[str], full_names: list[tuple[list[str], str]]) -> str | None:
+    """The full name a shared bare surname stands for when one bearer dominates the article.
+
+    "Mugabe" with "Robert Mugabe" named three times and "Grace Mugabe" once is Robert: the
+    bare surname is the main subject's, unless the article names two bearers about as often.
+    """
+    by_first: dict[str, list[str]] = {}
+    for other, text in full_names:
+        if len(other) > len(words) and _same_person(words, other):
+            by_first.setdefault(other[0].lower(), []).append(text)
+    if len(by_first) < 2:
+        return None
+    ranked = sorted(by_first.values(), key=len, reverse=True)
+    if len(ranked[0]) < 2 * len(ranked[1]):
+        return None
+    return max(ranked[0], key=len)
 
 
 def _same_person(short: list[str], full: list[str]) -> bool:

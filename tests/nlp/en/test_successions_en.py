@@ -101,3 +101,27 @@ def test_replacing_someone_who_becomes_another_minister_moves_them_there():
     assert move.to_org == "government"
     assert move.role == "energy minister"
     assert move.from_org is None
+
+
+def test_a_bare_surname_is_the_bearer_the_article_is_about():
+    text = ("Robert Kamberi, former president of Valdoria, has died. Robert Kamberi ruled for "
+            "decades, and Robert Kamberi's wife Grace Kamberi was unpopular. Kamberi assumed "
+            "the presidency in 1987.")
+    move = move_of(run(text), "Robert Kamberi")
+    assert move.role == "presidency"
+    assert not moves_of(run(text), "Kamberi")
+
+
+def test_two_posts_in_one_government_are_two_moves():
+    text = ("Outgoing governor Lena Morales appointed Pedro Varga as secretary of state. "
+            "Pedro Varga was sworn in as governor on August 2.")
+    moves = moves_of(run(text, date="2019-08-04"), "Pedro Varga")
+    assert sorted(m.role for m in moves) == ["governor", "secretary of state"]
+    assert all(m.to_org == "government" for m in moves)
+
+
+def test_one_post_named_two_ways_stays_one_move():
+    text = ("Nadia Ferro was named chief executive officer of Quellfield Systems on Monday. "
+            "The new CEO Nadia Ferro starts in May.")
+    move = move_of(run(text), "Nadia Ferro")
+    assert move.to_org == "Quellfield Systems"
