@@ -280,6 +280,11 @@ class MoveArguments:
                 return doc[after + 1:end].text
         return None
 
+    def _title_between(self, doc: Doc, org: OrgMention, person: PersonMention) -> bool:
+        """"<org> <title> <person>": the organisation is the one the person works for now."""
+        return any(r.start == org.end and r.end == person.start
+                   for r in doc.spans.get("tf_roles", []))
+
     def _is_title(self, doc: Doc, index: int) -> bool:
         return any(r.start <= index < r.end for r in doc.spans.get("tf_roles", []))
 
@@ -379,6 +384,8 @@ class MoveArguments:
         weak = root.lemma_.lower() in self.pack.weak_triggers or root.lower_ in self.pack.weak_triggers
         if from_org is None and to_org is None and weak:
             return None
+        if weak and kind == APPOINT and to_org is None:
+            return None  # "selected X as his running mate": chosen, but for no post anywhere
         if from_org is None and to_org is None:
             context = ctx.context_for(paragraph)
             if kind == LEAVE:
@@ -451,8 +458,16 @@ class MoveArguments:
             near_trigger = _distance(trigger, org) <= (1 if weak else 6)
             title_org = org.after_role and (_distance(person, org) <= 6
                                             or trigger.label_ == SUCCEED)
-            if weak and not (org.strong and _distance(trigger, org) <= 3 or near_trigger):
+            # "signed X (a college) from Y": the origin marked right after the person
+            origin_after_person = org.marker == "from" and org.strong \
+                and person.end <= org.start and _distance(person, org) <= 6 \
+                and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[person.end:org.start])
+            if weak and not (org.strong and _distance(trigger, org) <= 3 or near_trigger
+                             or origin_after_person):
                 continue
+            if kind in (JOIN, APPOINT) and trigger.end <= org.start < person.start \
+                    and self._title_between(ctx.doc, org, person):
+                side = "from"  # "hired Globex CTO X": the title's employer is the one left
             if not near_trigger and org.start >= trigger.end and _distance(trigger, org) <= 12 \
                     and not any(t.pos_ == "VERB" or t.ent_type_ == "PER"
                                 and not person.start <= t.i < person.end

@@ -125,3 +125,22 @@ def test_one_post_named_two_ways_stays_one_move():
             "The new CEO Nadia Ferro starts in May.")
     move = move_of(run(text), "Nadia Ferro")
     assert move.to_org == "Quellfield Systems"
+
+
+def test_signed_a_player_from_another_club_gives_the_origin():
+    text = ("The Harbor City Gulls also signed rookie Dario Quint (Lakeside State) from the "
+            "Northfield Rangers on Tuesday.")
+    move = move_of(run(text), "Dario Quint")
+    assert move.from_org == "Northfield Rangers"
+    assert_evidence(text, move, "signed rookie Dario Quint")
+
+
+def test_the_employer_in_a_title_before_the_name_is_the_one_left():
+    text = "Umbrella Analytics hired Globex CTO Jane Dorrit as its new head of research."
+    move = move_of(run(text), "Jane Dorrit")
+    assert (move.from_org, move.to_org) == ("Globex", "Umbrella Analytics")
+
+
+def test_selected_as_running_mate_is_no_move():
+    text = "He selected Prairie Farmers Party chairman Walt Ober as his running mate."
+    assert not moves_of(run(text), "Walt Ober")

@@ -49,7 +49,7 @@ VERB_FORMS = {
 }
 
 NOUN_TRIGGERS = {
-    "hiring": JOIN, "recruitment": JOIN, "arrival": JOIN, "defection": JOIN,
+    "hiring": JOIN, "signing": JOIN, "recruitment": JOIN, "arrival": JOIN, "defection": JOIN,
     "departure": LEAVE, "resignation": LEAVE, "retirement": LEAVE, "ouster": LEAVE,
     "firing": LEAVE, "dismissal": LEAVE, "sacking": LEAVE, "exit": LEAVE,
     "appointment": APPOINT, "promotion": APPOINT, "election": APPOINT,
@@ -132,6 +132,7 @@ MODALITY_LEMMAS = frozenset({
 WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove",
                            "election", "promotion", "replacement", "arrival", "exit", "axe",
                            "move", "come", "tap", "raise", "take", "walk", "bow", "let",
+                           "signing",
                            "recruitment"})
 # Words just after a trigger that make it an award, a list or another sense of the verb
 AFTER_CUES = frozenset({"winner", "finalist", "runner-up", "forces", "hands", ")"})
