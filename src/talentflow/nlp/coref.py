@@ -88,7 +88,7 @@ class NameCoref:
 def _dominant(words: list[str], full_names: list[tuple[list[str], str]]) -> str | None:
     """The full name a shared bare surname stands for when one bearer dominates the article.
 
-    "Mugabe" with "Robert Mugabe" named three times and "Grace Mugabe" once is Robert: the
+    "Varga" with "Tomas Varga" named three times and "Ilona Varga" once is Tomas: the
     bare surname is the main subject's, unless the article names two bearers about as often.
     """
     by_first: dict[str, list[str]] = {}

@@ -134,7 +134,7 @@ def plausible_name(name: str, pack: LanguagePack) -> bool:
         return False
     titles = _title_words(pack)
     common = set(pack.not_org_words) - _role_words(pack)
-    # a common word ends some real names ("Theresa May", "Alan Walker"): only titles and
+    # a common word ends some real names ("Nora May", "Alan Walker"): only titles and
     # organisation words count past the first word
     return not any(w.lower().strip(".,") in titles
                    and (i == 0 or w.lower().strip(".,") not in common)

@@ -60,7 +60,7 @@ class Modality:
         start = max(sent.start, trigger.start - _WINDOW_BEFORE)
         for token in doc[start:trigger.start]:
             if token.ent_type_ == "PER":
-                continue  # a name is no cue ("Theresa May stepped down")
+                continue  # a name is no cue ("Nora May stepped down")
             if token.lemma_.lower() in lemmas or token.lower_ in lemmas:
                 return token.text
         for token in doc[trigger.end:min(sent.end, trigger.end + 3)]:
