@@ -113,6 +113,11 @@ class MoveArguments:
                 elif self._plausible_role_in_clause(ctx.doc, trigger, person):
                     orphans.append((trigger, person, rivals))
         moves.extend(self._successions(ctx, sent, triggers, orphans, moves))
+        # only triggers that report a move compete for the sentence's dates ("When X assumed
+        # the presidency in 1987, he also became head of...": no move, no claim on 1987)
+        for move in moves:
+            move.other_trigger_chars = tuple(sorted({m.trigger_char for m in moves
+                                                     if m.trigger_char != move.trigger_char}))
         return moves
 
     def _successions(self, ctx: DocContext, sent: Span, triggers: list[Span],
@@ -520,6 +525,15 @@ class MoveArguments:
                 for marker in pack.role_intro_markers:
                     if tuple(words[-len(marker):]) == marker:
                         return role.text
+                # past an owner and its adjectives: "sworn in as Ruritania's new governor"
+                i = role.start - 1
+                while i > max(sent.start, role.start - 5) and (
+                        doc[i].pos_ in ("ADJ", "NUM", "PROPN", "PRON") and not doc[i].ent_type_ == "PER"
+                        or doc[i].lower_ in pack.possessive_markers or doc[i].lower_ in pack.possessives):
+                    i -= 1
+                if i < role.start - 1 and doc[i].lower_ in {
+                        m[0] for m in pack.role_intro_markers if len(m) == 1}:
+                    return role.text
         # 2. a title right before the name: "la CTO Mira Murati"
         for role in roles:
             gap = doc[role.end:person.start]

@@ -38,10 +38,16 @@ def fold(name: str | None) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in bare.casefold()).split())
 
 
-def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...] = ()) -> str | None:
+def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...] = (),
+               text: str | None = None) -> str | None:
     """The date in [start, end) closest to ``anchor`` and not closer to a rival trigger."""
     inside = [d for d in dates if start <= d.start and d.end <= end
               and all(abs(d.start - anchor) <= abs(d.start - r) for r in rivals)]
+    if not inside and text is not None:
+        # a date opening the sentence ("On Friday, X resigned and Y was sworn in") dates
+        # every clause of it
+        inside = [d for d in dates if start <= d.start <= start + 3 and d.end < end
+                  and text[d.end:d.end + 1] == ","]
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d.start - anchor)).value
@@ -55,7 +61,7 @@ def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
         record = {"person": cand.person, "from": cand.from_org, "to": cand.to_org,
                   "role": cand.role, "kind": cand.kind, "trigger": cand.trigger,
                   "date": _date_near(dates, cand.sent_start, cand.sent_end, cand.trigger_char,
-                                     cand.other_trigger_chars),
+                                     cand.other_trigger_chars, text),
                   "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence}
         for existing in merged:
             if _same_move(existing, record):

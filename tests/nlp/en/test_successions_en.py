@@ -144,3 +144,25 @@ def test_the_employer_in_a_title_before_the_name_is_the_one_left():
 def test_selected_as_running_mate_is_no_move():
     text = "He selected Prairie Farmers Party chairman Walt Ober as his running mate."
     assert not moves_of(run(text), "Walt Ober")
+
+
+def test_a_date_opening_the_sentence_dates_both_clauses():
+    text = ("On Friday, Ramon Estevez resigned as governor of Valdoria and Pedro Salgado was sworn "
+            "in at 5 p.m. as Valdoria's new governor.")
+    extraction = run(text, date="2019-08-04")
+    assert move_of(extraction, "Ramon Estevez").date == "2019-08-02"
+    heir = move_of(extraction, "Pedro Salgado")
+    assert heir.date == "2019-08-02"
+    assert heir.role == "governor"
+
+
+def test_a_clause_that_reports_no_move_does_not_take_the_year():
+    text = ("When Farid Osmani assumed the presidency in 1987, he also became head of the "
+            "armed forces.")
+    assert move_of(run(text), "Farid Osmani").date == "1987"
+
+
+def test_role_after_an_owner_and_adjectives_is_the_new_post():
+    text = ("Following the ruling, Secretary of Justice Wanda Ibarra was sworn in as "
+            "Valdoria's governor at 5 p.m.")
+    assert move_of(run(text), "Wanda Ibarra").role == "governor"
