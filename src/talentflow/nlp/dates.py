@@ -117,7 +117,7 @@ _ANCHORS = {
 
 def _narrative_year(m: re.Match, lang: str, pub: _Pub | None) -> int | None:
     """The year of an earlier dated event in the same paragraph, when it is not the
-    publication year: "the army moved on November 15, 2017 ... resigned on November 21".
+    publication year: "the board met on March 3, 2019 ... she resigned on March 9".
     Used for days only: a bare month ("back in July") is as often back in the present."""
     anchors = _ANCHORS.get(lang)
     if anchors is None or pub is None:
