@@ -534,14 +534,17 @@ class MoveArguments:
                 if i < role.start - 1 and doc[i].lower_ in {
                         m[0] for m in pack.role_intro_markers if len(m) == 1}:
                     return role.text
-        # 2. a title right before the name: "la CTO Mira Murati"
-        for role in roles:
-            gap = doc[role.end:person.start]
-            if 0 <= len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap) \
-                    and not person.pronoun:
-                if _past(doc, role, pack) and kind != LEAVE:
-                    continue
-                return role.text
+        # 2. a title right before the name: "la CTO Mira Murati"; for a pronoun, before the
+        # name it stands for in this sentence ("President X, who ... before he was ousted")
+        named = [person] if not person.pronoun else [
+            p for p in persons if not p.pronoun and p.name == person.name and p.end <= person.start]
+        for mention in named:
+            for role in roles:
+                gap = doc[role.end:mention.start]
+                if 0 <= len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap):
+                    if _past(doc, role, pack) and kind != LEAVE:
+                        continue
+                    return role.text
         # 3. apposition: "X, ancien directeur scientifique"
         for role in roles:
             gap = role.start - person.end

@@ -67,8 +67,11 @@ class NameCoref:
         latest: Span | None = None
         for token in doc:
             while index < len(persons) and persons[index].end <= token.i:
-                # the antecedent of "il"/"elle" is most often a subject
-                if any(t.dep_.startswith("nsubj") or t.dep_ == "ROOT" for t in persons[index]):
+                # the antecedent of "il"/"elle" is most often a subject, or the one a
+                # relative clause is about ("X, who ... before he was ousted")
+                if any(t.dep_.startswith("nsubj") or t.dep_ == "ROOT"
+                       or any(c.dep_ in ("relcl", "acl:relcl") for c in t.children)
+                       for t in persons[index]):
                     latest = persons[index]
                 index += 1
             if token.lower_ not in self.pack.pronouns or latest is None:

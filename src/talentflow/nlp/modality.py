@@ -49,7 +49,7 @@ class Modality:
         lemmas = self.pack.modality_lemmas
         head = root
         for _ in range(_ANCESTOR_DEPTH):
-            if head.head is head:
+            if head.head is head or self._factual_clause(head):
                 break
             head = head.head
             if head.lemma_.lower() in lemmas or _conditional(head):
@@ -79,6 +79,12 @@ class Modality:
             if phrase in before:
                 return phrase
         return None
+
+    def _factual_clause(self, token: Token) -> bool:
+        """The token heads a temporal clause ("before he was ousted"): what governs it
+        ("had sought to ally ... before") does not make it less of a fact."""
+        return token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.pack.factual_clause_marks for c in token.children)
 
     def _negated(self, trigger: Span) -> bool:
         doc = trigger.doc

@@ -166,3 +166,18 @@ def test_role_after_an_owner_and_adjectives_is_the_new_post():
     text = ("Following the ruling, Secretary of Justice Wanda Ibarra was sworn in as "
             "Valdoria's governor at 5 p.m.")
     assert move_of(run(text), "Wanda Ibarra").role == "governor"
+
+
+def test_ousted_in_a_before_clause_under_a_wish_is_still_a_fact():
+    text = ("The lobbyist's ties to former Valdorian President Viktor Orlenko, who had sought "
+            "to ally his country with Ruritania before he himself was ousted during the "
+            "uprising, drew scrutiny.")
+    move = move_of(run(text), "Viktor Orlenko")
+    assert move.from_org == "Valdorian government"
+    assert move.role == "President"
+    assert_evidence(text, move, "before he himself was ousted")
+
+
+def test_a_wish_still_blocks_the_move_it_governs():
+    text = "Viktor Orlenko had sought to leave the Valdorian cabinet before the uprising."
+    assert not moves_of(run(text), "Viktor Orlenko")

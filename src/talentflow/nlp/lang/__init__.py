@@ -105,6 +105,9 @@ class LanguagePack:
     # words that put a departure before an appointment in the same sentence ("X became
     # president after Y stepped down", "following the resignation of Y"): a succession
     sequel_words: frozenset[str] = frozenset()
+    # subordinators of a clause that reports a fact whatever governs it: "X had sought to
+    # ally with Y before he was ousted" (the ousting happened; "sought" does not reach it)
+    factual_clause_marks: frozenset[str] = frozenset()
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}

@@ -330,6 +330,7 @@ PACK = LanguagePack(
                                    "congresswoman", "lawmaker", "legislator",
                                    "assemblyman", "assemblywoman", "councillor", "councilor"}),
     sequel_words=frozenset({"after", "following", "replacing", "succeeding"}),
+    factual_clause_marks=frozenset({"before", "after", "when", "since", "until", "once"}),
     strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("head", "of"),
                                  ("within",), ("inside",)}),
 )
