@@ -113,8 +113,8 @@ class MoveArguments:
                 elif self._plausible_role_in_clause(ctx.doc, trigger, person):
                     orphans.append((trigger, person, rivals))
         moves.extend(self._successions(ctx, sent, triggers, orphans, moves))
-        # only triggers that report a move compete for the sentence's dates ("When X assumed
-        # the presidency in 1987, he also became head of...": no move, no claim on 1987)
+        # only triggers that report a move compete for the sentence's dates: a clause whose
+        # people get no move ("... and she also chaired a panel") claims none of them
         for move in moves:
             move.other_trigger_chars = tuple(sorted({m.trigger_char for m in moves
                                                      if m.trigger_char != move.trigger_char}))
@@ -124,8 +124,8 @@ class MoveArguments:
                      orphans: list, moves: list[MoveCandidate]) -> list[MoveCandidate]:
         """People of a succession whose post is only named for the other side.
 
-        "X became president of Z following the resignation of Y", "X became leader after Y
-        stepped down": Y leaves Z, the post X took. "appoints X as Y's replacement", "X,
+        An appointment joined to a departure by "after"/"following" ("X took the chair of Z
+        after Y retired"): Y leaves Z, the post X took. "named X as Y's successor", "X,
         replacing Y": X takes the post Y left. Only inside one sentence that says so.
         """
         if not orphans or not moves or not self.pack.sequel_words:
@@ -390,7 +390,7 @@ class MoveArguments:
         if from_org is None and to_org is None and weak:
             return None
         if weak and kind == APPOINT and to_org is None:
-            return None  # "selected X as his running mate": chosen, but for no post anywhere
+            return None  # "chose X as a running mate": picked, but for no post anywhere
         if from_org is None and to_org is None:
             context = ctx.context_for(paragraph)
             if kind == LEAVE:
@@ -463,7 +463,7 @@ class MoveArguments:
             near_trigger = _distance(trigger, org) <= (1 if weak else 6)
             title_org = org.after_role and (_distance(person, org) <= 6
                                             or trigger.label_ == SUCCEED)
-            # "signed X (a college) from Y": the origin marked right after the person
+            # "signed X from Y": the origin marked right after the person
             origin_after_person = org.marker == "from" and org.strong \
                 and person.end <= org.start and _distance(person, org) <= 6 \
                 and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[person.end:org.start])
@@ -525,17 +525,18 @@ class MoveArguments:
                 for marker in pack.role_intro_markers:
                     if tuple(words[-len(marker):]) == marker:
                         return role.text
-                # past an owner and its adjectives: "sworn in as Ruritania's new governor"
+                # past an owner and its adjectives: "named as the league's new treasurer"
                 i = role.start - 1
-                while i > max(sent.start, role.start - 5) and (
-                        doc[i].pos_ in ("ADJ", "NUM", "PROPN", "PRON") and not doc[i].ent_type_ == "PER"
+                while i > max(sent.start, role.start - 7) and (
+                        doc[i].pos_ in ("ADJ", "NUM", "PROPN", "PRON", "DET", "NOUN")
+                        and not doc[i].ent_type_ == "PER"
                         or doc[i].lower_ in pack.possessive_markers or doc[i].lower_ in pack.possessives):
                     i -= 1
                 if i < role.start - 1 and doc[i].lower_ in {
                         m[0] for m in pack.role_intro_markers if len(m) == 1}:
                     return role.text
         # 2. a title right before the name: "la CTO Mira Murati"; for a pronoun, before the
-        # name it stands for in this sentence ("President X, who ... before he was ousted")
+        # name it stands for in this sentence ("Chair X, who ... until she was dismissed")
         named = [person] if not person.pronoun else [
             p for p in persons if not p.pronoun and p.name == person.name and p.end <= person.start]
         for mention in named:
@@ -553,11 +554,11 @@ class MoveArguments:
                     continue
                 return role.text
         # 4. a title right after the trigger: "nommé PDG", "devient directrice", also past
-        # an owner and an ordinal ("began serving as Ruritania's eleventh governor")
+        # an owner and an ordinal ("started serving as the league's third commissioner")
         for role in roles:
             gap = doc[trigger.end:role.start]
             if role.start < trigger.start:
-                continue  # a title inside the trigger counts ("assumed the presidency")
+                continue  # a title inside the trigger counts ("assumed the chairmanship")
             if len(gap) <= 2 or len(gap) <= 5 and role.start <= next_person and all(
                     t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PART") or t.lower_ in
                     self.pack.possessive_markers for t in gap):

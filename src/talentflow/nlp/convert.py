@@ -44,7 +44,7 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
     inside = [d for d in dates if start <= d.start and d.end <= end
               and all(abs(d.start - anchor) <= abs(d.start - r) for r in rivals)]
     if not inside and text is not None:
-        # a date opening the sentence ("On Friday, X resigned and Y was sworn in") dates
+        # a date opening the sentence ("On Monday, X quit and Y took over") dates
         # every clause of it
         inside = [d for d in dates if start <= d.start <= start + 3 and d.end < end
                   and text[d.end:d.end + 1] == ","]
@@ -93,7 +93,7 @@ def _same_move(a: dict, b: dict) -> bool:
     if from_org and to_org and same_org(from_org, to_org):
         return False  # joined and later left the same place: two changes
     if a["to"] and b["to"] and _other_post(a["role"], b["role"]):
-        return False  # "appointed secretary of state", later "sworn in as governor": two posts
+        return False  # first named treasurer, later elected mayor: two posts
     same_sides = all(same_org(a[s], b[s]) if a[s] and b[s] else not a[s] and not b[s]
                      for s in ("from", "to"))
     if a["date"] and b["date"] and not same_sides and not (

@@ -68,7 +68,7 @@ class NameCoref:
         for token in doc:
             while index < len(persons) and persons[index].end <= token.i:
                 # the antecedent of "il"/"elle" is most often a subject, or the one a
-                # relative clause is about ("X, who ... before he was ousted")
+                # relative clause is about ("X, who ... until she was dismissed")
                 if any(t.dep_.startswith("nsubj") or t.dep_ == "ROOT"
                        or any(c.dep_ in ("relcl", "acl:relcl") for c in t.children)
                        for t in persons[index]):

@@ -52,7 +52,7 @@ class Modality:
             if head.head is head or self._factual_clause(head):
                 break
             head = head.head
-            if head.lemma_.lower() in lemmas or _conditional(head):
+            if head.lemma_.lower() in lemmas or head.lower_ in lemmas or _conditional(head):
                 return head.text
             for child in head.children:
                 if child.dep_.startswith("aux") and _conditional(child):
@@ -60,7 +60,7 @@ class Modality:
         start = max(sent.start, trigger.start - _WINDOW_BEFORE)
         for token in doc[start:trigger.start]:
             if token.ent_type_ == "PER":
-                continue  # a name is no cue ("Nora May stepped down")
+                continue  # a name is no cue ("Nora May retired")
             if token.lemma_.lower() in lemmas or token.lower_ in lemmas:
                 return token.text
         for token in doc[trigger.end:min(sent.end, trigger.end + 3)]:
@@ -81,8 +81,8 @@ class Modality:
         return None
 
     def _factual_clause(self, token: Token) -> bool:
-        """The token heads a temporal clause ("before he was ousted"): what governs it
-        ("had sought to ally ... before") does not make it less of a fact."""
+        """The token heads a temporal clause ("until she was dismissed"): what governs it
+        ("had hoped to expand ... until") does not make it less of a fact."""
         return token.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in self.pack.factual_clause_marks for c in token.children)
 

@@ -1,7 +1,8 @@
-"""English successions and public offices, on invented articles (people and places made up).
+"""English successions and public offices, on articles written for these tests.
 
-One sentence often names the post for one side of a succession only: the other side takes
-it from there. Public offices ("assumed the presidency") are posts in a government.
+People, firms, clubs and places are invented. One sentence often names the post for one
+side of a succession only: the other side takes it from there. Public offices ("assumed the
+premiership") are posts in a government.
 """
 from __future__ import annotations
 
@@ -12,38 +13,35 @@ from .helpers import assert_evidence, move_of, moves_of, run
 pytestmark = pytest.mark.model
 
 
-def test_following_the_resignation_of_gives_the_predecessor_the_same_post():
-    text = ("Iliana Vestova becomes the first female president of Moldavia following the "
-            "resignation of Rumen Radko.")
+def test_an_exit_after_following_leaves_the_post_the_successor_took():
+    text = ("Marta Kolbe was named chair of the Brightwater Trust on Monday following the "
+            "departure of Osman Teller.")
     extraction = run(text)
-    heir = move_of(extraction, "Iliana Vestova")
-    gone = move_of(extraction, "Rumen Radko")
-    assert heir.to_org == "Moldavia"
-    assert (gone.from_org, gone.to_org, gone.role) == ("Moldavia", None, "president")
-    assert_evidence(text, gone, "resignation of Rumen Radko")
+    assert move_of(extraction, "Marta Kolbe").to_org == "Brightwater Trust"
+    gone = move_of(extraction, "Osman Teller")
+    assert (gone.from_org, gone.to_org) == ("Brightwater Trust", None)
+    assert_evidence(text, gone, "departure of Osman Teller")
 
 
-def test_stepped_down_after_a_name_ending_in_a_month_word():
-    text = ("Boris Halloran became leader of the Conservative Party after Oliver May stepped "
-            "down on July 24.")
-    gone = move_of(run(text, date="2019-09-11"), "Oliver May")
-    assert gone.from_org == "Conservative Party"
+def test_a_surname_that_is_a_month_word_is_still_a_person():
+    text = ("Hugo Brandt was elected leader of the Green Alliance after Karen May stepped aside "
+            "on 2 March.")
+    gone = move_of(run(text, date="2023-04-10"), "Karen May")
+    assert gone.from_org == "Green Alliance"
     assert gone.to_org is None
-    assert gone.date == "2019-07-24"
+    assert gone.date == "2023-03-02"
 
 
-def test_appointed_as_someones_replacement_takes_the_post_they_left():
-    text = ("Ruritanian public works secretary Manuel Bonard resigns over the bridge scandal, "
-            "while President Olga Marek appoints transport secretary Vince Dalton as "
-            "Bonard's replacement.")
+def test_named_as_someones_successor_takes_the_post_they_left():
+    text = ("Estonian health minister Carla Nenn quits over the hospital contracts, and the "
+            "prime minister names his adviser Omar Vitt as Nenn's successor.")
     extraction = run(text)
-    gone = move_of(extraction, "Manuel Bonard")
-    heir = move_of(extraction, "Vince Dalton")
-    assert gone.from_org == "Ruritanian government"
-    assert heir.to_org == "Ruritanian government"
-    assert heir.role == "public works secretary"
-    assert_evidence(text, heir, "Vince Dalton as Bonard's replacement")
-    assert not moves_of(extraction, "Olga Marek")
+    gone = move_of(extraction, "Carla Nenn")
+    heir = move_of(extraction, "Omar Vitt")
+    assert gone.from_org == "Estonian government"
+    assert heir.to_org == "Estonian government"
+    assert heir.role == "health minister"
+    assert_evidence(text, heir, "Omar Vitt as Nenn's successor")
 
 
 def test_a_departure_without_a_succession_word_takes_no_one_elses_post():
@@ -54,14 +52,13 @@ def test_a_departure_without_a_succession_word_takes_no_one_elses_post():
     assert not moves_of(extraction, "Tom Lyle")
 
 
-def test_assumed_the_presidency_is_taking_office_in_the_government():
-    text = ("Farid Osmani ruled the country for decades. When Farid Osmani assumed the "
-            "presidency in 1987, he also took command of the army.")
-    move = move_of(run(text), "Farid Osmani")
+def test_assumed_the_premiership_is_taking_office_in_the_government():
+    text = "Tomas Reyl assumed the premiership in 2004 after a snap election."
+    move = move_of(run(text), "Tomas Reyl")
     assert move.to_org == "government"
-    assert move.role == "presidency"
-    assert move.date == "1987"
-    assert_evidence(text, move, "assumed the presidency")
+    assert move.role == "premiership"
+    assert move.date == "2004"
+    assert_evidence(text, move, "assumed the premiership")
 
 
 def test_assumed_as_a_belief_is_no_move():
@@ -69,54 +66,37 @@ def test_assumed_as_a_belief_is_no_move():
     assert run(text).moves == ()
 
 
-def test_began_serving_as_a_countrys_governor_with_the_start_date():
-    text = "Ricardo Ostelli began serving as Valdoria's eleventh governor on January 2, 2017."
-    move = move_of(run(text), "Ricardo Ostelli")
+def test_started_serving_as_a_title_after_an_owner_with_the_start_date():
+    text = "Helen Marsh started serving as the province's 30th governor on 3 March 2015."
+    move = move_of(run(text), "Helen Marsh")
     assert move.to_org == "government"
     assert move.role == "governor"
-    assert move.date == "2017-01-02"
-
-
-def test_a_name_the_model_left_untagged_after_a_title_is_a_person():
-    text = ("Pedro Varga was sworn in last week following the August 2 resignation of "
-            "Governor Ramiro Solis Nevado over a texting scandal.")
-    gone = move_of(run(text, date="2019-08-08"), "Ramiro Solis Nevado")
-    assert gone.from_org == "government"
-    assert gone.role == "Governor"
-    assert gone.date == "2019-08-02"
+    assert move.date == "2015-03-03"
 
 
 def test_a_legislator_leaves_parliament_not_the_party_named_before_the_title():
-    text = ("Voters go to the polls on Saturday in a by-election following the resignation of "
-            "Liberal Reform MP Tobias Wren for family reasons.")
-    move = move_of(run(text), "Tobias Wren")
+    text = ("Northern Unity MP Callum Frewin has resigned his seat, so the district will "
+            "hold a by-election in the spring.")
+    move = move_of(run(text), "Callum Frewin")
     assert move.from_org == "parliament"
     assert move.role == "MP"
 
 
-def test_replacing_someone_who_becomes_another_minister_moves_them_there():
-    text = ("Acting president Delia Ramos appoints envoy Felix Arrieta to a trade post, "
-            "replacing minister Ivo Gal, who becomes energy minister.")
-    move = move_of(run(text), "Ivo Gal")
-    assert move.to_org == "government"
-    assert move.role == "energy minister"
-    assert move.from_org is None
-
-
 def test_a_bare_surname_is_the_bearer_the_article_is_about():
-    text = ("Robert Kamberi, former president of Valdoria, has died. Robert Kamberi ruled for "
-            "decades, and Robert Kamberi's wife Grace Kamberi was unpopular. Kamberi assumed "
-            "the presidency in 1987.")
-    move = move_of(run(text), "Robert Kamberi")
-    assert move.role == "presidency"
-    assert not moves_of(run(text), "Kamberi")
+    text = ("Michael Dunne built a chain of bakeries. Michael Dunne ran it for years while his "
+            "sister Sarah Dunne kept the books. Michael Dunne sold it in 2019. "
+            "Dunne assumed the chairmanship of Harwick Foods in 2021.")
+    move = move_of(run(text), "Michael Dunne")
+    assert move.to_org == "Harwick Foods"
+    assert move.role == "chairmanship"
+    assert not moves_of(run(text), "Dunne")
 
 
 def test_two_posts_in_one_government_are_two_moves():
-    text = ("Outgoing governor Lena Morales appointed Pedro Varga as secretary of state. "
-            "Pedro Varga was sworn in as governor on August 2.")
-    moves = moves_of(run(text, date="2019-08-04"), "Pedro Varga")
-    assert sorted(m.role for m in moves) == ["governor", "secretary of state"]
+    text = ("The premier appointed Lars Penn as attorney general in 2016. "
+            "Four years later Lars Penn was elected governor.")
+    moves = moves_of(run(text, date="2021-01-10"), "Lars Penn")
+    assert sorted(m.role for m in moves) == ["attorney general", "governor"]
     assert all(m.to_org == "government" for m in moves)
 
 
@@ -128,11 +108,11 @@ def test_one_post_named_two_ways_stays_one_move():
 
 
 def test_signed_a_player_from_another_club_gives_the_origin():
-    text = ("The Harbor City Gulls also signed rookie Dario Quint (Lakeside State) from the "
-            "Northfield Rangers on Tuesday.")
-    move = move_of(run(text), "Dario Quint")
-    assert move.from_org == "Northfield Rangers"
-    assert_evidence(text, move, "signed rookie Dario Quint")
+    text = ("The Redhill Foxes have signed midfielder Joel Amoako from the Dunmore Rovers "
+            "for an undisclosed fee.")
+    move = move_of(run(text), "Joel Amoako")
+    assert move.from_org == "Dunmore Rovers"
+    assert_evidence(text, move, "signed midfielder Joel Amoako")
 
 
 def test_the_employer_in_a_title_before_the_name_is_the_one_left():
@@ -141,43 +121,36 @@ def test_the_employer_in_a_title_before_the_name_is_the_one_left():
     assert (move.from_org, move.to_org) == ("Globex", "Umbrella Analytics")
 
 
-def test_selected_as_running_mate_is_no_move():
-    text = "He selected Prairie Farmers Party chairman Walt Ober as his running mate."
-    assert not moves_of(run(text), "Walt Ober")
+def test_chosen_as_running_mate_is_no_move():
+    text = "The candidate chose Coastal Alliance treasurer Rita Lenz as a running mate."
+    assert not moves_of(run(text), "Rita Lenz")
 
 
 def test_a_date_opening_the_sentence_dates_both_clauses():
-    text = ("On Friday, Ramon Estevez resigned as governor of Valdoria and Pedro Salgado was sworn "
-            "in at 5 p.m. as Valdoria's new governor.")
-    extraction = run(text, date="2019-08-04")
-    assert move_of(extraction, "Ramon Estevez").date == "2019-08-02"
-    heir = move_of(extraction, "Pedro Salgado")
-    assert heir.date == "2019-08-02"
-    assert heir.role == "governor"
+    text = ("On Monday, Paul Rand quit as chief executive of Orbis Freight and Mia Holt was "
+            "appointed in his place as Orbis Freight's interim chief executive.")
+    extraction = run(text, date="2024-06-15")
+    assert move_of(extraction, "Paul Rand").date == "2024-06-10"
+    heir = move_of(extraction, "Mia Holt")
+    assert heir.date == "2024-06-10"
+    assert heir.role == "chief executive"
 
 
-def test_a_clause_that_reports_no_move_does_not_take_the_year():
-    text = ("When Farid Osmani assumed the presidency in 1987, he also became head of the "
-            "armed forces.")
-    assert move_of(run(text), "Farid Osmani").date == "1987"
+def test_a_title_after_as_and_an_owner_is_the_new_post():
+    text = ("Deputy mayor Ada Lune was named as the city's first female treasurer of "
+            "Westmoor Council on Friday.")
+    assert move_of(run(text), "Ada Lune").role == "treasurer"
 
 
-def test_role_after_an_owner_and_adjectives_is_the_new_post():
-    text = ("Following the ruling, Secretary of Justice Wanda Ibarra was sworn in as "
-            "Valdoria's governor at 5 p.m.")
-    assert move_of(run(text), "Wanda Ibarra").role == "governor"
-
-
-def test_ousted_in_a_before_clause_under_a_wish_is_still_a_fact():
-    text = ("The lobbyist's ties to former Valdorian President Viktor Orlenko, who had sought "
-            "to ally his country with Ruritania before he himself was ousted during the "
-            "uprising, drew scrutiny.")
-    move = move_of(run(text), "Viktor Orlenko")
-    assert move.from_org == "Valdorian government"
-    assert move.role == "President"
-    assert_evidence(text, move, "before he himself was ousted")
+def test_a_dismissal_in_an_until_clause_under_a_wish_is_still_a_fact():
+    text = ("Investors still talk about Ostvale chairman Karl Wendt, who had hoped to take the "
+            "firm abroad until he was dismissed by the Ostvale Group board in 2019.")
+    move = move_of(run(text), "Karl Wendt")
+    assert move.from_org == "Ostvale Group"
+    assert move.role == "chairman"
+    assert_evidence(text, move, "until he was dismissed")
 
 
 def test_a_wish_still_blocks_the_move_it_governs():
-    text = "Viktor Orlenko had sought to leave the Valdorian cabinet before the uprising."
-    assert not moves_of(run(text), "Viktor Orlenko")
+    text = "Karl Wendt had hoped to leave the Ostvale Group board before the summer."
+    assert not moves_of(run(text), "Karl Wendt")

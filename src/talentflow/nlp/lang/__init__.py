@@ -103,10 +103,10 @@ class LanguagePack:
     # a label, not the employer the move is about
     party_member_titles: frozenset[str] = frozenset()
     # words that put a departure before an appointment in the same sentence ("X became
-    # president after Y stepped down", "following the resignation of Y"): a succession
+    # chair after Y retired", "following Y's exit"): a succession
     sequel_words: frozenset[str] = frozenset()
-    # subordinators of a clause that reports a fact whatever governs it: "X had sought to
-    # ally with Y before he was ousted" (the ousting happened; "sought" does not reach it)
+    # subordinators of a clause that reports a fact whatever governs it: "X had hoped to
+    # expand abroad until she was dismissed" (the dismissal happened; "hoped" does not reach it)
     factual_clause_marks: frozenset[str] = frozenset()
 
 

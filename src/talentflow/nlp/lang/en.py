@@ -97,9 +97,9 @@ PHRASE_TRIGGERS = {
         [_lemma("take"), _lower("office")],
         [_lemma("tap"), _lower("to"), {"LOWER": {"IN": ["lead", "head", "run"]}}],
         [_lemma("swear"), _lower("in")],
-        # "assumed the presidency", "assumes office": taking up a post
+        # "assumed the chairmanship", "assumes office": taking up a post
         [_lemma("assume"), _DET, {"LOWER": {"IN": _TAKEN_UP_POSTS}}],
-        # "began serving as governor": the start of a term
+        # "started serving as treasurer": the start of a term
         [{"LEMMA": {"IN": ["begin", "start"]}}, _lower("serving"), _lower("as")],
     ],
     INVEST: [
@@ -126,6 +126,8 @@ MODALITY_LEMMAS = frozenset({
     "effort", "push", "vote", "motion", "call", "demand", "pressure", "petition", "ask",
     "urge", "request", "ticket", "propose", "proposal", "intention", "intent", "readiness",
     "willingness", "ready", "prepared", "expected", "poised", "set",
+    # forms the lemmatizer gets wrong ("hoped" -> "hop")
+    "hoped", "hopes", "hoping",
 })
 # Triggers too common in other senses ("the price was named", "become popular", "sign a
 # deal"): they count only with an organisation right after a strong marker.
@@ -212,7 +214,7 @@ GENERIC_ORG_NOUNS = frozenset({"startup", "start-up", "company", "firm", "group"
 IMPLIED_ORGS = {**{title: "government" for title in read_lines(ROLES_FILE)
                    if title.lower().endswith(" minister") or title.lower().startswith("minister ")},
                 "prime minister": "government", "governor": "government",
-                # the office itself ("assumed the presidency")
+                # the office itself ("assumed the premiership")
                 "presidency": "government", "premiership": "government",
                 "governorship": "government", "chancellorship": "government",
                 # a legislator sits in the legislature, whatever party label comes first
