@@ -285,6 +285,40 @@ class MoveArguments:
                 return doc[after + 1:end].text
         return None
 
+    def _own_post_follows(self, doc: Doc, trigger: Span, person: PersonMention) -> bool:
+        after = max(trigger.end, person.end)
+        words = tuple(t.lower_ for t in doc[after:after + 3])
+        return any(words[:len(m)] == m for m in self.pack.own_post_markers)
+
+    def _appointer_government(self, ctx: DocContext, sent: Span, trigger: Span,
+                              persons: list[PersonMention]) -> str | None:
+        """"<nationality> president X appoints Y": Y joins the government X heads.
+
+        Only an active appointing verb whose subject holds a public title; the government
+        is the one of the title's nationality, else the pack's plain word for it.
+        """
+        doc = ctx.doc
+        root = trigger[0]
+        if root.lemma_.lower() not in self.pack.agent_verbs or not self.pack.public_roles \
+                or any(c.dep_ in _PASSIVE_DEPS for c in root.children):
+            return None
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if root.dep_ in ("relcl", "acl:relcl") and subjects and subjects[0].pos_ == "PRON":
+            subjects = [root.head]  # "President X, who appointed Y"
+        for subject in subjects:
+            appointer = next((p for p in persons if p.start <= subject.i < p.end and not p.pronoun),
+                             None)
+            if appointer is None:
+                continue
+            for role in ctx.in_span(ctx.roles, sent.start, appointer.start):
+                gap = doc[role.end:appointer.start]
+                lowered = role.text.lower()
+                if len(gap) <= 2 and any(lowered == r or lowered.endswith(" " + r)
+                                         for r in self.pack.public_roles):
+                    return (self._national_government(ctx, sent, role.text)
+                            or self.pack.government_name)
+        return None
+
     def _title_between(self, doc: Doc, org: OrgMention, person: PersonMention) -> bool:
         """"<org> <title> <person>": the organisation is the one the person works for now."""
         return any(r.start == org.end and r.end == person.start
@@ -417,6 +451,11 @@ class MoveArguments:
         if from_org is None and to_org is None and kind == LEAVE:
             # "X quitte ses fonctions" with "X, directeur de Y" elsewhere in the article
             from_org = ctx.affiliation(person.name)
+        if from_org is None and to_org is None and kind == APPOINT:
+            if self._own_post_follows(doc, trigger, person):
+                to_org = ctx.affiliation(person.name)  # "appointed X to her position"
+            if to_org is None:
+                to_org = self._appointer_government(ctx, sent, trigger, persons)
         role = self._role(ctx, sent, trigger, kind, person, persons)
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):
@@ -453,6 +492,8 @@ class MoveArguments:
         candidates: dict[str, list[tuple[int, OrgMention]]] = {}
         weak = trigger[0].lemma_.lower() in self.pack.weak_triggers or \
             trigger[0].lower_ in self.pack.weak_triggers
+        # in a reported clause the reporter is no side ("the court found X was sworn in")
+        reporter_counts = trigger[0].dep_ != "ccomp"
         for org in orgs:
             side = _side(org, kind)
             if side not in ("from", "to"):
@@ -480,11 +521,11 @@ class MoveArguments:
                 near_trigger = True  # "nommée à la tête de la direction des vols de la Nasa"
             if near_trigger and not org.strong and self.pack.comma_bounds_clauses \
                     and _comma_between(ctx.doc, trigger, org) and _distance(person, org) > 4 \
-                    and not _syntactic_link(ctx.doc, trigger, org):
+                    and not _syntactic_link(ctx.doc, trigger, org, reporter_counts):
                 near_trigger = False  # "In finding X was sworn in, the court ruled..."
             beside_person = _distance(person, org) <= 2  # "X et TF1 ont mis fin à leur collaboration"
             if not (org.strong or near_trigger or title_org or beside_person
-                    or _syntactic_link(ctx.doc, trigger, org)):
+                    or _syntactic_link(ctx.doc, trigger, org, reporter_counts)):
                 continue
             if org.start > person.end:
                 between = text[ctx.doc[person.end].idx:ctx.doc[org.start].idx].lower()

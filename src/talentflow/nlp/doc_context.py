@@ -80,6 +80,11 @@ class DocContext:
                             and self.doc[org.start].sent.start == self.doc[person.start].sent.start:
                         self._affiliations.setdefault(person.name, org.text)
                         break
+                    # "<org> <title> <person>": "Acme CFO Jane Doe"
+                    if org.known and org.marker != "desc" and org.end <= person.start and any(
+                            r.start == org.end and r.end == person.start for r in self.roles):
+                        self._affiliations.setdefault(person.name, org.text)
+                        break
         return self._affiliations.get(name)
 
     def topic_org(self, sent: Span) -> str | None:
@@ -216,6 +221,13 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
     # a title is not an employer: "ministre de l'Intérieur" tagged ORG by the NER
     role_tokens = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
     orgs = [o for o in orgs if o.start not in role_tokens]
+    # "Acme Freight CFO" tagged as one organisation: the title is not part of the name
+    for org in orgs:
+        cut = min((r.start for r in doc.spans.get(ROLES, []) if org.start < r.start < org.end
+                   and r.end >= org.end), default=None)
+        if cut is not None:
+            org.end = cut
+            org.text = doc[org.start:cut].text.strip(" ,.;:«»\"'")
     party_titles = {span.start for span in doc.spans.get(ROLES, [])
                     if span.text.lower() in pack.party_member_titles}
     for org in orgs:

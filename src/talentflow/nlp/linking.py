@@ -64,8 +64,12 @@ def _nationality_shaped(token) -> bool:
         and len(token) > 4
 
 
-def _syntactic_link(doc: Doc, trigger: Span, person: PersonMention) -> bool:
-    """The person's head chain reaches the trigger, or the other way round, in two steps."""
+def _syntactic_link(doc: Doc, trigger: Span, person: PersonMention,
+                    through_governor: bool = True) -> bool:
+    """The person's head chain reaches the trigger, or the other way round, in two steps.
+
+    With ``through_governor`` the subject of the verb governing the trigger counts too.
+    """
     root = trigger[0]
     for token in doc[person.start:person.end]:
         head = token
@@ -81,7 +85,7 @@ def _syntactic_link(doc: Doc, trigger: Span, person: PersonMention) -> bool:
         if person.start <= head.i < person.end:
             return True
     # the subject of the governing verb: "X va prendre la tête", "X a décidé de quitter"
-    return any(doc[i].dep_ == "nsubj" and doc[i].head.i in ancestors and doc[i].head.i != root.i
+    return through_governor and any(doc[i].dep_ == "nsubj" and doc[i].head.i in ancestors and doc[i].head.i != root.i
                for i in range(person.start, person.end))
 
 

@@ -154,3 +154,39 @@ def test_a_dismissal_in_an_until_clause_under_a_wish_is_still_a_fact():
 def test_a_wish_still_blocks_the_move_it_governs():
     text = "Karl Wendt had hoped to leave the Ostvale Group board before the summer."
     assert not moves_of(run(text), "Karl Wendt")
+
+
+def test_the_body_reporting_a_clause_is_not_where_the_person_went():
+    text = ("Ruling that Dana Kirsch had been wrongly appointed as treasurer, the Westmoor "
+            "Appeals Court also struck down a 2011 statute.")
+    assert not [m for m in run(text).moves if m.to_org and "Court" in m.to_org]
+
+
+def test_appointed_to_her_position_is_the_post_her_title_names_elsewhere():
+    text = ("Harwick Transit Authority director Lena Ostrova wrote to the city council on "
+            "Monday. The mayor, who appointed Ostrova to her position in 2018, praised the "
+            "letter.")
+    move = move_of(run(text), "Lena Ostrova")
+    assert move.to_org == "Harwick Transit Authority"
+    assert move.date == "2018"
+
+
+def test_an_appointee_of_a_national_leader_joins_that_government():
+    text = ("Norwegian prime minister Hanne Solberg-Lie has appointed economist Arne Vik to a "
+            "new trade portfolio.")
+    move = move_of(run(text), "Arne Vik")
+    assert move.to_org == "Norwegian government"
+    assert not moves_of(run(text), "Hanne Solberg-Lie")
+
+
+def test_a_company_appointing_someone_is_no_government():
+    text = "Siemens has appointed economist Arne Vik to a new strategy role."
+    move = move_of(run(text), "Arne Vik")
+    assert move.to_org == "Siemens"
+
+
+def test_a_departure_takes_the_employer_of_a_title_written_before_the_name():
+    text = ("Dunmore Logistics CFO Petra Hahn presented the results in May. "
+            "Petra Hahn resigned on Friday.")
+    move = move_of(run(text), "Petra Hahn")
+    assert move.from_org == "Dunmore Logistics"

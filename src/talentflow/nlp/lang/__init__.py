@@ -108,6 +108,9 @@ class LanguagePack:
     # subordinators of a clause that reports a fact whatever governs it: "X had hoped to
     # expand abroad until she was dismissed" (the dismissal happened; "hoped" does not reach it)
     factual_clause_marks: frozenset[str] = frozenset()
+    # words after an appointee that send them back to the post they hold ("appointed X to
+    # her position"): the employer is the one of their title elsewhere in the article
+    own_post_markers: tuple[tuple[str, ...], ...] = ()
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}
