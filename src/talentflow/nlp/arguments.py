@@ -25,6 +25,7 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention, bu
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
 from talentflow.nlp.records import MoveCandidate
+from talentflow.nlp.successions import succession_moves
 from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
                                     _coordination_groups, _coordinated, _comma_between,
                                     _conjoined_with, _nationality_shaped, _syntactic_link,
@@ -112,57 +113,13 @@ class MoveArguments:
                     moves.append(move)
                 elif self._plausible_role_in_clause(ctx.doc, trigger, person):
                     orphans.append((trigger, person, rivals))
-        moves.extend(self._successions(ctx, sent, triggers, orphans, moves))
+        moves.extend(succession_moves(ctx, self.pack, sent, triggers, orphans, moves))
         # only triggers that report a move compete for the sentence's dates: a clause whose
         # people get no move ("... and she also chaired a panel") claims none of them
         for move in moves:
             move.other_trigger_chars = tuple(sorted({m.trigger_char for m in moves
                                                      if m.trigger_char != move.trigger_char}))
         return moves
-
-    def _successions(self, ctx: DocContext, sent: Span, triggers: list[Span],
-                     orphans: list, moves: list[MoveCandidate]) -> list[MoveCandidate]:
-        """People of a succession whose post is only named for the other side.
-
-        An appointment joined to a departure by "after"/"following" ("X took the chair of Z
-        after Y retired"): Y leaves Z, the post X took. "named X as Y's successor", "X,
-        replacing Y": X takes the post Y left. Only inside one sentence that says so.
-        """
-        if not orphans or not moves or not self.pack.sequel_words:
-            return []
-        doc = ctx.doc
-        succession = any(t.label_ == SUCCEED for t in triggers)
-        found = []
-        for trigger, person, rivals in orphans:
-            if person.pronoun:
-                continue
-            first = min(trigger.start, person.start)
-            before = {t.lower_ for t in doc[max(sent.start, first - 3):first]}
-            leaving = trigger.label_ == LEAVE or (
-                trigger.label_ == SUCCEED and person.start > trigger.start)
-            if leaving and before & self.pack.sequel_words:
-                heirs = [m for m in moves if m.kind in (APPOINT, JOIN) and m.to_org
-                         and m.person != person.name]
-                if heirs:
-                    heir = heirs[0]
-                    found.append(self._inherited(heir, person, LEAVE, trigger, sent, rivals,
-                                                 from_org=heir.to_org))
-            elif not leaving and succession and trigger.label_ in (APPOINT, SUCCEED):
-                left = [m for m in moves if m.kind == LEAVE and m.from_org
-                        and m.person != person.name]
-                if left:
-                    found.append(self._inherited(left[0], person, APPOINT, trigger, sent, rivals,
-                                                 to_org=left[0].from_org))
-        return found
-
-    @staticmethod
-    def _inherited(other: MoveCandidate, person: PersonMention, kind: str, trigger: Span,
-                   sent: Span, rivals: tuple[int, ...], from_org: str | None = None,
-                   to_org: str | None = None) -> MoveCandidate:
-        return MoveCandidate(
-            person=person.name, from_org=from_org, to_org=to_org, role=other.role, kind=kind,
-            trigger=trigger.text, trigger_char=trigger.start_char, other_trigger_chars=rivals,
-            sent_start=sent.start_char, sent_end=_sent_end_char(sent), confidence=0.45)
 
     def _group_trigger(self, ctx: DocContext, group: list[PersonMention], competing: list[Span],
                        move_triggers: list[Span]) -> Span | None:
@@ -570,7 +527,7 @@ class MoveArguments:
                 i = role.start - 1
                 while i > max(sent.start, role.start - 7) and (
                         doc[i].pos_ in ("ADJ", "NUM", "PROPN", "PRON", "DET", "NOUN")
-                        and not doc[i].ent_type_ == "PER"
+                        and doc[i].ent_type_ != "PER"
                         or doc[i].lower_ in pack.possessive_markers or doc[i].lower_ in pack.possessives):
                     i -= 1
                 if i < role.start - 1 and doc[i].lower_ in {

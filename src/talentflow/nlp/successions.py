@@ -1,0 +1,57 @@
+"""Successions told from one side: the other person takes the post from the same sentence.
+
+"X took the chair of Z after Y retired": Y leaves Z, the post X took. "named X as Y's
+successor", "X, replacing Y": X takes the post Y left. The argument finder hands over the
+people it linked to a trigger but could give no organisation ("orphans"), with the moves
+the sentence did give; only the pack's succession words ("after", "following") and a
+succession trigger ("successor", "replacing") join the two.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from talentflow.nlp.doc_context import DocContext, PersonMention
+from talentflow.nlp.lang import APPOINT, JOIN, LEAVE, SUCCEED, LanguagePack
+from talentflow.nlp.linking import _sent_end_char
+from talentflow.nlp.records import MoveCandidate
+
+Orphan = tuple[Span, PersonMention, tuple[int, ...]]  # trigger, person, rival trigger chars
+
+
+def succession_moves(ctx: DocContext, pack: LanguagePack, sent: Span, triggers: list[Span],
+                     orphans: list[Orphan], moves: list[MoveCandidate]) -> list[MoveCandidate]:
+    """Moves for orphans of a succession, with the post the other side names."""
+    if not orphans or not moves or not pack.sequel_words:
+        return []
+    doc = ctx.doc
+    succession = any(t.label_ == SUCCEED for t in triggers)
+    found = []
+    for trigger, person, rivals in orphans:
+        if person.pronoun:
+            continue
+        first = min(trigger.start, person.start)
+        before = {t.lower_ for t in doc[max(sent.start, first - 3):first]}
+        leaving = trigger.label_ == LEAVE or (
+            trigger.label_ == SUCCEED and person.start > trigger.start)
+        if leaving and before & pack.sequel_words:
+            heirs = [m for m in moves if m.kind in (APPOINT, JOIN) and m.to_org
+                     and m.person != person.name]
+            if heirs:
+                found.append(_inherited(heirs[0], person, LEAVE, trigger, sent, rivals,
+                                        from_org=heirs[0].to_org))
+        elif not leaving and succession and trigger.label_ in (APPOINT, SUCCEED):
+            left = [m for m in moves if m.kind == LEAVE and m.from_org
+                    and m.person != person.name]
+            if left:
+                found.append(_inherited(left[0], person, APPOINT, trigger, sent, rivals,
+                                        to_org=left[0].from_org))
+    return found
+
+
+def _inherited(other: MoveCandidate, person: PersonMention, kind: str, trigger: Span,
+               sent: Span, rivals: tuple[int, ...], from_org: str | None = None,
+               to_org: str | None = None) -> MoveCandidate:
+    return MoveCandidate(
+        person=person.name, from_org=from_org, to_org=to_org, role=other.role, kind=kind,
+        trigger=trigger.text, trigger_char=trigger.start_char, other_trigger_chars=rivals,
+        sent_start=sent.start_char, sent_end=_sent_end_char(sent), confidence=0.45)
