@@ -174,7 +174,15 @@ class MoveArguments:
         if root.lemma_.lower() in self.pack.agent_verbs and not reflexive:
             if passive or participle:
                 if person.start < trigger.start:
-                    return True
+                    # "X tried to ... after Y was elected": a passive with a named subject of
+                    # its own, well apart from X, moves that subject
+                    return not any(c.dep_.startswith("nsubj") and c.ent_type_ == "PER"
+                                   and not person.start - 3 <= c.i < person.end + 3
+                                   and not any(doc[i].head.i == c.i  # X in apposition to it
+                                               for i in range(person.start, person.end))
+                                   for c in root.children) \
+                        or _conjoined_with(doc, person, [c for c in root.children
+                                                         if c.dep_.startswith("nsubj")])
                 # after the verb only as an inverted subject ("a été nommé X"), never "par X"
                 return (between is not None and len(between) <= 4
                         and not any(t.lower_ in self.pack.agent_prepositions or t.pos_ == "VERB"

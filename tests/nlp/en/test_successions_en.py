@@ -190,3 +190,9 @@ def test_a_departure_takes_the_employer_of_a_title_written_before_the_name():
             "Petra Hahn resigned on Friday.")
     move = move_of(run(text), "Petra Hahn")
     assert move.from_org == "Dunmore Logistics"
+
+
+def test_a_passive_with_its_own_named_subject_moves_only_that_subject():
+    text = ("Dara Quinn was charged after she tried to auction Westmoor Council's old depot "
+            "once Tomas Reyl was elected mayor.")
+    assert not moves_of(run(text), "Dara Quinn")
