@@ -190,6 +190,11 @@ class MoveArguments:
             # active "X recrute Y": the mover is after the verb
             return person.start >= trigger.end and not is_subject
         # "X rejoint Y": the mover is the subject, not a common noun nor someone further on
+        if trigger.label_ in (JOIN, LEAVE) and len(trigger) == 1 and any(
+                c.dep_ in ("dobj", "obj") and c.ent_type_ == "PER"
+                and (person.start <= c.i < person.end or c.text in person.name.split())
+                for c in root.children):
+            return False  # the object is left or joined ("the loss left X furious")
         subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
         if subjects and not is_subject and all(
                 c.pos_ == "NOUN" and not self._is_title(doc, c.i) for c in subjects):

@@ -196,3 +196,9 @@ def test_a_passive_with_its_own_named_subject_moves_only_that_subject():
     text = ("Dara Quinn was charged after she tried to auction Westmoor Council's old depot "
             "once Tomas Reyl was elected mayor.")
     assert not moves_of(run(text), "Dara Quinn")
+
+
+def test_the_person_a_verb_of_leaving_has_for_object_does_not_move():
+    text = ("Redhill Foxes coach Martin Oduya watched his side collect two red cards, leaving "
+            "Oduya furious after the match.")
+    assert not moves_of(run(text), "Martin Oduya")
