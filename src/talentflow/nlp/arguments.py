@@ -255,6 +255,29 @@ class MoveArguments:
                 return doc[after + 1:end].text
         return None
 
+    def _files_the_noun(self, doc: Doc, trigger: Span, person: PersonMention) -> bool:
+        """"X submits a resignation (letter)": X is the subject of the verb whose object
+        is the trigger noun, or a document named after it."""
+        noun = trigger[0]
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.pack.document_nouns:
+            noun = noun.head
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" \
+                or verb.lemma_.lower() not in self.pack.filing_verbs:
+            return False
+        for i in range(person.start, person.end):
+            token = doc[i]
+            if token.dep_ == "appos":
+                token = token.head  # "The commander of Y, X, submits..."
+                for _ in range(4):  # the parser may hang X on Y: back up to "commander"
+                    if token.dep_ not in ("pobj", "prep", "nmod", "compound") or token.head is token:
+                        break
+                    token = token.head
+            if token.dep_.startswith("nsubj") and token.head.i == verb.i \
+                    or verb.dep_ == "acl" and verb.head.i == token.i:  # the parse may hang the verb on X
+                return True
+        return False
+
     def _own_post_follows(self, doc: Doc, trigger: Span, person: PersonMention) -> bool:
         after = max(trigger.end, person.end)
         words = tuple(t.lower_ for t in doc[after:after + 3])
@@ -339,7 +362,9 @@ class MoveArguments:
             possessive = trigger.start > 0 and doc[trigger.start - 1].lower_ in self.pack.possessives
             is_subject = any(doc[i].dep_.startswith("nsubj") or doc[i].dep_ == "ROOT"
                              for i in range(person.start, person.end))
-            return possessive and (distance <= 4 or is_subject and distance <= 20)
+            if possessive and (distance <= 4 or is_subject and distance <= 20):
+                return True
+            return distance <= 12 and self._files_the_noun(doc, trigger, person)
         if distance <= 10:
             return True
         return _syntactic_link(doc, trigger, person)

@@ -51,6 +51,9 @@ class Modality:
         for _ in range(_ANCESTOR_DEPTH):
             if head.head is head or self._factual_clause(head):
                 break
+            if head.dep_ == "compound" and head.head.lemma_.lower() in self.pack.document_nouns:
+                head = head.head  # "a resignation request" is the resignation filed
+                continue
             head = head.head
             if head.lemma_.lower() in lemmas or head.lower_ in lemmas or _conditional(head):
                 return head.text

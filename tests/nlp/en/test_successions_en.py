@@ -202,3 +202,17 @@ def test_the_person_a_verb_of_leaving_has_for_object_does_not_move():
     text = ("Redhill Foxes coach Martin Oduya watched his side collect two red cards, leaving "
             "Oduya furious after the match.")
     assert not moves_of(run(text), "Martin Oduya")
+
+
+def test_submitting_a_resignation_letter_is_resigning():
+    text = ("The head of the Westmoor Water Board, Imre Takacs, handed in a resignation letter "
+            "after the flooding.")
+    move = move_of(run(text), "Imre Takacs")
+    assert move.from_org == "Westmoor Water Board"
+    assert move.to_org is None
+    assert_evidence(text, move, "handed in a resignation letter")
+
+
+def test_a_letter_demanding_a_resignation_is_no_resignation():
+    text = "Ten lawmakers sent Imre Takacs a letter demanding his resignation from the Westmoor Water Board."
+    assert not moves_of(run(text), "Imre Takacs")

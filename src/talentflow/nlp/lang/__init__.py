@@ -111,6 +111,10 @@ class LanguagePack:
     # words after an appointee that send them back to the post they hold ("appointed X to
     # her position"): the employer is the one of their title elsewhere in the article
     own_post_markers: tuple[tuple[str, ...], ...] = ()
+    # "submit a resignation (letter)": verbs whose subject files the move noun they take as
+    # object, and the documents named after one ("resignation letter") that stay factual
+    filing_verbs: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}

@@ -333,6 +333,9 @@ PACK = LanguagePack(
                                    "assemblyman", "assemblywoman", "councillor", "councilor"}),
     sequel_words=frozenset({"after", "following", "replacing", "succeeding"}),
     factual_clause_marks=frozenset({"before", "after", "when", "since", "until", "once"}),
+    filing_verbs=frozenset({"submit", "tender", "hand", "announce", "give", "present",
+                            "deliver", "file", "send"}),
+    document_nouns=frozenset({"letter", "request", "notice"}),
     own_post_markers=tuple(("to", owner, post) for owner in ("her", "his", "their", "the")
                            for post in ("position", "post", "role", "job", "seat", "office")),
     strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("head", "of"),
