@@ -30,7 +30,8 @@ from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
                                     _coordination_groups, _coordinated, _comma_between,
                                     _conjoined_with, _nationality_shaped, _syntactic_link,
                                     _past, _side, _nearest, _distance, _same_org,
-                                    _implied_org, _sent_end_char)
+                                    _implied_org, _sent_end_char, _files_the_noun,
+                                    _own_post_follows)
 
 _MAX_PERSON_DISTANCE = 30
 _ROLE_APPOSITION_GAP = 3
@@ -255,34 +256,6 @@ class MoveArguments:
                 return doc[after + 1:end].text
         return None
 
-    def _files_the_noun(self, doc: Doc, trigger: Span, person: PersonMention) -> bool:
-        """"X submits a resignation (letter)": X is the subject of the verb whose object
-        is the trigger noun, or a document named after it."""
-        noun = trigger[0]
-        if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.pack.document_nouns:
-            noun = noun.head
-        verb = noun.head
-        if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" \
-                or verb.lemma_.lower() not in self.pack.filing_verbs:
-            return False
-        for i in range(person.start, person.end):
-            token = doc[i]
-            if token.dep_ == "appos":
-                token = token.head  # "The commander of Y, X, submits..."
-                for _ in range(4):  # the parser may hang X on Y: back up to "commander"
-                    if token.dep_ not in ("pobj", "prep", "nmod", "compound") or token.head is token:
-                        break
-                    token = token.head
-            if token.dep_.startswith("nsubj") and token.head.i == verb.i \
-                    or verb.dep_ == "acl" and verb.head.i == token.i:  # the parse may hang the verb on X
-                return True
-        return False
-
-    def _own_post_follows(self, doc: Doc, trigger: Span, person: PersonMention) -> bool:
-        after = max(trigger.end, person.end)
-        words = tuple(t.lower_ for t in doc[after:after + 3])
-        return any(words[:len(m)] == m for m in self.pack.own_post_markers)
-
     def _appointer_government(self, ctx: DocContext, sent: Span, trigger: Span,
                               persons: list[PersonMention]) -> str | None:
         """"<nationality> president X appoints Y": Y joins the government X heads.
@@ -364,7 +337,7 @@ class MoveArguments:
                              for i in range(person.start, person.end))
             if possessive and (distance <= 4 or is_subject and distance <= 20):
                 return True
-            return distance <= 12 and self._files_the_noun(doc, trigger, person)
+            return distance <= 12 and _files_the_noun(doc, trigger, person, self.pack)
         if distance <= 10:
             return True
         return _syntactic_link(doc, trigger, person)
@@ -447,7 +420,7 @@ class MoveArguments:
             # "X quitte ses fonctions" with "X, directeur de Y" elsewhere in the article
             from_org = ctx.affiliation(person.name)
         if from_org is None and to_org is None and kind == APPOINT:
-            if self._own_post_follows(doc, trigger, person):
+            if _own_post_follows(doc, trigger, person, self.pack):
                 to_org = ctx.affiliation(person.name)  # "appointed X to her position"
             if to_org is None:
                 to_org = self._appointer_government(ctx, sent, trigger, persons)

@@ -138,3 +138,37 @@ def _sent_end_char(sent: Span) -> int:
     while end > sent.start + 1 and sent.doc[end - 1].is_space:
         end -= 1
     return sent.doc[end - 1].idx + len(sent.doc[end - 1].text)
+
+
+def _files_the_noun(doc: Doc, trigger: Span, person: PersonMention,
+                    pack: LanguagePack) -> bool:
+    """"X submits a resignation (letter)": X is the subject of the verb whose object
+    is the trigger noun, or a document named after it."""
+    noun = trigger[0]
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in pack.document_nouns:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() not in pack.filing_verbs:
+        return False
+    for i in range(person.start, person.end):
+        token = doc[i]
+        if token.dep_ == "appos":
+            token = token.head  # "The commander of Y, X, submits..."
+            for _ in range(4):  # the parser may hang X on Y: back up to "commander"
+                if token.dep_ not in ("pobj", "prep", "nmod", "compound") or token.head is token:
+                    break
+                token = token.head
+        if token.dep_.startswith("nsubj") and token.head.i == verb.i \
+                or verb.dep_ == "acl" and verb.head.i == token.i:  # the parse may hang the verb on X
+            return True
+    return False
+
+
+def _own_post_follows(doc: Doc, trigger: Span, person: PersonMention,
+                      pack: LanguagePack) -> bool:
+    """"appointed X to her position": the words after the appointee send them back to
+    the post they hold."""
+    after = max(trigger.end, person.end)
+    words = tuple(t.lower_ for t in doc[after:after + 3])
+    return any(words[:len(m)] == m for m in pack.own_post_markers)
