@@ -419,12 +419,14 @@ class MoveArguments:
         if from_org is None and to_org is None and kind == LEAVE:
             # "X quitte ses fonctions" with "X, directeur de Y" elsewhere in the article
             from_org = ctx.affiliation(person.name)
+        own_post = None
         if from_org is None and to_org is None and kind == APPOINT:
             if _own_post_follows(doc, trigger, person, self.pack):
                 to_org = ctx.affiliation(person.name)  # "appointed X to her position"
+                own_post = ctx.affiliation_title(person.name) if to_org else None
             if to_org is None:
                 to_org = self._appointer_government(ctx, sent, trigger, persons)
-        role = self._role(ctx, sent, trigger, kind, person, persons)
+        role = self._role(ctx, sent, trigger, kind, person, persons) or own_post
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):
             to_org = _implied_org(role, self.pack)  # "Premier ministre du Pays": its government
@@ -525,7 +527,11 @@ class MoveArguments:
                  if r.text.lower() not in self.pack.founder_nouns]
         if not roles:
             return None
-        next_person = min((p.start for p in persons if p.start > person.start), default=sent.end)
+        # the next person bounds this one's titles, unless it is the agent ("appointed by Y
+        # as his treasurer": the title after Y is still X's)
+        next_person = min((p.start for p in persons if p.start > person.start and not any(
+            t.lower_ in self.pack.agent_prepositions for t in doc[max(0, p.start - 3):p.start])),
+            default=sent.end)
         pack = self.pack
         # 1. "au poste de X", "en tant que X", "nommé X" after the person, before the next one
         for role in roles:
@@ -555,6 +561,13 @@ class MoveArguments:
                     if _past(doc, role, pack) and kind != LEAVE:
                         continue
                     return role.text
+        # 2b. a title of an organisation set before the name: "the head of Y, X, quits"
+        for role in roles:
+            titled = [o for o in ctx.in_span(ctx.orgs, role.end, person.start)
+                      if o.after_role and o.start <= role.end + 2]
+            if titled and all(t.is_punct for t in doc[titled[-1].end:person.start]) \
+                    and person.start - titled[-1].end <= 2 and not person.pronoun:
+                return role.text
         # 3. apposition: "X, ancien directeur scientifique"
         for role in roles:
             gap = role.start - person.end

@@ -52,6 +52,7 @@ class DocContext:
     main_org: str | None
     context_orgs: dict[int, dict[str, str]] = field(default_factory=dict)
     _affiliations: dict[str, str] | None = None
+    _affiliation_titles: dict[str, str] = field(default_factory=dict)
     _text: str | None = None
 
     def in_span(self, items, start: int, end: int):
@@ -81,11 +82,18 @@ class DocContext:
                         self._affiliations.setdefault(person.name, org.text)
                         break
                     # "<org> <title> <person>": "Acme CFO Jane Doe"
-                    if org.known and org.marker != "desc" and org.end <= person.start and any(
-                            r.start == org.end and r.end == person.start for r in self.roles):
+                    title = next((r for r in self.roles if r.start == org.end
+                                  and r.end == person.start), None)
+                    if org.known and org.marker != "desc" and org.end <= person.start and title:
                         self._affiliations.setdefault(person.name, org.text)
+                        self._affiliation_titles.setdefault(person.name, title.text)
                         break
         return self._affiliations.get(name)
+
+    def affiliation_title(self, name: str) -> str | None:
+        """The title the affiliation comes with, when written between it and the name."""
+        self.affiliation(name)
+        return self._affiliation_titles.get(name)
 
     def topic_org(self, sent: Span) -> str | None:
         """First organisation named in the sentence's paragraph, else the article's main one."""

@@ -168,6 +168,7 @@ def test_appointed_to_her_position_is_the_post_her_title_names_elsewhere():
             "letter.")
     move = move_of(run(text), "Lena Ostrova")
     assert move.to_org == "Harwick Transit Authority"
+    assert move.role == "director"
     assert move.date == "2018"
 
 
@@ -216,3 +217,20 @@ def test_submitting_a_resignation_letter_is_resigning():
 def test_a_letter_demanding_a_resignation_is_no_resignation():
     text = "Ten lawmakers sent Imre Takacs a letter demanding his resignation from the Westmoor Water Board."
     assert not moves_of(run(text), "Imre Takacs")
+
+
+def test_a_title_after_the_appointing_agent_is_still_the_appointees():
+    text = ("Deputy Ilse Brun was appointed by Mayor Tomas Reyl as his chief of staff at "
+            "Westmoor City Council in 2015.")
+    move = move_of(run(text), "Ilse Brun")
+    assert move.to_org == "Westmoor City Council"
+    assert move.role == "chief of staff"
+    assert not moves_of(run(text), "Tomas Reyl")
+
+
+def test_the_title_of_an_organisation_written_before_the_name_is_the_role_left():
+    text = ("The commander of the Westmoor Coast Guard, Ivan Petrov, tendered a resignation "
+            "letter on Sunday.")
+    move = move_of(run(text), "Ivan Petrov")
+    assert move.from_org == "Westmoor Coast Guard"
+    assert move.role == "commander"
