@@ -463,7 +463,10 @@ class MoveArguments:
         weak = trigger[0].lemma_.lower() in self.pack.weak_triggers or \
             trigger[0].lower_ in self.pack.weak_triggers
         # in a reported clause the reporter is no side ("the court found X was sworn in")
-        reporter_counts = trigger[0].dep_ != "ccomp"
+        # unless it announces about "its" people ("Acme said its CFO, X, will retire")
+        reporter_counts = trigger[0].dep_ != "ccomp" or any(
+            t.lower_ in self.pack.org_possessives
+            for t in ctx.doc[max(sent.start, person.start - 4):person.start])
         for org in orgs:
             side = _side(org, kind)
             if side not in ("from", "to"):

@@ -218,6 +218,7 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
         orgs.append(OrgMention(token.i, end, doc[token.i:end].text, marker,
                                _after_role(doc, token.i, role_ends, pack)))
         covered.update(range(token.i, end))
+    orgs.extend(_untagged_employers(doc, pack, covered, person_tokens, role_ends))
     # "le gouvernement portugais": the usual destination of a minister
     for token in doc:
         if token.lower_ in pack.government_words and token.i not in covered:
@@ -244,6 +245,33 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
             org.marker = "desc"  # "Labour MP X": the party is a label, not the employer
     orgs.sort(key=lambda o: o.start)
     return orgs
+
+
+def _untagged_employers(doc: Doc, pack: LanguagePack, covered: set[int],
+                        person_tokens: set[int], role_ends: set[int]) -> list[OrgMention]:
+    """"The Westmoor Wolves fired X" with the team left untagged: a name of two or more
+    capitalised words that is the subject of a hiring or firing verb is the employer."""
+    found = []
+    for trigger in doc.spans.get(TRIGGERS, []):
+        root = trigger[0]
+        if root.lemma_.lower() not in pack.agent_verbs:
+            continue
+        for subject in root.children:
+            if subject.dep_ != "nsubj" or subject.pos_ not in ("PROPN", "NOUN") \
+                    or not subject.is_title or subject.i in covered \
+                    or subject.i in person_tokens:
+                continue
+            start = subject.i
+            while start - 1 >= subject.sent.start and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_title and start - 1 not in covered | person_tokens:
+                start -= 1
+            words = doc[start:subject.i + 1]
+            if len(words) < 2 or not all(t.is_title for t in words) or any(
+                    t.lower_ in pack.not_org_words or start - 1 in role_ends for t in words):
+                continue
+            found.append(OrgMention(start, subject.i + 1, words.text, None, False))
+            covered.update(range(start, subject.i + 1))
+    return found
 
 
 def _clean(ent: Span, pack: LanguagePack) -> str:

@@ -234,3 +234,37 @@ def test_the_title_of_an_organisation_written_before_the_name_is_the_role_left()
     move = move_of(run(text), "Ivan Petrov")
     assert move.from_org == "Westmoor Coast Guard"
     assert move.role == "commander"
+
+
+def test_a_team_the_model_leaves_untagged_is_the_employer_of_its_hiring():
+    text = "The Westmoor Wolves have named Carla Diaz as their new head coach."
+    move = move_of(run(text), "Carla Diaz")
+    assert move.to_org == "Westmoor Wolves"
+    assert move.role == "head coach"
+
+
+def test_a_team_the_model_leaves_untagged_is_the_employer_of_its_firing():
+    text = "The Westmoor Wolves fired head coach Dan Pruitt on Sunday after a 2-9 start."
+    move = move_of(run(text), "Dan Pruitt")
+    assert (move.from_org, move.to_org) == ("Westmoor Wolves", None)
+
+
+def test_retiring_at_the_end_of_the_year_is_no_award():
+    text = ("Acme Corp announced that its chief executive, Paul Rand, will retire at the end "
+            "of the year.")
+    move = move_of(run(text), "Paul Rand")
+    assert move.from_org == "Acme Corp"
+    assert move.role == "chief executive"
+
+
+def test_named_coach_of_the_year_is_an_award():
+    text = "Dan Pruitt of the Westmoor Wolves was named coach of the year on Sunday."
+    assert not moves_of(run(text), "Dan Pruitt")
+
+
+def test_will_become_an_organisations_next_president_past_the_owner():
+    text = "Ivan Petrov will become Kelso University's next president on July 1."
+    move = move_of(run(text), "Ivan Petrov")
+    assert move.to_org == "Kelso University"
+    assert move.role == "president"
+    assert move.date == "2024-07-01"

@@ -114,6 +114,8 @@ class LanguagePack:
     # "submit a resignation (letter)": verbs whose subject files the move noun they take as
     # object, and the documents named after one ("resignation letter") that stay factual
     filing_verbs: frozenset[str] = frozenset()
+    # possessives that stand for an organisation ("its chief executive")
+    org_possessives: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
 
 

@@ -91,6 +91,9 @@ PHRASE_TRIGGERS = {
     APPOINT: [
         [_lemma("become"), {"LOWER": {"IN": _BEFORE_TITLE}, "OP": "*"},
          {"LOWER": {"IN": _TITLE_WORDS}}],
+        # "will become Acme's next chief executive": past the owner's name
+        [_lemma("become"), {"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["'s", "’s"]}},
+         {"LOWER": {"IN": _BEFORE_TITLE}, "OP": "*"}, {"LOWER": {"IN": _TITLE_WORDS}}],
         [_lemma("take"), _DET, _lower("helm")],
         [_lemma("take"), _lower("over"), {"LOWER": {"IN": ["as", "at"]}}],
         [_lemma("take"), _lower("charge")],
@@ -138,12 +141,19 @@ WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove",
                            "recruitment"})
 # Words just after a trigger that make it an award, a list or another sense of the verb
 AFTER_CUES = frozenset({"winner", "finalist", "runner-up", "forces", "hands", ")"})
-AFTER_PHRASES = ("one of the", "among the", "best ", "most ", "of the year", "to score",
+# "named player of the year" is an award; "retires at the end of the year" is not
+_AWARDS = tuple(f"{who} of the {period}"
+                for who in ("player", "coach", "manager", "rookie", "person", "executive",
+                            "goal", "team", "driver", "athlete", "sportsman", "sportswoman",
+                            "footballer", "entrepreneur", "businessman", "businesswoman",
+                            "woman", "man", "newcomer", "leader", "ceo", "teacher")
+                for period in ("year", "month", "season", "decade"))
+AFTER_PHRASES = _AWARDS + ("one of the", "among the", "best ", "most ", "to score",
                  "to win", "to reach", "to receive", "to climb", "to finish", "to play",
                  "magazine's", "sexiest", "to lose", "the talks", "the meeting",
                  "the negotiations", "the protest", "the call", "the fight", "the effort",
                  "the campaign", "the race", "the celebration", "the search", "the hunt",
-                 "the discussion", "the conversation", "the chorus", "the queue", "of the month", "of the season", "to the list",
+                 "the discussion", "the conversation", "the chorus", "the queue", "to the list",
                  "to the hall of fame", "in a lawsuit", "in the lawsuit", "as a defendant",
                  "in a complaint", "to time's", "to forbes",
                  # a reshuffle: "replacing X, who becomes Y" moves X to another post of the
@@ -336,6 +346,7 @@ PACK = LanguagePack(
     filing_verbs=frozenset({"submit", "tender", "hand", "announce", "give", "present",
                             "deliver", "file", "send"}),
     document_nouns=frozenset({"letter", "request", "notice"}),
+    org_possessives=frozenset({"its", "their"}),
     own_post_markers=tuple(("to", owner, post) for owner in ("her", "his", "their", "the")
                            for post in ("position", "post", "role", "job", "seat", "office")),
     strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("head", "of"),
