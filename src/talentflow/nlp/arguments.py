@@ -168,7 +168,7 @@ class MoveArguments:
             return False  # "les ministres nommés par X": the noun moved, not X
         between = doc[trigger.end:person.start] if person.start >= trigger.end else None
         if trigger.label_ == SUCCEED and not passive and any(
-                doc[i].head.i == root.i and doc[i].dep_ in ("obj", "iobj", "obl:arg")
+                doc[i].head.i == root.i and doc[i].dep_ in ("obj", "iobj", "obl:arg", "dobj")
                 for i in person_tokens):
             return True  # "X succède à Y": Y, the object, leaves the post
         reflexive = any(c.dep_.startswith("expl") for c in root.children)
@@ -383,7 +383,7 @@ class MoveArguments:
             deps = {doc[i].dep_ for i in range(person.start, person.end) if doc[i].head.i == root.i}
             if "nsubj" in deps:
                 joiner = True  # also the inverted "qu'a remplacé X"
-            elif deps & {"obj", "iobj", "obl:arg", "nsubj:pass"}:
+            elif deps & {"obj", "iobj", "obl:arg", "nsubj:pass", "dobj"}:
                 joiner = "nsubj:pass" in deps
             kind = APPOINT if joiner else LEAVE
         from_org, to_org = self._sides(ctx, sent, trigger, kind, person, orgs)

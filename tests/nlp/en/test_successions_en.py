@@ -268,3 +268,17 @@ def test_will_become_an_organisations_next_president_past_the_owner():
     assert move.to_org == "Kelso University"
     assert move.role == "president"
     assert move.date == "2024-07-01"
+
+
+def test_succeeded_someone_is_also_their_departure():
+    text = "Anna Berg succeeded Tom Reed as Siemens chairman in 2020."
+    extraction = run(text)
+    heir = move_of(extraction, "Anna Berg")
+    gone = move_of(extraction, "Tom Reed")
+    assert (heir.to_org, heir.role, heir.date) == ("Siemens", "chairman", "2020")
+    assert (gone.from_org, gone.to_org, gone.date) == ("Siemens", None, "2020")
+
+
+def test_a_planned_succession_is_neither_move():
+    text = "Anna Berg is set to replace Tom Reed as chairman of Siemens next year."
+    assert run(text).moves == ()
