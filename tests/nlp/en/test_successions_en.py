@@ -282,3 +282,27 @@ def test_succeeded_someone_is_also_their_departure():
 def test_a_planned_succession_is_neither_move():
     text = "Anna Berg is set to replace Tom Reed as chairman of Siemens next year."
     assert run(text).moves == ()
+
+
+def test_stepping_down_as_head_of_an_organisation_leaves_it():
+    text = "Ivo Tal steps down as head of the Ruritanian Football Federation."
+    move = move_of(run(text), "Ivo Tal")
+    assert (move.from_org, move.to_org) == ("Ruritanian Football Federation", None)
+
+
+def test_joining_as_head_of_an_organisation_arrives_there():
+    text = "Ivo Tal joins the Westmoor Sailing Club as head of the Ruritanian Football Federation's youth academy."
+    move = move_of(run(text), "Ivo Tal")
+    assert move.to_org == "Westmoor Sailing Club"
+
+
+def test_inaugurated_as_president_takes_office():
+    text = "Karl Vos is inaugurated as President of Ruritania."
+    move = move_of(run(text), "Karl Vos")
+    assert move.to_org == "Ruritania"
+    assert move.role == "President"
+
+
+def test_inaugurating_a_building_moves_no_one():
+    text = "Mayor Karl Vos inaugurated the new Westmoor library on Sunday."
+    assert run(text).moves == ()

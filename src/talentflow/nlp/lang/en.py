@@ -29,7 +29,7 @@ VERB_TRIGGERS = {
     # appointments
     "appoint": APPOINT, "name": APPOINT, "promote": APPOINT, "elect": APPOINT,
     "reelect": APPOINT, "re-elect": APPOINT, "tap": APPOINT, "install": APPOINT,
-    "choose": APPOINT, "select": APPOINT,
+    "choose": APPOINT, "select": APPOINT, "inaugurate": APPOINT,
     "succeed": SUCCEED, "replace": SUCCEED,
     # foundings and investments
     "found": FOUND, "co-found": FOUND, "cofound": FOUND,
@@ -115,6 +115,7 @@ PHRASE_TRIGGERS = {
 
 AGENT_VERBS = frozenset({"hire", "rehire", "poach", "recruit", "lure", "appoint", "name",
                          "promote", "elect", "reelect", "tap", "install", "choose", "select",
+                         "inaugurate",
                          "fire", "oust", "sack", "dismiss", "axe", "remove", "depose", "sign"})
 
 MODALITY_LEMMAS = frozenset({
@@ -178,8 +179,8 @@ TO_MARKERS = (("join",), ("joins",), ("joined",), ("joining",), ("rejoin",), ("r
               ("moved", "to"), ("moving", "to"), ("defected", "to"), ("defects", "to"),
               ("hired", "by"), ("poached", "by"), ("recruited", "by"), ("lured", "by"),
               ("signed", "by"), ("signed", "with"), ("signs", "with"), ("headed", "to"),
-              ("heads", "to"), ("as", "head", "of"), ("to", "lead"), ("to", "head"),
-              ("to", "run"), ("helm", "of"), ("helm", "at"), ("over", "at"),
+              ("heads", "to"), ("to", "lead"), ("to", "head"),
+              ("to", "run"), ("over", "at"),
               ("appointed", "to"), ("named", "to"), ("elected", "to"), ("promoted", "at"))
 FROM_MARKERS = (("leave",), ("leaves",), ("left",), ("leaving",), ("quit",), ("quits",),
                 ("quitting",), ("leave", "the"), ("leaves", "the"), ("left", "the"),
@@ -195,8 +196,10 @@ FROM_MARKERS = (("leave",), ("leaves",), ("left",), ("leaving",), ("quit",), ("q
                 ("hired", "away", "from"), ("lured", "away", "from"), ("ex-",),
                 ("steps", "down", "from"), ("stepped", "down", "from"),
                 ("step", "down", "from"), ("stepping", "down", "from"), ("walked", "away", "from"))
+# "as head of X", "the helm of X" name the post, whichever way the move goes ("steps down
+# as head of X" leaves it): the trigger's kind gives the side
 AT_MARKERS = (("at",), ("at", "the"), ("with",), ("of",), ("of", "the"), ("within",),
-              ("inside",), ("helm", "of"), ("head", "of"))
+              ("inside",), ("helm", "of"), ("helm", "at"), ("head", "of"))
 PAST_CUES = ("formerly", "previously", "until recently", "most recently", "former ", "ex-",
              "after a stint", "after years at", "after spending", "who spent", "veteran")
 DESCRIPTION_MARKERS = (("co-founder",), ("cofounder",), ("founder",), ("co-founders",),
@@ -349,6 +352,7 @@ PACK = LanguagePack(
     org_possessives=frozenset({"its", "their"}),
     own_post_markers=tuple(("to", owner, post) for owner in ("her", "his", "their", "the")
                            for post in ("position", "post", "role", "job", "seat", "office")),
-    strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("head", "of"),
+    strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("helm", "at"),
+                                 ("head", "of"),
                                  ("within",), ("inside",)}),
 )
