@@ -467,10 +467,14 @@ class MoveArguments:
         reporter_counts = trigger[0].dep_ != "ccomp" or any(
             t.lower_ in self.pack.org_possessives
             for t in ctx.doc[max(sent.start, person.start - 4):person.start])
+        reporter = trigger[0].head if not reporter_counts else None
         for org in orgs:
             side = _side(org, kind)
             if side not in ("from", "to"):
                 continue
+            if reporter is not None and any(ctx.doc[i].dep_ == "nsubj" and ctx.doc[i].head.i == reporter.i
+                                            for i in range(org.start, org.end)):
+                continue  # "Acme confirmed X would join Y": Acme only speaks
             if kind == JOIN and org.marker == "at" and org.marker_words in _BARE_OF \
                     and not org.after_role and org.start > trigger.start:
                 side = "from"  # "débauché du Bayern", "transfert de X de la Juventus à Y"

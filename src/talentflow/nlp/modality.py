@@ -61,9 +61,12 @@ class Modality:
                 if child.dep_.startswith("aux") and _conditional(child):
                     return "conditional"
         start = max(sent.start, trigger.start - _WINDOW_BEFORE)
+        reported = self._reported_future(trigger)
         for token in doc[start:trigger.start]:
             if token.ent_type_ == "PER":
                 continue  # a name is no cue ("Nora May retired")
+            if reported and token.lower_ == self.pack.reported_future_aux:
+                continue
             if token.lemma_.lower() in lemmas or token.lower_ in lemmas:
                 return token.text
         for token in doc[trigger.end:min(sent.end, trigger.end + 3)]:
@@ -79,8 +82,25 @@ class Modality:
             return "negation"
         before = sent_text[:trigger.start_char - sent.start_char].lower()
         for phrase in self.pack.modality_phrases:
-            if phrase in before:
+            if phrase in before and not (reported and phrase == reported):
                 return phrase
+        return None
+
+    def _reported_future(self, trigger: Span) -> str | None:
+        """"Acme said that X would step down in March": an announcement, not a hypothesis.
+
+        The pack's future-in-the-past auxiliary of a trigger whose clause a reporting verb
+        governs; returns the phrase that cue would otherwise match.
+        """
+        aux = self.pack.reported_future_aux
+        if not aux:
+            return None
+        root = trigger[0]
+        if not any(c.lower_ == aux and c.dep_.startswith("aux") for c in root.children):
+            return None
+        head = root.head
+        if root.dep_ in ("ccomp", "ccomp:obj") and head.lemma_.lower() in self.pack.reporting_lemmas:
+            return aux + " "
         return None
 
     def _factual_clause(self, token: Token) -> bool:

@@ -306,3 +306,19 @@ def test_inaugurated_as_president_takes_office():
 def test_inaugurating_a_building_moves_no_one():
     text = "Mayor Karl Vos inaugurated the new Westmoor library on Sunday."
     assert run(text).moves == ()
+
+
+def test_a_reported_would_is_an_announcement():
+    text = "Siemens confirmed that Maria Lopez would join Unilever as finance chief next month."
+    move = move_of(run(text), "Maria Lopez")
+    assert (move.from_org, move.to_org) == (None, "Unilever")
+    assert move.date == "2024-07"
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez said she would leave Siemens if the merger failed.",
+    "Maria Lopez said she would not leave Siemens.",
+    "Maria Lopez would leave Siemens, according to people familiar with the matter.",
+])
+def test_a_would_that_is_no_announcement_still_blocks(text):
+    assert not moves_of(run(text), "Maria Lopez")

@@ -116,6 +116,9 @@ class LanguagePack:
     filing_verbs: frozenset[str] = frozenset()
     # possessives that stand for an organisation ("its chief executive")
     org_possessives: frozenset[str] = frozenset()
+    # "said that X would step down": the future of a reported clause is an announcement
+    reported_future_aux: str = ""
+    reporting_lemmas: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
 
 

@@ -350,6 +350,9 @@ PACK = LanguagePack(
                             "deliver", "file", "send"}),
     document_nouns=frozenset({"letter", "request", "notice"}),
     org_possessives=frozenset({"its", "their"}),
+    reported_future_aux="would",
+    reporting_lemmas=frozenset({"say", "announce", "confirm", "tell", "state", "report",
+                                "disclose", "reveal"}),
     own_post_markers=tuple(("to", owner, post) for owner in ("her", "his", "their", "the")
                            for post in ("position", "post", "role", "job", "seat", "office")),
     strong_at_markers=frozenset({("at",), ("at", "the"), ("helm", "of"), ("helm", "at"),
