@@ -322,3 +322,14 @@ def test_a_reported_would_is_an_announcement():
 ])
 def test_a_would_that_is_no_announcement_still_blocks(text):
     assert not moves_of(run(text), "Maria Lopez")
+
+
+def test_an_organisation_established_in_a_year_is_a_founding():
+    text = "The club's costs are paid by the Harwick Rowing Trust established in 1952."
+    foundings = run(text).foundings
+    assert [(f.org, f.date) for f in foundings] == [("Harwick Rowing Trust", "1952")]
+
+
+def test_establishing_a_record_is_no_founding():
+    text = "Maria Lopez established a national record in 2019 at the Westmoor Games."
+    assert run(text).foundings == ()

@@ -32,7 +32,7 @@ VERB_TRIGGERS = {
     "choose": APPOINT, "select": APPOINT, "inaugurate": APPOINT,
     "succeed": SUCCEED, "replace": SUCCEED,
     # foundings and investments
-    "found": FOUND, "co-found": FOUND, "cofound": FOUND,
+    "found": FOUND, "co-found": FOUND, "cofound": FOUND, "establish": FOUND,
     "invest": INVEST, "raise": INVEST,
 }
 
@@ -319,6 +319,8 @@ PACK = LanguagePack(
     acquisition_lemmas=ACQUISITION_LEMMAS,
     founder_nouns=FOUNDER_NOUNS,
     founding_verbs=FOUNDING_VERBS,
+    # "establish" founds only as "X, established in 1939 / by Y", never "established a record"
+    weak_founding_verbs=frozenset({"establish"}),
     files={"orgs": DATA_DIR / "orgs.txt", "orgs_local": DATA_DIR / "en" / "orgs.txt",
            "roles": ROLES_FILE},
     entity_labels=ENTITY_LABELS,
