@@ -31,7 +31,8 @@ from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
                                     _conjoined_with, _nationality_shaped, _syntactic_link,
                                     _past, _side, _nearest, _distance, _same_org,
                                     _implied_org, _sent_end_char, _files_the_noun,
-                                    _own_post_follows)
+                                    _own_post_follows, _transfer_side, _transferred,
+                                    _title_between)
 
 _MAX_PERSON_DISTANCE = 30
 _ROLE_APPOSITION_GAP = 3
@@ -172,7 +173,8 @@ class MoveArguments:
                 for i in person_tokens):
             return True  # "X succède à Y": Y, the object, leaves the post
         reflexive = any(c.dep_.startswith("expl") for c in root.children)
-        if root.lemma_.lower() in self.pack.agent_verbs and not reflexive:
+        # a phrase ("signed with", "signed a contract with") has the mover as its subject
+        if root.lemma_.lower() in self.pack.agent_verbs and not reflexive and len(trigger) == 1:
             if passive or participle:
                 if person.start < trigger.start:
                     # "X tried to ... after Y was elected": a passive with a named subject of
@@ -285,11 +287,6 @@ class MoveArguments:
                             or self.pack.government_name)
         return None
 
-    def _title_between(self, doc: Doc, org: OrgMention, person: PersonMention) -> bool:
-        """"<org> <title> <person>": the organisation is the one the person works for now."""
-        return any(r.start == org.end and r.end == person.start
-                   for r in doc.spans.get("tf_roles", []))
-
     def _is_title(self, doc: Doc, index: int) -> bool:
         return any(r.start <= index < r.end for r in doc.spans.get("tf_roles", []))
 
@@ -375,7 +372,8 @@ class MoveArguments:
         doc = ctx.doc
         kind = trigger.label_
         root = trigger[0]
-        if not self._plausible_role_in_clause(doc, trigger, person):
+        if not self._plausible_role_in_clause(doc, trigger, person) \
+                or not _transferred(doc, trigger, person, self.pack):
             return None
         if kind == SUCCEED:
             passive = any(c.dep_ in _PASSIVE_DEPS for c in root.children)
@@ -475,7 +473,10 @@ class MoveArguments:
             if reporter is not None and any(ctx.doc[i].dep_ == "nsubj" and ctx.doc[i].head.i == reporter.i
                                             for i in range(org.start, org.end)):
                 continue  # "Acme confirmed X would join Y": Acme only speaks
-            if kind == JOIN and org.marker == "at" and org.marker_words in _BARE_OF \
+            transfer = _transfer_side(ctx.doc, trigger, person, org, self.pack)
+            if transfer:
+                side = transfer
+            elif kind == JOIN and org.marker == "at" and org.marker_words in _BARE_OF \
                     and not org.after_role and org.start > trigger.start:
                 side = "from"  # "débauché du Bayern", "transfert de X de la Juventus à Y"
             near_trigger = _distance(trigger, org) <= (1 if weak else 6)
@@ -486,10 +487,10 @@ class MoveArguments:
                 and person.end <= org.start and _distance(person, org) <= 6 \
                 and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[person.end:org.start])
             if weak and not (org.strong and _distance(trigger, org) <= 3 or near_trigger
-                             or origin_after_person):
+                             or origin_after_person or transfer):
                 continue
             if kind in (JOIN, APPOINT) and trigger.end <= org.start < person.start \
-                    and self._title_between(ctx.doc, org, person):
+                    and _title_between(ctx.doc, org, person):
                 side = "from"  # "hired Globex CTO X": the title's employer is the one left
             if not near_trigger and org.start >= trigger.end and _distance(trigger, org) <= 12 \
                     and not any(t.pos_ == "VERB" or t.ent_type_ == "PER"

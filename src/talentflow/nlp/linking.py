@@ -172,3 +172,38 @@ def _own_post_follows(doc: Doc, trigger: Span, person: PersonMention,
     after = max(trigger.end, person.end)
     words = tuple(t.lower_ for t in doc[after:after + 3])
     return any(words[:len(m)] == m for m in pack.own_post_markers)
+
+
+def _transfer_side(doc: Doc, trigger: Span, person: PersonMention, org: OrgMention,
+                   pack: LanguagePack) -> str | None:
+    """"A traded X to B": A, the verb's subject, is the origin; B, after "to", the
+    destination. None for other verbs and other organisations."""
+    root = trigger[0]
+    if root.lemma_.lower() not in pack.transfer_verbs:
+        return None
+    if any(doc[i].dep_ == "nsubj" and doc[i].head.i == root.i for i in range(org.start, org.end)):
+        return "from"
+    before = doc[org.start - 1] if org.start > 0 else None
+    if before is not None and before.lower_ in {a.strip() for a in pack.articles} \
+            and org.start > 1:
+        before = doc[org.start - 2]
+    if org.start >= max(person.end, trigger.end) and before is not None \
+            and before.lower_ in pack.transfer_to_words:
+        return "to"
+    return None
+
+
+def _transferred(doc: Doc, trigger: Span, person: PersonMention, pack: LanguagePack) -> bool:
+    """With a transfer verb, only its object moves ("traded X", "X was traded"), not a
+    source quoted further on."""
+    root = trigger[0]
+    if root.lemma_.lower() not in pack.transfer_verbs:
+        return True
+    return any(doc[i].head.i == root.i and doc[i].dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
+               for i in range(person.start, person.end))
+
+
+def _title_between(doc: Doc, org: OrgMention, person: PersonMention) -> bool:
+    """"<org> <title> <person>": the organisation is the one the person works for now."""
+    return any(r.start == org.end and r.end == person.start
+               for r in doc.spans.get("tf_roles", []))

@@ -333,3 +333,36 @@ def test_an_organisation_established_in_a_year_is_a_founding():
 def test_establishing_a_record_is_no_founding():
     text = "Maria Lopez established a national record in 2019 at the Westmoor Games."
     assert run(text).foundings == ()
+
+
+def test_signed_a_contract_with_a_club_joins_it():
+    text = "Mike Johnson signed a three-year contract with the Boston Celtics."
+    move = move_of(run(text), "Mike Johnson")
+    assert (move.from_org, move.to_org) == (None, "Boston Celtics")
+    assert_evidence(text, move, "signed a three-year contract with")
+
+
+def test_a_company_signing_a_contract_moves_no_one():
+    text = "Acme Corp signed a contract with Boeing to build wings, said Mike Johnson."
+    assert run(text).moves == ()
+
+
+def test_traded_a_player_to_another_club_gives_both_sides():
+    text = "The Chicago Bulls traded guard Mike Johnson to the Boston Celtics for two draft picks."
+    move = move_of(run(text), "Mike Johnson")
+    assert (move.from_org, move.to_org) == ("Chicago Bulls", "Boston Celtics")
+
+
+def test_traded_in_the_passive_gives_the_destination():
+    text = "Mike Johnson was traded to the Boston Celtics on Thursday."
+    move = move_of(run(text), "Mike Johnson")
+    assert move.to_org == "Boston Celtics"
+    assert move.date == "2024-06-13"
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Acme Corp traded higher on the Nasdaq on Monday, said Mike Johnson.",
+    "Mike Johnson traded blows with Ivan Petrov of the Westmoor Boxing Club in the final round.",
+])
+def test_other_senses_of_trade_move_no_one(text):
+    assert run(text).moves == ()

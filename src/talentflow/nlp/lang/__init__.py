@@ -117,6 +117,10 @@ class LanguagePack:
     # possessives that stand for an organisation ("its chief executive")
     org_possessives: frozenset[str] = frozenset()
     # "said that X would step down": the future of a reported clause is an announcement
+    # "A traded X to B": verbs whose active subject gives the player away (the origin) and
+    # whose bare preposition names the destination
+    transfer_verbs: frozenset[str] = frozenset()
+    transfer_to_words: frozenset[str] = frozenset()
     reported_future_aux: str = ""
     reporting_lemmas: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()

@@ -21,7 +21,7 @@ _BEFORE_TITLE = ["the", "a", "an", "its", "their", "his", "her", "new", "first",
 VERB_TRIGGERS = {
     # arrivals
     "join": JOIN, "rejoin": JOIN, "hire": JOIN, "rehire": JOIN, "poach": JOIN,
-    "recruit": JOIN, "lure": JOIN, "defect": JOIN, "sign": JOIN,
+    "recruit": JOIN, "lure": JOIN, "defect": JOIN, "sign": JOIN, "trade": JOIN,
     # departures
     "leave": LEAVE, "depart": LEAVE, "resign": LEAVE, "retire": LEAVE, "quit": LEAVE,
     "fire": LEAVE, "oust": LEAVE, "sack": LEAVE, "dismiss": LEAVE, "exit": LEAVE,
@@ -78,6 +78,11 @@ PHRASE_TRIGGERS = {
         [_lemma("move"), _lower("to")],
         [_lemma("come"), _lower("aboard")],
         [_lemma("sign"), _lower("with")],
+        # "signed a three-year contract with X": a player's or an employee's arrival
+        [_lemma("sign"), {"LOWER": {"IN": ["a", "an", "the", "his", "her", "new"]}},
+         {"TEXT": {"NOT_IN": [",", "."]}, "OP": "?"}, {"TEXT": {"NOT_IN": [",", "."]}, "OP": "?"},
+         {"TEXT": {"NOT_IN": [",", "."]}, "OP": "?"},
+         {"LOWER": {"IN": ["contract", "contracts"]}}, _lower("with")],
     ],
     LEAVE: [
         [_lemma("step"), _lower("down")],
@@ -115,7 +120,7 @@ PHRASE_TRIGGERS = {
 
 AGENT_VERBS = frozenset({"hire", "rehire", "poach", "recruit", "lure", "appoint", "name",
                          "promote", "elect", "reelect", "tap", "install", "choose", "select",
-                         "inaugurate",
+                         "inaugurate", "trade",
                          "fire", "oust", "sack", "dismiss", "axe", "remove", "depose", "sign"})
 
 MODALITY_LEMMAS = frozenset({
@@ -138,7 +143,7 @@ MODALITY_LEMMAS = frozenset({
 WEAK_TRIGGERS = frozenset({"sign", "install", "choose", "select", "remove",
                            "election", "promotion", "replacement", "arrival", "exit", "axe",
                            "move", "come", "tap", "raise", "take", "walk", "bow", "let",
-                           "signing",
+                           "signing", "trade",
                            "recruitment"})
 # Words just after a trigger that make it an award, a list or another sense of the verb
 AFTER_CUES = frozenset({"winner", "finalist", "runner-up", "forces", "hands", ")"})
@@ -352,6 +357,8 @@ PACK = LanguagePack(
                             "deliver", "file", "send"}),
     document_nouns=frozenset({"letter", "request", "notice"}),
     org_possessives=frozenset({"its", "their"}),
+    transfer_verbs=frozenset({"trade"}),
+    transfer_to_words=frozenset({"to"}),
     reported_future_aux="would",
     reporting_lemmas=frozenset({"say", "announce", "confirm", "tell", "state", "report",
                                 "disclose", "reveal"}),
