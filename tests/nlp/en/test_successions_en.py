@@ -366,3 +366,9 @@ def test_traded_in_the_passive_gives_the_destination():
 ])
 def test_other_senses_of_trade_move_no_one(text):
     assert run(text).moves == ()
+
+
+def test_a_club_of_the_general_gazetteer_is_an_origin_even_when_tagged_a_place():
+    text = "Arsenal have completed the signing of striker Mike Johnson from Everton."
+    move = move_of(run(text), "Mike Johnson")
+    assert move.from_org == "Everton"
