@@ -192,6 +192,10 @@ class MoveArguments:
                                     for t in between))
             # active "X recrute Y": the mover is after the verb
             return person.start >= trigger.end and not is_subject
+        # "A represented X, who signed with Y": the relative clause moves the one it is about
+        if root.dep_ in ("relcl", "acl:relcl") and root.head.ent_type_ == "PER" and any(
+                c.dep_.startswith("nsubj") and c.pos_ == "PRON" for c in root.children):
+            return person.start <= root.head.i < person.end
         # "X rejoint Y": the mover is the subject, not a common noun nor someone further on
         if trigger.label_ in (JOIN, LEAVE) and len(trigger) == 1 and any(
                 c.dep_ in ("dobj", "obj") and c.ent_type_ == "PER"
@@ -260,11 +264,8 @@ class MoveArguments:
 
     def _appointer_government(self, ctx: DocContext, sent: Span, trigger: Span,
                               persons: list[PersonMention]) -> str | None:
-        """"<nationality> president X appoints Y": Y joins the government X heads.
-
-        Only an active appointing verb whose subject holds a public title; the government
-        is the one of the title's nationality, else the pack's plain word for it.
-        """
+        """"<nationality> president X appoints Y": Y joins the government of X's public
+        title (its nationality's, else the pack's plain word for it); active verbs only."""
         doc = ctx.doc
         root = trigger[0]
         if root.lemma_.lower() not in self.pack.agent_verbs or not self.pack.public_roles \

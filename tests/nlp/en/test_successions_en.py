@@ -372,3 +372,11 @@ def test_a_club_of_the_general_gazetteer_is_an_origin_even_when_tagged_a_place()
     text = "Arsenal have completed the signing of striker Mike Johnson from Everton."
     move = move_of(run(text), "Mike Johnson")
     assert move.from_org == "Everton"
+
+
+def test_the_relative_clause_moves_only_the_person_it_is_about():
+    text = ("Agent Paul Ostrow represented former Westmoor Wolves forward Dario Quint, who "
+            "signed with the Phoenix Suns in 2019.")
+    extraction = run(text)
+    assert move_of(extraction, "Dario Quint").to_org == "Phoenix Suns"
+    assert not moves_of(extraction, "Paul Ostrow")
