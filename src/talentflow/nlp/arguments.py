@@ -116,8 +116,7 @@ class MoveArguments:
                 elif self._plausible_role_in_clause(ctx.doc, trigger, person):
                     orphans.append((trigger, person, rivals))
         moves.extend(succession_moves(ctx, self.pack, sent, triggers, orphans, moves))
-        # only triggers that report a move compete for the sentence's dates: a clause whose
-        # people get no move ("... and she also chaired a panel") claims none of them
+        # only triggers that report a move compete for the sentence's dates
         for move in moves:
             move.other_trigger_chars = tuple(sorted({m.trigger_char for m in moves
                                                      if m.trigger_char != move.trigger_char}))
@@ -384,6 +383,8 @@ class MoveArguments:
                 joiner = True  # also the inverted "qu'a remplacé X"
             elif deps & {"obj", "iobj", "obl:arg", "nsubj:pass", "dobj"}:
                 joiner = "nsubj:pass" in deps
+            if root.pos_ == "NOUN" and person.end == trigger.start - 1:
+                joiner = False  # "Y's successor": Y leaves
             kind = APPOINT if joiner else LEAVE
         from_org, to_org = self._sides(ctx, sent, trigger, kind, person, orgs)
         confidence = 0.6
@@ -536,8 +537,7 @@ class MoveArguments:
                  if r.text.lower() not in self.pack.founder_nouns]
         if not roles:
             return None
-        # the next person bounds this one's titles, unless it is the agent ("appointed by Y
-        # as his treasurer": the title after Y is still X's)
+        # the next person bounds this one's titles, unless it is the agent ("by Y as his...")
         next_person = min((p.start for p in persons if p.start > person.start and not any(
             t.lower_ in self.pack.agent_prepositions for t in doc[max(0, p.start - 3):p.start])),
             default=sent.end)
