@@ -25,10 +25,11 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention, bu
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
 from talentflow.nlp.records import MoveCandidate
+from talentflow.nlp.governments import appointer_government, national_government
 from talentflow.nlp.successions import succession_moves
 from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
                                     _coordination_groups, _coordinated, _comma_between,
-                                    _conjoined_with, _nationality_shaped, _syntactic_link,
+                                    _conjoined_with, _syntactic_link,
                                     _past, _side, _nearest, _distance, _same_org,
                                     _implied_org, _sent_end_char, _files_the_noun,
                                     _own_post_follows, _transfer_side, _transferred,
@@ -228,65 +229,6 @@ class MoveArguments:
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in self.pack.generic_org_nouns
                    for c in root.children)
 
-    def _national_government(self, ctx: DocContext, sent: Span, role: str) -> str | None:
-        """"<nationality> <public title>" or "<country>'s <public title>": that government."""
-        if not self.pack.public_roles:
-            return None
-        lowered = role.lower()
-        if not any(lowered == r or lowered.endswith(" " + r) for r in self.pack.public_roles):
-            return None
-        doc = ctx.doc
-        for span in ctx.in_span(ctx.roles, sent.start, sent.end):
-            if span.text != role:
-                continue
-            i = span.start - 1
-            if i > sent.start and doc[i].lower_ in self.pack.possessive_markers:
-                i -= 1
-            while i >= sent.start and doc[i].pos_ in ("ADJ", "NOUN") and not doc[i].ent_type_ \
-                    and not _nationality_shaped(doc[i]):
-                i -= 1  # "social security" between the nationality and "minister"
-            if i >= sent.start and (doc[i].ent_type_ in ("MISC", "LOC")
-                                    or _nationality_shaped(doc[i])):
-                start = i
-                while start > sent.start and doc[start].ent_iob_ == "I":
-                    start -= 1
-                return f"{doc[start:i + 1].text} {self.pack.government_name}"
-            # "president of Ruritania": the country itself
-            after = span.end
-            if after + 1 < sent.end and doc[after].lower_ in self.pack.of_words \
-                    and doc[after + 1].ent_type_ in ("LOC", "ORG") and doc[after + 1].ent_iob_ == "B":
-                end = after + 2
-                while end < sent.end and doc[end].ent_iob_ == "I":
-                    end += 1
-                return doc[after + 1:end].text
-        return None
-
-    def _appointer_government(self, ctx: DocContext, sent: Span, trigger: Span,
-                              persons: list[PersonMention]) -> str | None:
-        """"<nationality> president X appoints Y": Y joins the government of X's public
-        title (its nationality's, else the pack's plain word for it); active verbs only."""
-        doc = ctx.doc
-        root = trigger[0]
-        if root.lemma_.lower() not in self.pack.agent_verbs or not self.pack.public_roles \
-                or any(c.dep_ in _PASSIVE_DEPS for c in root.children):
-            return None
-        subjects = [c for c in root.children if c.dep_ == "nsubj"]
-        if root.dep_ in ("relcl", "acl:relcl") and subjects and subjects[0].pos_ == "PRON":
-            subjects = [root.head]  # "President X, who appointed Y"
-        for subject in subjects:
-            appointer = next((p for p in persons if p.start <= subject.i < p.end and not p.pronoun),
-                             None)
-            if appointer is None:
-                continue
-            for role in ctx.in_span(ctx.roles, sent.start, appointer.start):
-                gap = doc[role.end:appointer.start]
-                lowered = role.text.lower()
-                if len(gap) <= 2 and any(lowered == r or lowered.endswith(" " + r)
-                                         for r in self.pack.public_roles):
-                    return (self._national_government(ctx, sent, role.text)
-                            or self.pack.government_name)
-        return None
-
     def _is_title(self, doc: Doc, index: int) -> bool:
         return any(r.start <= index < r.end for r in doc.spans.get("tf_roles", []))
 
@@ -425,7 +367,7 @@ class MoveArguments:
                 to_org = ctx.affiliation(person.name)  # "appointed X to her position"
                 own_post = ctx.affiliation_title(person.name) if to_org else None
             if to_org is None:
-                to_org = self._appointer_government(ctx, sent, trigger, persons)
+                to_org = appointer_government(ctx, self.pack, sent, trigger, persons)
         role = self._role(ctx, sent, trigger, kind, person, persons) or own_post
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):
@@ -435,7 +377,7 @@ class MoveArguments:
             confidence = 0.45
         if from_org is None and to_org is None and role:
             # "Lithuanian culture minister X resigns": the country's government
-            national = self._national_government(ctx, sent, role)
+            national = national_government(ctx, self.pack, sent, role)
             if national is None and kind == LEAVE and self.pack.public_roles:
                 national = _implied_org(role, self.pack)  # "the minister resigned"
             if kind == LEAVE:

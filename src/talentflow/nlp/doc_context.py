@@ -239,6 +239,14 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
             org.text = doc[org.start:cut].text.strip(" ,.;:«»\"'")
     party_titles = {span.start for span in doc.spans.get(ROLES, [])
                     if span.text.lower() in pack.party_member_titles}
+    # "governor of <country> commonwealth of X": the outer place only situates X
+    for org in orgs:
+        after = doc[org.end:org.end + 3]
+        if org.after_role and len(after) == 3 and after[0].lower_ in pack.territory_nouns \
+                and after[1].lower_ in pack.of_words \
+                and any(o.start in (org.end + 2, org.end + 3) and o.after_role for o in orgs):
+            org.after_role = False
+            org.marker = "desc"
     for org in orgs:
         _, org.strong, org.marker_words = marker_of(doc, org.start, pack)
         if any(org.start < start <= org.end for start in party_titles):
@@ -292,7 +300,22 @@ def _after_role(doc: Doc, start: int, role_ends: set[int], pack: LanguagePack) -
         while i > 0 and doc[i].ent_iob_ == "I":
             i -= 1
         i -= 1
-    return i >= 1 and doc[i].lower_ in pack.of_words and i in role_ends
+    if i >= 1 and doc[i].lower_ in pack.of_words and i in role_ends:
+        return True
+    if not pack.territory_nouns or not (i >= 1 and doc[i].lower_ in pack.of_words):
+        return False
+    # "mayor of the city of X", "governor of <country> commonwealth of X": past a noun of
+    # territory (and the place it belongs to) back to the title
+    j = i - 1
+    while j > 0 and any(doc[j].lower_ == a.strip() for a in pack.articles):
+        j -= 1
+    if doc[j].lower_ not in pack.territory_nouns:
+        return False
+    j -= 1
+    while j > 0 and i - j <= 6 and (doc[j].ent_type_ == "LOC"
+                                    or any(doc[j].lower_ == a.strip() for a in pack.articles)):
+        j -= 1
+    return doc[j].lower_ in pack.of_words and j in role_ends
 
 
 def _marker(doc: Doc, start: int, pack: LanguagePack, strong_only: bool = False) -> str | None:

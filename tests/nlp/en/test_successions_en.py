@@ -384,3 +384,18 @@ def test_the_relative_clause_moves_only_the_person_it_is_about():
     extraction = run(text)
     assert move_of(extraction, "Dario Quint").to_org == "Phoenix Suns"
     assert not moves_of(extraction, "Paul Ostrow")
+
+
+def test_the_place_inside_a_territory_chain_is_the_one_governed():
+    text = ("On Friday, Ramon Estevez resigned as the governor of United Kingdom territory of "
+            "Valdoria, and Pedro Salgado was sworn in as the new governor.")
+    move = move_of(run(text, date="2024-06-15"), "Ramon Estevez")
+    assert move.from_org == "Valdoria"
+    assert move.role == "governor"
+
+
+def test_mayor_of_the_city_of_a_place_is_that_place():
+    text = "Dana Kirsch was elected mayor of the city of Westmoor in 2019."
+    move = move_of(run(text), "Dana Kirsch")
+    assert move.to_org == "Westmoor"
+    assert move.date == "2019"

@@ -119,6 +119,8 @@ class LanguagePack:
     # "said that X would step down": the future of a reported clause is an announcement
     # "A traded X to B": verbs whose active subject gives the player away (the origin) and
     # whose bare preposition names the destination
+    # "mayor of the city of X": nouns of territory between a title and its place
+    territory_nouns: frozenset[str] = frozenset()
     transfer_verbs: frozenset[str] = frozenset()
     transfer_to_words: frozenset[str] = frozenset()
     reported_future_aux: str = ""

@@ -1,0 +1,81 @@
+"""Public offices: the government a title belongs to when no organisation is named.
+
+"Lithuanian culture minister X", "Ruritania's governor X", "president of Ruritania":
+the government of that nationality or the country itself. "<nationality> president X
+appoints Y": Y joins the government X heads.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from talentflow.nlp.doc_context import DocContext, PersonMention
+from talentflow.nlp.lang import LanguagePack
+from talentflow.nlp.linking import _PASSIVE_DEPS, _nationality_shaped
+
+
+def national_government(ctx: DocContext, pack: LanguagePack, sent: Span,
+                        role: str) -> str | None:
+    """"<nationality> <public title>" or "<country>'s <public title>": that government."""
+    if not pack.public_roles:
+        return None
+    lowered = role.lower()
+    if not any(lowered == r or lowered.endswith(" " + r) for r in pack.public_roles):
+        return None
+    doc = ctx.doc
+    for span in ctx.in_span(ctx.roles, sent.start, sent.end):
+        if span.text != role:
+            continue
+        i = span.start - 1
+        if i > sent.start and doc[i].lower_ in pack.possessive_markers:
+            i -= 1
+        while i >= sent.start and doc[i].pos_ in ("ADJ", "NOUN") and not doc[i].ent_type_ \
+                and not _nationality_shaped(doc[i]):
+            i -= 1  # "social security" between the nationality and "minister"
+        if i >= sent.start and (doc[i].ent_type_ in ("MISC", "LOC")
+                                or _nationality_shaped(doc[i])):
+            start = i
+            while start > sent.start and doc[start].ent_iob_ == "I":
+                start -= 1
+            return f"{doc[start:i + 1].text} {pack.government_name}"
+        # "president of Ruritania": the country itself
+        after = span.end
+        if after + 1 < sent.end and doc[after].lower_ in pack.of_words \
+                and doc[after + 1].ent_type_ in ("LOC", "ORG") and doc[after + 1].ent_iob_ == "B":
+            end = after + 2
+            while end < sent.end and doc[end].ent_iob_ == "I":
+                end += 1
+            inner = end + 2  # "governor of <country> commonwealth of X": X itself
+            if inner < sent.end and doc[end].lower_ in pack.territory_nouns \
+                    and doc[end + 1].lower_ in pack.of_words \
+                    and doc[inner].ent_type_ in ("LOC", "ORG") and doc[inner].ent_iob_ == "B":
+                after, end = end + 1, inner + 1
+                while end < sent.end and doc[end].ent_iob_ == "I":
+                    end += 1
+            return doc[after + 1:end].text
+    return None
+
+def appointer_government(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span,
+                         persons: list[PersonMention]) -> str | None:
+    """"<nationality> president X appoints Y": Y joins the government of X's public
+    title (its nationality's, else the pack's plain word for it); active verbs only."""
+    doc = ctx.doc
+    root = trigger[0]
+    if root.lemma_.lower() not in pack.agent_verbs or not pack.public_roles \
+            or any(c.dep_ in _PASSIVE_DEPS for c in root.children):
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if root.dep_ in ("relcl", "acl:relcl") and subjects and subjects[0].pos_ == "PRON":
+        subjects = [root.head]  # "President X, who appointed Y"
+    for subject in subjects:
+        appointer = next((p for p in persons if p.start <= subject.i < p.end and not p.pronoun),
+                         None)
+        if appointer is None:
+            continue
+        for role in ctx.in_span(ctx.roles, sent.start, appointer.start):
+            gap = doc[role.end:appointer.start]
+            lowered = role.text.lower()
+            if len(gap) <= 2 and any(lowered == r or lowered.endswith(" " + r)
+                                     for r in pack.public_roles):
+                return (national_government(ctx, pack, sent, role.text)
+                        or pack.government_name)
+    return None
