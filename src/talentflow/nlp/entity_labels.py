@@ -74,8 +74,9 @@ class EntityRepair:
             ents = [self._title_employer(doc, self._apposed_title(doc, self._by_syntax(doc, ent),
                                                                   role_starts), role_ends)
                     for ent in ents]
-            ents = [self._title_modifier(doc, ent, role_starts) for ent in ents
-                    if not self._belongs_to_someone(doc, ent)]
+            ents = [self._named_appointee(doc, self._title_modifier(doc, ent, role_starts),
+                                          role_starts)
+                    for ent in ents if not self._belongs_to_someone(doc, ent)]
         if self.tag_surnames:
             ents = [self._with_last_name(doc, self._with_first_name(doc, ent, ents))
                     for ent in ents]
@@ -156,6 +157,21 @@ class EntityRepair:
             lemma = head.head.lemma_.lower()
         if ent.label_ in ("LOC", "ORG", "MISC") and subject \
                 and lemma in self.move_verbs and 2 <= len(ent) <= 3 \
+                and all(t.is_title and t.is_alpha for t in ent) \
+                and not any(t.lower_ in self.org_words for t in ent):
+            return Span(doc, ent.start, ent.end, label="PER")
+        return ent
+
+    def _named_appointee(self, doc: Doc, ent: Span, role_starts: set[int]) -> Span:
+        """"Acme named Maria Lopez chief executive" with the name tagged ORG: the one a
+        hiring verb names right before the new title (the parser hangs it on the title)."""
+        if ent.label_ != "ORG" or ent.kb_id_ == GAZETTEER_KB_ID or ent.end not in role_starts \
+                or not 2 <= len(ent) <= 3:
+            return ent
+        head = ent.root.head
+        verb = head.head if ent.root.dep_ == "compound" and head.dep_ in ("oprd", "dobj") else head
+        if ent.root.dep_ in ("dobj", "compound") and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() in self.agent_verbs and verb.i < ent.start \
                 and all(t.is_title and t.is_alpha for t in ent) \
                 and not any(t.lower_ in self.org_words for t in ent):
             return Span(doc, ent.start, ent.end, label="PER")

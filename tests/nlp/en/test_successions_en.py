@@ -399,3 +399,10 @@ def test_mayor_of_the_city_of_a_place_is_that_place():
     move = move_of(run(text), "Dana Kirsch")
     assert move.to_org == "Westmoor"
     assert move.date == "2019"
+
+
+def test_a_name_the_model_calls_an_organisation_before_a_new_title_is_the_appointee():
+    text = "Siemens named Maria Lopez chief executive this week."
+    move = move_of(run(text), "Maria Lopez")
+    assert move.to_org == "Siemens"
+    assert move.role == "chief executive"
