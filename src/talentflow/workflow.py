@@ -11,6 +11,7 @@ they want, a hand-made extractor (any callable with the ``extract_many`` contrac
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +75,25 @@ def _reason(error: BaseException) -> str:
 def _default_extractor() -> Extractor:
     from talentflow.nlp import extract_many  # the spaCy models load only when needed
     return extract_many
+
+
+@contextmanager
+def extraction_backend(*, workers: int | None = None, scheduler: str | None = None
+                       ) -> Iterator[Extractor | None]:
+    """The extractor of one ingest run, shut down at its end.
+
+    ``scheduler`` (``local`` or ``tcp://HOST:8786``): Dask workers, see talentflow.distributed;
+    else ``workers`` > 1: a pool of processes on this machine, see talentflow.parallel;
+    else None, meaning extraction in this process.
+    """
+    if scheduler:
+        from talentflow.distributed import dask_extractor
+        with dask_extractor(scheduler, workers=workers) as extractor:
+            yield extractor
+    else:
+        from talentflow.parallel import extraction_pool
+        with extraction_pool(workers) as extractor:
+            yield extractor
 
 
 def read_items(items: Iterable[str], *, feed: str | None = None,

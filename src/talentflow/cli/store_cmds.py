@@ -56,8 +56,13 @@ def ingest(
         None, "--publication-date", help="YYYY-MM-DD for inputs that carry no date."),
     lang: Optional[str] = typer.Option(None, "--lang", help="fr or en, when known."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per NLP batch."),
-    workers: int = typer.Option(1, "--workers", min=1,
-                                help="Extraction processes (each loads its models once)."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", min=1, show_default=False,
+        help="Extraction processes (each loads a model once); with --scheduler local, "
+             "the number of Dask workers (default 2)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler",
+        help="Extract on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster."),
     output: OutputFormat = _format_option("Closing summary as text, JSON or CSV."),
 ) -> None:
     """Extract moves, foundings and investments from articles and add them to the store.
@@ -65,12 +70,18 @@ def ingest(
     Articles already stored (same text or URL) are skipped before extraction; each new
     article is stored in one transaction. Exit status 1 when any item was skipped or failed.
     """
-    from talentflow.workflow import FAILED, KNOWN, SKIPPED, IngestEvent, ingest as run_ingest
-    from talentflow.parallel import extractor_for
+    from talentflow.workflow import (FAILED, KNOWN, SKIPPED, IngestEvent, extraction_backend,
+                                     ingest as run_ingest)
 
     if not items and not feed:
         fail(UsageError("nothing to ingest", hint="give files, directories, URLs or --feed"),
              output)
+    if scheduler:
+        from talentflow.distributed import check_scheduler_options
+        try:
+            check_scheduler_options(scheduler, workers)
+        except TalentflowError as error:
+            fail(error, output)
     counts = {"ingested": 0, KNOWN: 0, SKIPPED: 0, FAILED: 0}
     with _store(db, output) as store, progress_bar() as bar:
         task = bar.add_task("ingesting", total=None)
@@ -85,10 +96,11 @@ def ingest(
                 f"{counts[SKIPPED]} skipped, {counts[FAILED]} failed - {event.item}"))
 
         try:
-            summary = run_ingest(store, items or [], feed=feed,
-                                 publication_date=publication_date, lang=lang,
-                                 progress=on_event, batch_size=batch_size,
-                                 extractor=extractor_for(workers))
+            with extraction_backend(workers=workers, scheduler=scheduler) as extractor:
+                summary = run_ingest(store, items or [], feed=feed,
+                                     publication_date=publication_date, lang=lang,
+                                     progress=on_event, batch_size=batch_size,
+                                     extractor=extractor)
         except KeyboardInterrupt:
             stderr_console().print(f"interrupted: {counts['ingested']} articles were stored "
                                    "and stay stored; the article in progress was rolled back")
