@@ -440,11 +440,11 @@ class MoveArguments:
                     and not any(t.pos_ == "VERB" or t.ent_type_ == "PER"
                                 and not person.start <= t.i < person.end
                                 for t in ctx.doc[trigger.end:org.start]):
-                near_trigger = True  # "nommée à la tête de la direction des vols de la Nasa"
+                near_trigger = True  # "nommée à la tête du service des essais de Vantor"
             if near_trigger and not org.strong and self.pack.comma_bounds_clauses \
                     and _comma_between(ctx.doc, trigger, org) and _distance(person, org) > 4 \
                     and not _syntactic_link(ctx.doc, trigger, org, reporter_counts):
-                near_trigger = False  # "In finding X was sworn in, the court ruled..."
+                near_trigger = False  # a comma-bounded clause: the org belongs to another predicate
             beside_person = _distance(person, org) <= 2  # "X et TF1 ont mis fin à leur collaboration"
             if not (org.strong or near_trigger or title_org or beside_person
                     or _syntactic_link(ctx.doc, trigger, org, reporter_counts)):
