@@ -46,6 +46,26 @@ def test_other_languages_are_neither(code):
     assert caught.value.item == "a.txt"
 
 
+SHORT_OTHERS = [
+    "Die Firma Kelvara hat Jonas Weber zum neuen Finanzchef ernannt. Er kommt im Mai.",
+    "La empresa Solvira ha nombrado a Lucía Romero nueva directora financiera.",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_OTHERS)
+def test_a_short_brief_in_another_language_is_neither(text):
+    # restricted to French and English, lingua alone calls these English or French
+    assert detect_language(text) is None
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tidewell hires Martin Ogilvie as its new chief scientist from a rival lab", "en"),
+    ("Hydrelis recrute Joséphine Carlier comme directrice scientifique pour son laboratoire",
+     "fr")])
+def test_a_short_sentence_with_function_words_keeps_its_language(text, lang):
+    assert detect_language(text) == lang
+
+
 def test_a_missing_language_is_filled_in():
     assert ensure_language(article(FRENCH)).lang == "fr"
     assert ensure_language(article(ENGLISH)).lang == "en"

@@ -22,6 +22,9 @@ MIN_CONFIDENCE = 0.55
 OVERRIDE_CONFIDENCE = 0.9
 #: Texts shorter than this (in words) are too short for the function-word check.
 MIN_WORDS_FOR_MARKERS = 20
+#: From this many words, a text with not one function word of the language lingua picked
+#: is in neither: restricted to two languages, lingua calls a German brief English.
+MIN_WORDS_FOR_ANY_MARKER = 8
 MIN_MARKER_SHARE = 0.03
 #: A share of one language's function words this high, twice the other's, settles it.
 DECISIVE_MARKER_SHARE = 0.06
@@ -75,7 +78,9 @@ def detect_language_with_confidence(text: str) -> tuple[str | None, float]:
     code = best.language.iso_code_639_1.name.lower()
     if best.value < MIN_CONFIDENCE:
         return None, best.value
-    if len(sample.split()) >= MIN_WORDS_FOR_MARKERS and shares[code] < MIN_MARKER_SHARE:
+    words = len(sample.split())
+    if words >= MIN_WORDS_FOR_MARKERS and shares[code] < MIN_MARKER_SHARE \
+            or words >= MIN_WORDS_FOR_ANY_MARKER and shares[code] == 0:
         return None, best.value
     return code, best.value
 
