@@ -274,7 +274,11 @@ def _untagged_employers(doc: Doc, pack: LanguagePack, covered: set[int],
                     and doc[start - 1].is_title and start - 1 not in covered | person_tokens:
                 start -= 1
             words = doc[start:subject.i + 1]
-            if len(words) < 2 or not all(t.is_title for t in words) or any(
+            # one word is enough when it is a proper noun and the verb's object a person:
+            # "Vantor has hired Lucie Marchetti"
+            lone_employer = len(words) == 1 and subject.pos_ == "PROPN" and any(
+                c.dep_ in ("dobj", "obj") and c.ent_type_ == "PER" for c in root.children)
+            if len(words) < 2 and not lone_employer or not all(t.is_title for t in words) or any(
                     t.lower_ in pack.not_org_words or start - 1 in role_ends for t in words):
                 continue
             found.append(OrgMention(start, subject.i + 1, words.text, None, False))

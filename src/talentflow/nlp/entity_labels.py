@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from talentflow.nlp.doc_context import marker_of
 from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import JOIN, LEAVE, MOVE_KINDS, get_pack
 from talentflow.nlp.org_ruler import GAZETTEER_KB_ID
@@ -45,6 +46,7 @@ def make_entity_repair(nlp: Language, name: str) -> "EntityRepair":
 class EntityRepair:
     def __init__(self, lang: str):
         pack = get_pack(lang)
+        self.pack = pack
         self.possessives = pack.possessive_markers
         self.tag_surnames = pack.tag_surnames
         self.not_names = pack.not_org_words | pack.honorifics
@@ -62,15 +64,18 @@ class EntityRepair:
                                  if kind in (JOIN, LEAVE)} - set(pack.agent_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.possessives and not self.tag_surnames and not self.repair_by_syntax:
-            return doc
         ents = list(doc.ents)
         role_starts = {span.start for span in doc.spans.get(ROLES, [])}
-        ents = [_trimmed(doc, ent) for ent in ents]
+        role_ends = {span.end for span in doc.spans.get(ROLES, [])}
+        person_words = self.known_person_words(doc)
+        ents = [self._org_in_slot(doc, ent, person_words, role_ends) for ent in ents]
+        if not self.possessives and not self.tag_surnames and not self.repair_by_syntax:
+            doc.ents = ents
+            return doc
+        ents = [_trimmed(doc, _cut_before_title(doc, ent, role_starts)) for ent in ents]
         ents = [ent for ent in ents if ent is not None and ent.text.lower() not in self.not_names]
         ents = [self._person_or_org(doc, ent) for ent in ents]
         if self.repair_by_syntax:
-            role_ends = {span.end for span in doc.spans.get(ROLES, [])}
             ents = [self._title_employer(doc, self._apposed_title(doc, self._by_syntax(doc, ent),
                                                                   role_starts), role_ends)
                     for ent in ents]
@@ -105,6 +110,53 @@ class EntityRepair:
                     or ent.text in self.known_person_words(doc):
                 return ent
         return Span(doc, ent.start, ent.end, label="ORG")
+
+    def _org_in_slot(self, doc: Doc, ent: Span, person_words: set[str],
+                     role_ends: set[int]) -> Span:
+        """A name the NER calls a person (or a misc name) where only an employer fits:
+        "quitte Kalmio pour rejoindre Vantor", "directeur technique de Kalmio", "la start-up
+        Brenva", "Vantor a recruté X" (a person as object). Unknown companies are often read
+        as people; a one-word name that is no word of a person named in full is not one."""
+        if ent.label_ not in ("PER", "MISC") or ent.kb_id_ == GAZETTEER_KB_ID:
+            return ent
+        if not all(t.is_title or t.is_upper or not t.is_alpha for t in ent) or not ent[0].is_alpha:
+            return ent
+        if ent.label_ == "MISC" and (_nationality_word(ent[0].text) or ent.end < len(doc)
+                                     and doc[ent.end].is_lower and doc[ent.end].pos_ == "NOUN"):
+            return ent  # "minister of French affairs": a modifier, not the employer
+        if ent.label_ == "PER":
+            if any(t.lower_ in self.org_words for t in ent[1:]):
+                return Span(doc, ent.start, ent.end, label="ORG")  # "Quill Systems"
+            if len(ent) > 1 or ent.text in person_words:
+                return ent
+        if self._employer_slot(doc, ent, role_ends):
+            return Span(doc, ent.start, ent.end, label="ORG")
+        return ent
+
+    def _employer_slot(self, doc: Doc, ent: Span, role_ends: set[int]) -> bool:
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        # "la start-up Brenva" (three tokens for the model), "the startup Brenva"
+        if any(doc[max(0, ent.start - n):ent.start].text.lower().replace(" ", "")
+               in self.pack.generic_org_nouns for n in (1, 3)):
+            return True
+        if before is not None and before.lower_ in self.of_words and before.i in role_ends:
+            return True  # "directeur technique de Kalmio"
+        kind, strong, marker = marker_of(doc, ent.start, self.pack, strong_only=True)
+        # a verb ("quitte Kalmio") or "chez Orvane"; a bare "pour"/"for" also leads to people
+        bare_preposition = len(marker) == 1 and marker not in self.pack.strong_at_markers \
+            and any(t.lower_ == marker[0] and t.pos_ == "ADP"
+                    for t in doc[max(0, ent.start - 2):ent.start])
+        if kind in ("from", "to", "at") and strong and ent.label_ == "PER" \
+                and not bare_preposition:
+            return True
+        head = ent.root.head
+        if ent.root.dep_ != "nsubj":
+            return False
+        objects = [c for c in head.children if c.dep_ in ("obj", "dobj")]
+        # "Vantor a recruté X"; "Kalmio annonce l'arrivée de X"
+        return head.lemma_.lower() in self.agent_verbs and any(
+            c.ent_type_ == "PER" for c in objects) or any(
+            c.lemma_.lower() in self.move_nouns for c in objects)
 
     @staticmethod
     def known_person_words(doc: Doc) -> set[str]:
@@ -290,6 +342,15 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+
+
+def _cut_before_title(doc: Doc, ent: Span, role_starts: set[int]) -> Span:
+    """"Vantor as CFO" read as one entity: a lower-case word that introduces a job title
+    ends the name ("Bank of America" keeps its "of": no title follows)."""
+    for token in ent[1:]:
+        if token.is_lower and token.i + 1 in role_starts and token.i + 1 < ent.end:
+            return Span(doc, ent.start, token.i, label=ent.label_, kb_id=ent.kb_id_)
+    return ent
 
 
 def _nationality_word(word: str) -> bool:

@@ -210,7 +210,15 @@ ORG_HEAD_WORDS = frozenset({"ministère", "université", "banque", "groupe", "fo
                             "football", "fc", "ac", "as", "olympique", "racing", "stade",
                             "sporting", "real", "atlético", "inter", "juventus", "éditions",
                             "ambassade", "diocèse", "archidiocèse", "église", "hôpital",
-                            "caisse", "bureau", "service", "fonds", "orchestre", "théâtre"})
+                            "caisse", "bureau", "service", "fonds", "orchestre", "théâtre",
+                            # company-name words French news keeps in English or Latin form
+                            "systems", "technologies", "technology", "robotics", "labs", "lab",
+                            "capital", "partners", "ventures", "holding", "holdings", "software",
+                            "group", "media", "médias", "consulting", "pharma", "therapeutics",
+                            "analytics", "networks", "industries", "energy", "énergie",
+                            "motors", "airlines", "studios", "games", "bank", "finance",
+                            "assurances", "conseil", "solutions", "sa", "sas", "inc", "ltd",
+                            "gmbh", "ag", "corp", "ai"})
 NOT_ORG_WORDS = frozenset({"le", "la", "les", "un", "une", "il", "elle", "ce", "cette", "selon",
                            "après", "avant", "depuis", "pendant", "lundi", "mardi", "mercredi",
                            "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",

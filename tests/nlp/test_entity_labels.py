@@ -1,0 +1,64 @@
+"""Employers the NER does not know: invented company names in the slots only an
+organisation fills (real models; the French one reads unknown companies as people)."""
+from __future__ import annotations
+
+import pytest
+
+from .en import helpers as en
+from .helpers import assert_evidence, move_of, run
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(autouse=True)
+def _models(fr_nlp, en_nlp):
+    """Both real pipelines, loaded once per session."""
+
+
+@pytest.mark.parametrize("text, person, sides, role", [
+    ("Lucie Marchetti quitte Quill Systems pour rejoindre Vantor au poste de directrice "
+     "financière.", "Lucie Marchetti", ("Quill Systems", "Vantor"), "directrice financière"),
+    ("Vantor a recruté Lucie Marchetti, jusqu'ici directrice financière de Quill Systems.",
+     "Lucie Marchetti", ("Quill Systems", "Vantor"), "directrice financière"),
+    ("Kalmio annonce l'arrivée de Tom Verhoeven au poste de directeur commercial.",
+     "Tom Verhoeven", (None, "Kalmio"), "directeur commercial"),
+    ("Tom Verhoeven a démissionné de son poste de directeur général de Kalmio.",
+     "Tom Verhoeven", ("Kalmio", None), "directeur général"),
+])
+def test_french_unknown_company_in_an_employer_slot(text, person, sides, role):
+    move = move_of(run(text), person)
+    assert (move.from_org, move.to_org) == sides
+    assert move.role == role
+    assert_evidence(text, move, person)
+
+
+def test_french_generic_noun_before_an_unknown_name_makes_it_a_company():
+    text = "La start-up Brenva débauche Tom Verhoeven pour piloter sa recherche."
+    move = move_of(run(text), "Tom Verhoeven")
+    assert move.to_org == "Brenva"
+
+
+def test_a_person_named_in_full_stays_a_person_in_an_employer_slot():
+    text = ("Nadia Ferrand a fondé l'atelier.\n"
+            "Tom Verhoeven rejoint Ferrand Design, dirigé par Ferrand depuis 2010.")
+    result = run(text)
+    assert all(m.person != "Ferrand" and m.to_org != "Ferrand" for m in result.moves)
+
+
+@pytest.mark.parametrize("text, person, sides, role", [
+    ("Vantor has hired Lucie Marchetti as chief financial officer.",
+     "Lucie Marchetti", (None, "Vantor"), "chief financial officer"),
+    ("Lucie Marchetti is leaving Quill Systems to join Vantor as CFO.",
+     "Lucie Marchetti", ("Quill Systems", "Vantor"), "CFO"),
+])
+def test_english_unknown_company_as_the_hirer_or_destination(text, person, sides, role):
+    move = en.move_of(en.run(text), person)
+    assert (move.from_org, move.to_org) == sides
+    assert move.role == role
+    en.assert_evidence(text, move, person)
+
+
+def test_english_words_that_lead_to_people_do_not_make_a_name_a_company():
+    text = ("The podcast for The Maddie and Joe Hour, which replaced a morning show hosted by "
+            "Joe Brennan, moved to a new studio.")
+    assert all(m.to_org != "Maddie" for m in en.run(text).moves)
