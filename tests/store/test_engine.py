@@ -166,3 +166,20 @@ def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="not a talentflow database") as info:
         open_store(path)
     assert info.value.hint
+
+
+def test_version_2_store_gets_the_covering_org_indexes(store_url):
+    from sqlalchemy import inspect
+
+    with open_store(store_url) as store:
+        with store.write() as conn:  # make it look like a version 2 database
+            for name in ("ix_facts_to_kind_date", "ix_facts_from_kind_date"):
+                conn.exec_driver_sql(f"DROP INDEX {name}")
+            conn.exec_driver_sql("CREATE INDEX ix_facts_to_date ON facts (to_org_id, date_start)")
+            conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
+    with open_store(store_url) as store:
+        assert store.info().schema_version == SCHEMA_VERSION
+        with store.engine.connect() as conn:
+            names = {ix["name"] for ix in inspect(conn).get_indexes("facts")}
+    assert {"ix_facts_to_kind_date", "ix_facts_from_kind_date"} <= names
+    assert "ix_facts_to_date" not in names
