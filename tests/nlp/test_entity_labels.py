@@ -62,3 +62,32 @@ def test_english_words_that_lead_to_people_do_not_make_a_name_a_company():
     text = ("The podcast for The Maddie and Joe Hour, which replaced a morning show hosted by "
             "Joe Brennan, moved to a new studio.")
     assert all(m.to_org != "Maddie" for m in en.run(text).moves)
+
+
+@pytest.mark.parametrize("text, person, sides", [
+    ("Tom Verhoeven prend la tête de Kalmio, où il succède à Lucie Marchetti.",
+     "Tom Verhoeven", (None, "Kalmio")),
+    ("Le groupe Vantor a nommé Lucie Marchetti à la présidence de son conseil d'administration.",
+     "Lucie Marchetti", (None, "Vantor")),
+    ("Tom Verhoeven est parti chez Kalmio.", "Tom Verhoeven", (None, "Kalmio")),
+    ("Lucie Marchetti claque la porte de Vantor après trois ans.",
+     "Lucie Marchetti", ("Vantor", None)),
+])
+def test_french_unknown_company_headed_joined_or_left(text, person, sides):
+    move = move_of(run(text), person)
+    assert (move.from_org, move.to_org) == sides
+    assert_evidence(text, move, person)
+
+
+def test_a_glued_ex_title_is_the_past_post_not_the_new_one():
+    text = "L'ex-PDG de Renault, Lucie Marchetti, rejoint Kalmio."
+    move = move_of(run(text), "Lucie Marchetti")
+    assert (move.from_org, move.to_org) == ("Renault", "Kalmio")
+    assert move.role is None
+
+
+def test_a_former_minister_keeps_the_portfolio_in_the_title():
+    text = ("L'ex-ministre de la Culture Lucie Marchetti a été nommée mardi présidente de "
+            "la fondation Arvella.")
+    move = move_of(run(text), "Lucie Marchetti")
+    assert move.from_org is None

@@ -517,7 +517,8 @@ class MoveArguments:
             titled = [o for o in ctx.in_span(ctx.orgs, role.end, person.start)
                       if o.after_role and o.start <= role.end + 2]
             if titled and all(t.is_punct for t in doc[titled[-1].end:person.start]) \
-                    and person.start - titled[-1].end <= 2 and not person.pronoun:
+                    and person.start - titled[-1].end <= 2 and not person.pronoun \
+                    and not (_past(doc, role, pack) and kind != LEAVE):
                 return role.text
         # 3. apposition: "X, ancien directeur scientifique"
         for role in roles:

@@ -67,8 +67,10 @@ class EntityRepair:
         ents = list(doc.ents)
         role_starts = {span.start for span in doc.spans.get(ROLES, [])}
         role_ends = {span.end for span in doc.spans.get(ROLES, [])}
+        ents = [self._past_title(doc, ent, role_ends) for ent in ents]
         person_words = self.known_person_words(doc)
         ents = [self._org_in_slot(doc, ent, person_words, role_ends) for ent in ents]
+        ents = filter_spans(ents + self._named_after_generic_noun(doc, ents))
         if not self.possessives and not self.tag_surnames and not self.repair_by_syntax:
             doc.ents = ents
             return doc
@@ -117,7 +119,15 @@ class EntityRepair:
         "quitte Kalmio pour rejoindre Vantor", "directeur technique de Kalmio", "la start-up
         Brenva", "Vantor a recruté X" (a person as object). Unknown companies are often read
         as people; a one-word name that is no word of a person named in full is not one."""
-        if ent.label_ not in ("PER", "MISC") or ent.kb_id_ == GAZETTEER_KB_ID:
+        if ent.kb_id_ == GAZETTEER_KB_ID:
+            return ent
+        if ent.label_ == "LOC":
+            # "prend la tête de Kalmio", "chez Kalmio": a place is never headed or worked at
+            before = [t.lower_ for t in doc[max(0, ent.start - 2):ent.start]]
+            headed = before[-1:] == ["chez"] or before[:1] == ["tête"] \
+                and before[-1:] and before[-1] in self.of_words
+            return Span(doc, ent.start, ent.end, label="ORG") if headed else ent
+        if ent.label_ not in ("PER", "MISC"):
             return ent
         if not all(t.is_title or t.is_upper or not t.is_alpha for t in ent) or not ent[0].is_alpha:
             return ent
@@ -133,12 +143,42 @@ class EntityRepair:
             return Span(doc, ent.start, ent.end, label="ORG")
         return ent
 
+    def _past_title(self, doc: Doc, ent: Span, role_ends: set[int]) -> Span:
+        """"ministre de la Culture Ana Roy" read as the place "Culture Ana Roy": the title
+        ends the entity, and a name-shaped rest is the person holding it."""
+        cut = max((end for end in role_ends if ent.start < end < ent.end), default=None)
+        if cut is None:
+            return ent
+        rest = doc[cut:ent.end]
+        name_shaped = 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) \
+            and not any(t.lower_ in self.org_words for t in rest)
+        return Span(doc, cut, ent.end, label="PER") if name_shaped else ent
+
+    def _named_after_generic_noun(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"le groupe Vantor", "la start-up Brenva" with the name left untagged."""
+        covered = {i for ent in ents for i in range(ent.start, ent.end)}
+        found = []
+        for token in doc:
+            if token.i in covered or token.pos_ != "PROPN" or not token.is_title \
+                    or token.lower_ in self.not_names or not self._after_generic_noun(doc, token.i):
+                continue
+            end = token.i + 1
+            while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" \
+                    and (doc[end].is_title or doc[end].is_upper):
+                end += 1
+            found.append(Span(doc, token.i, end, label="ORG"))
+            covered.update(range(token.i, end))
+        return found
+
+    def _after_generic_noun(self, doc: Doc, start: int) -> bool:
+        # "start-up" is three tokens for the model
+        return any(doc[max(0, start - n):start].text.lower().replace(" ", "")
+                   in self.pack.generic_org_nouns for n in (1, 3))
+
     def _employer_slot(self, doc: Doc, ent: Span, role_ends: set[int]) -> bool:
         before = doc[ent.start - 1] if ent.start > 0 else None
-        # "la start-up Brenva" (three tokens for the model), "the startup Brenva"
-        if any(doc[max(0, ent.start - n):ent.start].text.lower().replace(" ", "")
-               in self.pack.generic_org_nouns for n in (1, 3)):
-            return True
+        if self._after_generic_noun(doc, ent.start):
+            return True  # "la start-up Brenva", "the startup Brenva"
         if before is not None and before.lower_ in self.of_words and before.i in role_ends:
             return True  # "directeur technique de Kalmio"
         kind, strong, marker = marker_of(doc, ent.start, self.pack, strong_only=True)

@@ -91,7 +91,10 @@ def _syntactic_link(doc: Doc, trigger: Span, person: PersonMention,
 
 def _past(doc: Doc, role: Span, pack: LanguagePack) -> bool:
     before = doc[role.start - 1].lower_ if role.start > 0 else ""
-    return before in pack.past_adjectives
+    # "ex-directrice" is one token for the tokenizer, the title with its past marker
+    glued = any(doc[role.start].lower_.startswith(a) for a in pack.past_adjectives
+                if a.endswith("-"))
+    return before in pack.past_adjectives or glued
 
 
 def _side(org: OrgMention, kind: str) -> str | None:

@@ -26,7 +26,9 @@ def make_role_ruler(nlp: Language, name: str) -> "RoleRuler":
 class RoleRuler:
     def __init__(self, nlp: Language, titles: list[str]):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("ROLE", [nlp.make_doc(title) for title in sorted(set(titles))])
+        # "l'ex-PDG de X": the tokenizer keeps "ex-" glued to the title's first word
+        titles = set(titles) | {f"ex-{title}" for title in titles}
+        self.matcher.add("ROLE", [nlp.make_doc(title) for title in sorted(titles)])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans([Span(doc, s, e, label="ROLE") for _, s, e in self.matcher(doc)])
@@ -35,7 +37,7 @@ class RoleRuler:
 
     @staticmethod
     def _with_portfolio(doc: Doc, span: Span) -> Span:
-        if span.text.lower() not in _PORTFOLIO_TITLES or span.end >= len(doc):
+        if span.text.lower().removeprefix("ex-") not in _PORTFOLIO_TITLES or span.end >= len(doc):
             return span
         end = span.end
         if doc[end].lower_ not in _PORTFOLIO_DETS:
@@ -47,6 +49,9 @@ class RoleRuler:
         while end < len(doc) and doc[end].ent_type_ != "PER" and (
                 doc[end].is_alpha and not doc[end].is_stop
                 or doc[end].lower_ in {"et", "des", "de", "la", "l'"}):
+            if doc[end].is_title and doc[end - 1].is_title and doc[end - 1].is_alpha \
+                    and not doc[end - 1].is_stop:
+                break  # "ministre de la Culture Ana Roy", the name tagged as a place
             end += 1
         while end > span.end and doc[end - 1].lower_ in {"et", "des", "de", "la", "l'", "du"}:
             end -= 1

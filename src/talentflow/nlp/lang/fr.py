@@ -68,7 +68,7 @@ _DET = {"LOWER": {"IN": ["la", "les", "le", "sa", "son", "ses", "leur", "l'"]}, 
 
 PHRASE_TRIGGERS = {
     JOIN: [
-        [_lemma("passer"), _lower("chez")],
+        [{"LEMMA": {"IN": ["passer", "partir"]}}, _lower("chez")],
         [_lemma("faire"), {"LOWER": {"IN": ["son", "sa"]}}, {"LOWER": {"IN": ["entrée", "arrivée"]}}],
         [{"LEMMA": {"IN": ["s'engager", "engager"]}}, {"LOWER": {"IN": ["avec", "pour"]}}],
         [_lemma("entrer"), {"LOWER": {"IN": ["chez", "à", "au", "dans"]}}],
@@ -76,7 +76,7 @@ PHRASE_TRIGGERS = {
         [{"LOWER": {"IN": ["prêté", "prêtée", "prêtés", "prête"]}}, {"LOWER": {"IN": ["à", "au"]}}],
     ],
     LEAVE: [
-        [_lemma("claquer"), _DET, _lower("porte")],
+        [{"LEMMA": {"IN": ["claquer", *_er_forms("claquer")]}}, _DET, _lower("porte")],
         [_lemma("prendre"), _DET, _lower("retraite")],
         [_lemma("quitter"), _DET, {"LOWER": {"IN": ["fonctions", "poste", "direction", "présidence"]}}],
         [_lemma("céder"), _DET, {"LOWER": {"IN": ["place", "fauteuil", "poste"]}}],
@@ -167,7 +167,8 @@ FROM_MARKERS = (("quitter",), ("quitte",), ("quitté",), ("quittant",), ("quitte
                 ("ex-",), ("ancien", "de"), ("ancienne", "de"), ("limogé", "par"),
                 ("limogée", "par"), ("licencié", "par"), ("licenciée", "par"),
                 ("remercié", "par"), ("remerciée", "par"), ("évincé", "par"),
-                ("évincée", "par"))
+                ("évincée", "par"), ("la", "porte", "de"), ("la", "porte", "du"),
+                ("la", "porte", "d'"))
 AT_MARKERS = (("chez",), ("à", "la", "tête", "de"), ("à", "la", "tête", "du"),
               ("à", "la", "tête", "des"), ("à", "la", "tête", "d'"), ("au", "sein", "de"),
               ("au", "sein", "du"), ("au", "sein", "d'"), ("à", "la", "direction", "de"),
