@@ -91,3 +91,18 @@ def test_a_former_minister_keeps_the_portfolio_in_the_title():
             "la fondation Arvella.")
     move = move_of(run(text), "Lucie Marchetti")
     assert move.from_org is None
+
+
+def test_english_the_helm_of_an_unknown_company_read_as_a_person():
+    text = "Lucie Marchetti takes the helm of Vantor after Tom Verhoeven stepped down."
+    result = en.run(text)
+    assert en.move_of(result, "Lucie Marchetti").to_org == "Vantor"
+    assert en.move_of(result, "Tom Verhoeven").from_org == "Vantor"
+
+
+def test_english_a_name_in_apposition_to_the_subject_noun_is_the_mover():
+    text = "Former Vantor executive Lucie Marchetti is joining Kalmio as president."
+    move = en.move_of(en.run(text), "Lucie Marchetti")
+    assert move.to_org == "Kalmio"
+    assert move.role == "president"
+    en.assert_evidence(text, move, "Lucie Marchetti")

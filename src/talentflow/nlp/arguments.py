@@ -203,6 +203,9 @@ class MoveArguments:
                 for c in root.children):
             return False  # the object is left or joined ("the loss left X furious")
         subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
+        # "Former Acme engineer X is joining Y": X names the subject noun, so X is the subject
+        is_subject = is_subject or any(doc[i].head.i == c.i and doc[i].dep_ == "appos"
+                                       for c in subjects for i in person_tokens)
         if subjects and not is_subject and all(
                 c.pos_ == "NOUN" and not self._is_title(doc, c.i) for c in subjects):
             return False

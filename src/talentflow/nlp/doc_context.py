@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -327,6 +328,12 @@ def _marker(doc: Doc, start: int, pack: LanguagePack, strong_only: bool = False)
     return kind
 
 
+@lru_cache(maxsize=64)
+def _longest_first(markers: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Longest first: "helm of" decides before the bare "of" it ends with."""
+    return tuple(sorted(markers, key=len, reverse=True))
+
+
 def marker_of(doc: Doc, start: int, pack: LanguagePack,
               strong_only: bool = False) -> tuple[str | None, bool, tuple[str, ...]]:
     """Which side the words right before an organisation put it on.
@@ -346,7 +353,7 @@ def marker_of(doc: Doc, start: int, pack: LanguagePack,
             return "desc", True, ()  # "l'un des co-fondateurs d'X", "vétéran d'X"
         for kind, markers in (("from", pack.from_markers), ("to", pack.to_markers),
                               ("at", pack.at_markers)):
-            for marker in markers:
+            for marker in _longest_first(markers):
                 n = len(marker)
                 if n <= len(words) and tuple(words[-n:]) == marker:
                     strong = kind != "at" or marker in pack.strong_at_markers
