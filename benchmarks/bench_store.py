@@ -312,44 +312,74 @@ def stored_moves(url_or_path) -> int:
 
 # --- timing ------------------------------------------------------------------------------
 
-def timings(action: Callable[[], object], repeat: int) -> list[float]:
+def cpu_clock(store) -> Callable[[], float]:
+    """Seconds of CPU spent on the queries: this process's for SQLite; for PostgreSQL this
+    process's plus the server backends' of the bench database (read from /proc when the
+    server is local; parallel query workers are not counted). Shows the work itself on a
+    machine whose other jobs stretch the wall-clock figures."""
+    if store.engine.dialect.name != "postgresql":
+        return time.process_time
+    with store.engine.connect() as conn:
+        pids = [row[0] for row in conn.execute(text(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"))]
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def backends() -> float:
+        total = 0.0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        return total
+
+    return lambda: time.process_time() + backends()
+
+
+def timings(action: Callable[[], object], repeat: int,
+            cpu: Callable[[], float]) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU milliseconds of ``repeat`` calls, after one warm-up call."""
     action()  # warm the caches and the connection pool
-    out = []
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), cpu()
         action()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
+        walls.append((time.perf_counter() - start) * 1000)
+        cpus.append((cpu() - start_cpu) * 1000)
+    return walls, cpus
 
 
-def measure(store, world: World, repeat: int) -> list[tuple[str, list[float], str]]:
+def measure(store, world: World, repeat: int) -> list[tuple]:
+    """(query, wall-clock ms, CPU ms, what it returned) per query."""
     year = str(FIRST_YEAR + YEARS - 3)
     popular = world.orgs[0]
     people = world.most_moved_people(repeat + 1) + world.people[:repeat + 1]
     turn = iter(range(10**9))
 
     flows = query.flows(store, since=year, until=year)
+    cpu = cpu_clock(store)  # after a first query: the pool holds its connection
     profile = query.org_profile(store, popular)
     results = [
         (f"flows --since {year} --until {year}",
-         timings(lambda: query.flows(store, since=year, until=year), repeat),
+         *timings(lambda: query.flows(store, since=year, until=year), repeat, cpu),
          f"{flows.flows.total} pairs, {sum(f.count for f in flows.flows.items)} moves in top "
          f"{len(flows.flows.items)}"),
         (f"flows --since {year} --until {year} --min 2",
-         timings(lambda: query.flows(store, since=year, until=year, min_count=2), repeat),
+         *timings(lambda: query.flows(store, since=year, until=year, min_count=2), repeat, cpu),
          ""),
         ("org <most popular>",
-         timings(lambda: query.org_profile(store, popular), repeat),
+         *timings(lambda: query.org_profile(store, popular), repeat, cpu),
          f"{profile.arrivals_total} arrivals, {profile.departures_total} departures"),
         ("org <50th most popular>",
-         timings(lambda: query.org_profile(store, world.orgs[49]), repeat),
+         *timings(lambda: query.org_profile(store, world.orgs[49]), repeat, cpu),
          f"{query.org_profile(store, world.orgs[49]).arrivals_total} arrivals"),
         (f"org <most popular> --since {year} --until {year}",
-         timings(lambda: query.org_profile(store, popular, since=year, until=year), repeat),
+         *timings(lambda: query.org_profile(store, popular, since=year, until=year), repeat, cpu),
          ""),
         ("person <name>",
-         timings(lambda: query.person_timeline(store, people[next(turn) % len(people)]),
-                 repeat),
+         *timings(lambda: query.person_timeline(store, people[next(turn) % len(people)]),
+                 repeat, cpu),
          f"{len(query.person_timeline(store, people[0]).moves)} moves for the busiest"),
     ]
     return results
@@ -391,13 +421,20 @@ def default_pg_url() -> str | None:
         hide_password=False)
 
 
+def check_reusable(target, n_moves: int) -> None:
+    """Refuse, before anything is measured, a store holding other moves than the bench's."""
+    have = stored_moves(target)
+    if have not in (0, n_moves):
+        shown = make_url(target).render_as_string() if "://" in str(target) else target
+        sys.exit(f"{shown} holds {have} moves, not {n_moves}: give an empty store "
+                 "(or drop it)")
+
+
 def prepared(target, world: World, n_moves: int, load) -> float:
     """Load the store unless it already holds the bench's moves; returns the load seconds."""
-    have = stored_moves(target)
-    if have == n_moves:
+    check_reusable(target, n_moves)
+    if stored_moves(target) == n_moves:
         return 0.0
-    if have:
-        sys.exit(f"{target} holds {have} moves, not {n_moves}: give an empty store")
     start = time.perf_counter()
     load(target, world)
     return time.perf_counter() - start
@@ -426,8 +463,21 @@ def main() -> None:
           f"{world.n_articles} articles; generated in {time.perf_counter() - start:.1f} s; "
           f"load average {os.getloadavg()[0]:.2f}", flush=True)
 
-    rows: list[tuple[str, str, list[float], str]] = []
+    rows: list[tuple] = []
     loads: list[str] = []
+    if args.keep and not args.no_sqlite and Path(args.keep).exists():
+        check_reusable(Path(args.keep), args.moves)
+    if not args.no_pg:
+        if not args.pg_url:
+            sys.exit("no PostgreSQL URL: give --pg-url or set TALENTFLOW_TEST_PG_URL "
+                     "(or --no-pg)")
+        created = ensure_pg_database(args.pg_url)
+        try:
+            check_reusable(args.pg_url, args.moves)
+        except SystemExit:
+            if created:
+                drop_pg_database(args.pg_url)
+            raise
     with tempfile.TemporaryDirectory() as tmp:
         if not args.no_sqlite:
             path = Path(args.keep) if args.keep else Path(tmp) / "bench.db"
@@ -445,10 +495,6 @@ def main() -> None:
                 with sqlite3.connect(path) as conn:
                     conn.execute("DROP TABLE IF EXISTS sqlite_stat1")
         if not args.no_pg:
-            if not args.pg_url:
-                sys.exit("no PostgreSQL URL: give --pg-url or set TALENTFLOW_TEST_PG_URL "
-                         "(or --no-pg)")
-            created = ensure_pg_database(args.pg_url)
             try:
                 seconds = prepared(args.pg_url, world, args.moves, load_postgres)
                 loads.append(f"PostgreSQL {make_url(args.pg_url).database}: "
@@ -461,13 +507,16 @@ def main() -> None:
                     drop_pg_database(args.pg_url)
 
     width = max(len(r[1]) for r in rows) if rows else 10
-    print(f"\n{'store':<15} {'query':<{width}} {'median ms':>10} {'p95 ms':>8}  result")
-    for store_name, name, times, note in rows:
-        p95 = statistics.quantiles(times, n=20, method="inclusive")[18] if len(times) > 1 \
-            else times[0]
-        print(f"{store_name:<15} {name:<{width}} {statistics.median(times):>10.1f} "
-              f"{p95:>8.1f}  {note}")
-    print(f"({args.repeat} runs each after one warm-up; load average {os.getloadavg()[0]:.2f})")
+    print(f"\n{'store':<15} {'query':<{width}} {'median ms':>10} {'p95 ms':>8} "
+          f"{'cpu ms':>7}  result")
+    for store_name, name, walls, cpus, note in rows:
+        p95 = statistics.quantiles(walls, n=20, method="inclusive")[18] if len(walls) > 1 \
+            else walls[0]
+        print(f"{store_name:<15} {name:<{width}} {statistics.median(walls):>10.1f} "
+              f"{p95:>8.1f} {statistics.median(cpus):>7.1f}  {note}")
+    print(f"({args.repeat} runs each after one warm-up; median and 95th percentile of wall-clock "
+          f"time, median CPU time (PostgreSQL: client + server backend); "
+          f"load average {os.getloadavg()[0]:.2f})")
 
 
 if __name__ == "__main__":
