@@ -106,3 +106,20 @@ def test_english_a_name_in_apposition_to_the_subject_noun_is_the_mover():
     assert move.to_org == "Kalmio"
     assert move.role == "president"
     en.assert_evidence(text, move, "Lucie Marchetti")
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Lucie Marchetti rejoindra Vantor le 1er septembre comme directrice des affaires "
+     "publiques.", "Lucie Marchetti", "directrice des affaires publiques"),
+    ("Tom Verhoeven devient directeur de la stratégie et de l'innovation de Kalmio.",
+     "Tom Verhoeven", "directeur de la stratégie et de l'innovation"),
+])
+def test_a_head_title_takes_its_field_along(text, person, role):
+    move = move_of(run(text), person)
+    assert move.role == role
+    assert text[move.evidence.start:move.evidence.end].find(role) >= 0
+
+
+def test_the_owner_of_a_long_title_is_not_the_one_moving():
+    text = "L'ancienne directrice de campagne de Tom Verhoeven a rejoint Kalmio comme consultante."
+    assert not [m for m in run(text).moves if m.person == "Tom Verhoeven"]

@@ -243,7 +243,8 @@ class MoveArguments:
                 and first.head.pos_ == "NOUN"
                 and not trigger.start <= first.head.i < trigger.end
                 and trigger[0].lower_ not in self.pack.new_role_adjectives
-                and not self._is_title(doc, first.head.i)
+                and not (self._is_title(doc, first.head.i)
+                         and not _owned_title(doc, person.start))
                 and first.head.lemma_.lower() not in self.pack.noun_triggers)
 
     def _linked(self, ctx: DocContext, trigger: Span, person: PersonMention) -> bool:
@@ -541,5 +542,11 @@ class MoveArguments:
                     self.pack.possessive_markers for t in gap):
                 return role.text
         return None
+
+def _owned_title(doc: Doc, person_start: int) -> bool:
+    """"la directrice de campagne de X": a title of several words right before "de X" is
+    held for X, whose post it is not."""
+    return any(r.end == person_start - 1 and len(r) >= 3 for r in doc.spans.get("tf_roles", []))
+
 
 __all__ = ["MoveArguments", "context_of", "JOIN", "FOUND", "INVEST"]

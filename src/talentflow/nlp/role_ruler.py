@@ -16,6 +16,20 @@ from talentflow.nlp.lang import get_pack, read_lines
 # Titles that take their domain along: "ministre de l'Intérieur", "secrétaire d'État au Budget"
 _PORTFOLIO_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état"}
 _PORTFOLIO_DETS = {"de", "du", "des", "d'", "à", "au", "aux"}
+# Head titles whose field follows them, in a lexicon that cannot list every field
+_DOMAIN_TITLES = {"directeur", "directrice", "responsable", "chef", "cheffe", "director", "head",
+                  "vice-président", "vice-présidente", "vice-president", "délégué", "déléguée"}
+_DOMAIN_LINKS = {"de", "du", "des", "d'", "d’", "of"}
+_DOMAIN_ARTICLES = {"la", "l'", "l’", "le", "les"}
+# fields that are places, times or the employer itself, not a field of work
+_NOT_A_FIELD = {"groupe", "société", "entreprise", "cabinet", "company", "firm", "group",
+                "the", "depuis", "since", "pendant", "during", "chez", "at", "pour", "for",
+                "jusqu'en", "until", "an", "ans", "année", "années", "year", "years", "mois",
+                "équipe", "team", "club", "maison", "start-up", "startup", "banque", "bank",
+                "journal", "quotidien", "chaîne", "station", "rédaction", "un", "une", "a",
+                "parti", "party", "gouvernement", "government", "ministère", "ministry",
+                "coalition", "comité", "commission", "fédération", "association", "armée",
+                "état", "pays", "country", "ville", "city", "région", "département", "file"}
 
 
 @Language.factory("talentflow_role_ruler")
@@ -32,8 +46,40 @@ class RoleRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans([Span(doc, s, e, label="ROLE") for _, s, e in self.matcher(doc)])
-        doc.spans[ROLES] = [self._with_portfolio(doc, span) for span in spans]
+        doc.spans[ROLES] = filter_spans(
+            [self._with_domain(doc, self._with_portfolio(doc, span)) for span in spans])
         return doc
+
+    @staticmethod
+    def _with_domain(doc: Doc, span: Span) -> Span:
+        """"directeur des affaires publiques", "head of investor relations": a head title
+        takes the lower-case field after it; a capitalised word is the employer and stops it."""
+        words = span.text.lower().removeprefix("ex-").split()
+        if len(words) != 1 or words[0] not in _DOMAIN_TITLES:
+            return span
+        end = span.end
+        if end >= len(doc) or doc[end].lower_ not in _DOMAIN_LINKS:
+            return span
+        end += 1
+        while end < len(doc) and doc[end].lower_ in _DOMAIN_ARTICLES:
+            end += 1
+        field_start = end
+        content = 0
+        while end < len(doc) and content < 4 and doc[end].is_lower and doc[end].is_alpha \
+                and not doc[end].ent_type_ and doc[end].lower_ not in _NOT_A_FIELD:
+            end += 1
+            content += 1
+            if end < len(doc) and doc[end].lower_ in ("et", "and") and end + 1 < len(doc) \
+                    and doc[end + 1].is_lower:
+                end += 1  # "directrice de la stratégie et de l'innovation"
+                while end < len(doc) and doc[end].lower_ in _DOMAIN_LINKS | _DOMAIN_ARTICLES:
+                    end += 1
+        while end > field_start and not doc[end - 1].is_alpha or end > field_start \
+                and doc[end - 1].lower_ in _DOMAIN_LINKS | _DOMAIN_ARTICLES | {"et", "and"}:
+            end -= 1
+        if end == field_start:
+            return span
+        return Span(doc, span.start, end, label="ROLE")
 
     @staticmethod
     def _with_portfolio(doc: Doc, span: Span) -> Span:

@@ -32,8 +32,10 @@ class TriggerMatcher:
         nominal = {"IN": ["NOUN", "PROPN", "ADJ"]}
         for kind, lemmas in _group(pack.verb_triggers).items():
             by_kind.setdefault(kind, []).append([{"LEMMA": {"IN": lemmas}, "POS": verbal}])
+        # a known verb form the tagger could not place ("X") after an unknown name is the verb
+        verb_form = {"IN": ["VERB", "AUX", "ADJ", "X"]}
         for kind, forms in _group(pack.verb_forms).items():
-            by_kind.setdefault(kind, []).append([{"LOWER": {"IN": forms}, "POS": verbal}])
+            by_kind.setdefault(kind, []).append([{"LOWER": {"IN": forms}, "POS": verb_form}])
         for kind, lemmas in _group(pack.noun_triggers).items():
             by_kind.setdefault(kind, []).append([{"LEMMA": {"IN": lemmas}, "POS": nominal}])
             # the lemmatizer sometimes leaves plurals or capitalised forms alone

@@ -2,7 +2,14 @@
 from __future__ import annotations
 
 from talentflow.nlp.lang import (APPOINT, DATA_DIR, FOUND, INVEST, JOIN, LEAVE, SUCCEED,
-                                 LanguagePack)
+                                 LanguagePack, read_lines)
+
+# "devient directrice générale", "est devenu le nouveau président": "devenir" only counts
+# before a title (on its own it is "devenu célèbre", "devenu un enjeu")
+_TITLE_FIRST_WORDS = sorted({line.lower().split()[0].removeprefix("ex-")
+                             for line in read_lines(DATA_DIR / "fr" / "roles.txt")})
+_BEFORE_TITLE = ["le", "la", "l'", "son", "sa", "leur", "nouveau", "nouvelle", "premier",
+                 "première", "seul", "seule", "plus", "jeune"]
 
 VERB_TRIGGERS = {
     # arrivals
@@ -41,6 +48,18 @@ def _er_forms(lemma: str) -> list[str]:
 
 
 VERB_FORMS = {form: kind for lemma, kind in VERB_TRIGGERS.items() for form in _er_forms(lemma)}
+# Irregular verbs and -er verbs whose stem takes a grave accent: the lemmatizer misses some
+# of their forms as it misses "quitte"
+VERB_FORMS.update({form: JOIN for form in (
+    "rejoint", "rejoins", "rejoignent", "rejoignait", "rejoignaient", "rejoindra",
+    "rejoindront", "rejoignit", "rejoignirent", "rejointe", "rejoints")})
+VERB_FORMS.update({form: LEAVE for form in (
+    "part", "partent", "partira", "partiront", "partait", "parti", "partie", "partis",
+    "parties", "partit")})
+VERB_FORMS.update({form: APPOINT for form in (
+    "élu", "élue", "élus", "élues", "réélu", "réélue", "promu", "promue", "promus", "promues",
+    "élit")})
+VERB_FORMS.update({form: SUCCEED for form in ("succède", "succèdent", "succèdera", "succédera")})
 
 NOUN_TRIGGERS = {
     "arrivée": JOIN, "recrutement": JOIN, "embauche": JOIN, "recrue": JOIN,
@@ -88,6 +107,8 @@ PHRASE_TRIGGERS = {
         [_lemma("se"), _lemma("retirer")],
     ],
     APPOINT: [
+        [{"LEMMA": "devenir", "POS": {"IN": ["VERB", "AUX"]}},
+         {"LOWER": {"IN": _BEFORE_TITLE}, "OP": "*"}, {"LOWER": {"IN": _TITLE_FIRST_WORDS}}],
         [_lemma("prendre"), {"LOWER": {"IN": ["la", "les"]}}, {"LOWER": {"IN": ["tête", "rênes", "direction", "présidence", "commandes"]}}],
         [_lemma("prendre"), _DET, _lower("fonctions")],
         [_lemma("entrer"), _lower("en"), _lower("fonction")],
