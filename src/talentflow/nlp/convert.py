@@ -43,6 +43,11 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
     """The date in [start, end) closest to ``anchor`` and not closer to a rival trigger."""
     inside = [d for d in dates if start <= d.start and d.end <= end
               and all(abs(d.start - anchor) <= abs(d.start - r) for r in rivals)]
+    if text is not None and len(inside) > 1:
+        # "lance A en 1945 et entre chez B en 1948": a date across a coordination
+        # belongs to the other clause when the trigger's own clause has one
+        own = [d for d in inside if not (d.end <= anchor and _coordination(text[d.end:anchor]))]
+        inside = own or inside
     if not inside and text is not None:
         # a date opening the sentence ("On Monday, X quit and Y took over") dates
         # every clause of it
@@ -51,6 +56,10 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d.start - anchor)).value
+
+
+def _coordination(between: str) -> bool:
+    return any(word in f" {between.lower()} " for word in (" et ", " puis ", " and ", " then "))
 
 
 # --- moves -----------------------------------------------------------------------------
@@ -99,6 +108,8 @@ def _same_move(a: dict, b: dict) -> bool:
     if a["date"] and b["date"] and not same_sides and not (
             a["date"].startswith(b["date"]) or b["date"].startswith(a["date"])):
         return False  # same person, different dates and sides: two changes
+    if a["date"] and b["date"] and a["date"][:4] != b["date"][:4]:
+        return False  # joined in one year, promoted there years later: two steps of a career
     return True
 
 

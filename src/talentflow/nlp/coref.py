@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.lang import get_pack
+from talentflow.nlp.careers import apposed_to_subject
 
 
 @Language.factory("talentflow_coref")
@@ -65,11 +66,14 @@ class NameCoref:
             return resolved
         index = 0
         latest: Span | None = None
+        # the last pronoun resolved, (token index, name): a biography keeps its subject
+        # through "Elle ... . En 2009, elle ... . Elle ..." with the name far behind
+        chained: tuple[int, str] | None = None
         for token in doc:
             while index < len(persons) and persons[index].end <= token.i:
                 # the antecedent of "il"/"elle" is most often a subject, or the one a
                 # relative clause is about ("X, who ... until she was dismissed")
-                if any(t.dep_.startswith("nsubj") or t.dep_ == "ROOT"
+                if any(t.dep_.startswith("nsubj") or t.dep_ == "ROOT" or apposed_to_subject(t)
                        or any(c.dep_ in ("relcl", "acl:relcl") for c in t.children)
                        for t in persons[index]):
                     latest = persons[index]
@@ -85,6 +89,12 @@ class NameCoref:
                 name = canonical.get((latest.start, latest.end))
                 if name:
                     resolved[token.i] = name
+                    chained = (token.i, name)
+            elif chained is not None and chained[0] >= previous_start \
+                    and not any(chained[0] < p.start < token.i for p in persons):
+                # the previous sentence's subject pronoun, with nobody named since
+                resolved[token.i] = chained[1]
+                chained = (token.i, chained[1])
         return resolved
 
 
