@@ -121,3 +121,41 @@ def test_pronoun_chain_stops_at_another_name():
             "Claire Dumont. Cette dernière a annoncé qu'elle quittait Orange pour Danone.")
     result = run(text)
     assert not _moves_of(result, "Marc Aubry")
+
+
+def test_newcomer_of_the_team_goes_to_the_club_of_the_paragraph():
+    text = ("Le Racing Club de Lens a bouclé son mercato. L'équipe, avec le défenseur Ruben "
+            "Okafor débauché du FC Nantes -, manque encore de rythme.")
+    result = run(text)
+    moves = _moves_of(result, "Ruben Okafor")
+    assert len(moves) == 1
+    assert (moves[0].from_org, moves[0].to_org) == ("FC Nantes", "Racing Club de Lens")
+    assert_evidence(text, moves[0], "Ruben")
+
+
+def test_replaced_person_is_the_antecedent_of_the_relative_object():
+    text = ("Au conseil de surveillance de Michelin, Jana Novotna, qu'a remplacée Pavel Horak "
+            "en mars, reste observatrice.")
+    result = run(text)
+    left = _moves_of(result, "Jana Novotna")
+    joined = _moves_of(result, "Pavel Horak")
+    assert [(m.from_org, m.to_org) for m in left] == [("Michelin", None)]
+    assert [(m.from_org, m.to_org) for m in joined] == [(None, "Michelin")]
+
+
+def test_taking_the_team_in_hand_is_an_appointment_at_the_club():
+    text = ("Le jeune entraîneur adjoint Karim Saïdi va prendre l'équipe en main jusqu'à la "
+            "fin de la saison, a indiqué le Racing Club de Lens.")
+    result = run(text)
+    moves = _moves_of(result, "Karim Saïdi")
+    assert [(m.to_org, m.role) for m in moves] == [("Racing Club de Lens", "entraîneur adjoint")]
+
+
+def test_definite_title_subject_stands_for_the_person_just_named():
+    text = ("Sophie Arnal a annoncé son départ de la chaîne cryptée. "
+            "L'animatrice du jeu de l'été quittera officiellement Canal+ le 30 juin.")
+    result = run(text)
+    moves = _moves_of(result, "Sophie Arnal")
+    assert [(m.from_org, m.to_org, m.date) for m in moves] == [("Canal+", None, "2024-06-30")]
+    start = text.index("L'animatrice")
+    assert (moves[0].evidence.start, moves[0].evidence.end) == (start, len(text))

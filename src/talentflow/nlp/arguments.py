@@ -26,9 +26,9 @@ from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS
                                  LanguagePack, get_pack)
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import appointer_government, national_government
-from talentflow.nlp.successions import succession_moves
+from talentflow.nlp.successions import relative_object, succession_moves
 from talentflow.nlp.careers import (clause_subject, lend_subject_to_steps, previous_step_org,
-                                    remember_steps)
+                                    remember_steps, team_of_sentence)
 from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
                                     _coordination_groups, _coordinated, _comma_between,
                                     _conjoined_with, _syntactic_link,
@@ -173,10 +173,10 @@ class MoveArguments:
                 and root.head.i not in person_tokens and not self._is_title(doc, root.head.i):
             return False  # "les ministres nommés par X": the noun moved, not X
         between = doc[trigger.end:person.start] if person.start >= trigger.end else None
-        if trigger.label_ == SUCCEED and not passive and any(
+        if trigger.label_ == SUCCEED and not passive and (any(
                 doc[i].head.i == root.i and doc[i].dep_ in ("obj", "iobj", "obl:arg", "dobj")
-                for i in person_tokens):
-            return True  # "X succède à Y": Y, the object, leaves the post
+                for i in person_tokens) or relative_object(doc, trigger, person)):
+            return True  # "X succède à Y", "Y qu'a remplacé X": Y, the object, leaves the post
         reflexive = any(c.dep_.startswith("expl") for c in root.children)
         # a phrase ("signed with", "signed a contract with") has the mover as its subject
         if root.lemma_.lower() in self.pack.agent_verbs and not reflexive and len(trigger) == 1:
@@ -220,6 +220,8 @@ class MoveArguments:
 
     def _generic_complement(self, doc: Doc, trigger: Span) -> bool:
         """The trigger is followed by "du groupe", "du club": an organisation named before."""
+        if any(t.lower_ in self.pack.team_nouns for t in trigger[1:]):
+            return True  # "prend l'équipe en main"
         window = doc[trigger.end:min(trigger.sent.end, trigger.end + 3)]
         words = [t.lower_ for t in window]
         return bool(words) and words[0] in self.pack.of_words and any(
@@ -341,7 +343,12 @@ class MoveArguments:
             passive = any(c.dep_ in _PASSIVE_DEPS for c in root.children)
             joiner = (person.start < trigger.start) != passive
             deps = {doc[i].dep_ for i in range(person.start, person.end) if doc[i].head.i == root.i}
-            if "nsubj" in deps:
+            if relative_object(doc, trigger, person):
+                joiner = False  # "Y, qu'a remplacé X": Y leaves
+            elif person.start > root.i and any(c.dep_ == "obj" and c.lower_ in ("que", "qu'", "qu’")
+                                               for c in root.children):
+                joiner = True  # ... and X, after the verb, is its inverted subject
+            elif "nsubj" in deps:
                 joiner = True  # also the inverted "qu'a remplacé X"
             elif deps & {"obj", "iobj", "obl:arg", "nsubj:pass", "dobj"}:
                 joiner = "nsubj:pass" in deps
@@ -411,6 +418,8 @@ class MoveArguments:
             confidence = 0.45
         if from_org is None and to_org is None:
             return None
+        if to_org is None and kind == JOIN:
+            to_org = team_of_sentence(ctx, sent)
         if from_org and to_org and _same_org(from_org, to_org):
             from_org = None
         if person.name and ((to_org and to_org in person.name) or (from_org and from_org in person.name)):
@@ -482,8 +491,9 @@ class MoveArguments:
                         and org.marker in ("at", None):
                     side = "from"
             distance = min(abs(org.start - trigger.start), abs(org.start - person.start))
-            if org.strong:
-                distance -= 3  # "à la tête de X" says more than a bare "de X"
+            if org.strong or any(ctx.doc[i].dep_ == "obj" and ctx.doc[i].head.i == trigger[0].i
+                                 for i in range(org.start, org.end)):
+                distance -= 3  # "à la tête de X", "quitte X" say more than a bare "de X"
             if side == "to" and kind != LEAVE and org.end <= trigger.start and not org.strong:
                 distance += 100  # an arrival's destination usually follows the verb
             candidates.setdefault(side, []).append((distance, org))

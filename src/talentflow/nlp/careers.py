@@ -99,3 +99,17 @@ def previous_step_org(ctx: DocContext, person: PersonMention, sent: Span) -> str
     paragraph = ctx.paragraph(sent)
     step = ctx.career_steps.get(person.name)
     return step[1] if step and step[0] == paragraph else None
+
+
+def team_of_sentence(ctx: DocContext, sent: Span) -> str | None:
+    """"L'équipe, avec ses recrues X et Y, ...": arrivals told in a sentence about "the
+    team" or "the club" go to the team the paragraph is about."""
+    root = sent.root
+    # the parser makes a long subject the root itself at times
+    subjects = [root] + [c for c in root.children if c.dep_.startswith("nsubj")]
+    for subject in subjects:
+        if subject.lemma_.lower() in ctx.pack.team_nouns and subject.pos_ == "NOUN" \
+                and any(c.dep_ == "det" and c.lower_ in ctx.pack.definite_articles
+                        for c in subject.children):
+            return ctx.topic_org(sent)
+    return None

@@ -303,7 +303,8 @@ def _after_team_noun(doc: Doc, start: int, pack: LanguagePack) -> bool:
 
 
 def _clean(ent: Span, pack: LanguagePack) -> str:
-    text = ent.text.strip(" ,.;:«»\"'")
+    # a dash closing an aside ("... du FC Y -") is no part of the name
+    text = ent.text.strip(" ,.;:«»\"'").rstrip(" -–—")
     for article in pack.articles:
         if text.lower().startswith(article):
             text = text[len(article):]

@@ -130,6 +130,8 @@ class LanguagePack:
     team_nouns: frozenset[str] = frozenset()
     # "université de X" tagged as a place: nouns that open an institution's name
     institution_words: frozenset[str] = frozenset()
+    # "la présentatrice quitte X": definite articles before a title standing for a person
+    definite_articles: frozenset[str] = frozenset({"le", "la", "l'", "l’"})
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}
