@@ -159,3 +159,12 @@ def test_definite_title_subject_stands_for_the_person_just_named():
     assert [(m.from_org, m.to_org, m.date) for m in moves] == [("Canal+", None, "2024-06-30")]
     start = text.index("L'animatrice")
     assert (moves[0].evidence.start, moves[0].evidence.end) == (start, len(text))
+
+
+def test_a_since_date_does_not_date_the_step():
+    text = ("Biographie.\n"
+            "Julien Marchal, qui était depuis mars 2018 responsable des achats, a quitté "
+            "Michelin.")
+    result = run(text)
+    moves = _moves_of(result, "Julien Marchal")
+    assert [(m.from_org, m.date) for m in moves] == [("Michelin", None)]

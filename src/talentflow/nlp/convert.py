@@ -43,6 +43,9 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
     """The date in [start, end) closest to ``anchor`` and not closer to a rival trigger."""
     inside = [d for d in dates if start <= d.start and d.end <= end
               and all(abs(d.start - anchor) <= abs(d.start - r) for r in rivals)]
+    if text is not None:
+        # "directrice depuis mars 2018" dates a state, not the step the sentence reports
+        inside = [d for d in inside if not _since(text, d)]
     if text is not None and len(inside) > 1:
         # "lance A en 1945 et entre chez B en 1948": a date across a coordination
         # belongs to the other clause when the trigger's own clause has one
@@ -56,6 +59,12 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d.start - anchor)).value
+
+
+def _since(text: str, date) -> bool:
+    before = text[max(0, date.start - 8):date.start].lower().split()
+    return date.text.lower().startswith(("depuis", "since")) or bool(before) \
+        and before[-1] in ("depuis", "since")
 
 
 def _coordination(between: str) -> bool:
