@@ -168,3 +168,20 @@ def test_a_since_date_does_not_date_the_step():
     result = run(text)
     moves = _moves_of(result, "Julien Marchal")
     assert [(m.from_org, m.date) for m in moves] == [("Michelin", None)]
+
+
+def test_first_step_of_a_career_and_dates_owned_by_their_clause():
+    text = ("Portrait.\n"
+            "Clara Vidal a débuté sa carrière chez Danone en 1996, avant de rejoindre "
+            "Michelin en 2002.")
+    result = run(text)
+    moves = _by_to(result, "Clara Vidal")
+    assert {org: m.date for org, m in moves.items()} == {"Danone": "1996", "Michelin": "2002"}
+
+
+def test_debuts_at_an_organisation():
+    text = "Portrait.\nClara Vidal a fait ses débuts au Crédit Agricole en 1996."
+    result = run(text)
+    moves = _moves_of(result, "Clara Vidal")
+    assert [(m.to_org, m.date) for m in moves] == [("Crédit Agricole", "1996")]
+    assert_evidence(text, moves[0], "Clara Vidal")

@@ -74,6 +74,9 @@ PHRASE_TRIGGERS = {
         [_lemma("entrer"), {"LOWER": {"IN": ["chez", "à", "au", "dans"]}}],
         # a player lent to a club ("prêté à X"); "prêter serment" is a longer APPOINT match
         [{"LOWER": {"IN": ["prêté", "prêtée", "prêtés", "prête"]}}, {"LOWER": {"IN": ["à", "au"]}}],
+        # the first step of a career: "débute sa carrière chez X", "fait ses débuts à X"
+        [_lemma("débuter"), {"LOWER": {"IN": ["sa", "son"]}}, {"LOWER": {"IN": ["carrière", "parcours"]}}],
+        [_lemma("faire"), {"LOWER": {"IN": ["ses", "ces"]}}, _lower("débuts")],
         # a participle in apposition, tagged as the noun: "X, entrée chez Y en 1990"
         [{"LOWER": {"IN": ["entré", "entrée", "entrés", "entrées"]}},
          {"LOWER": {"IN": ["à", "au", "chez"]}}],
@@ -138,7 +141,8 @@ WEAK_TRIGGERS = frozenset({"arriver", "entrer", "passer", "installer", "choisir"
                            "retirer", "abandonner", "écarter", "remercier", "signer", "engager",
                            "transférer", "renvoyer", "accéder", "porter", "élection",
                            "promotion", "participation", "succession", "investiture",
-                           "désignation", "venir", "entré", "entrée", "entrés", "entrées"})
+                           "désignation", "venir", "entré", "entrée", "entrés", "entrées",
+                           "débuter", "faire"})
 # Words just after a trigger that make it an award or a naming, not a post
 AFTER_CUES = frozenset({"lauréat", "lauréate", "prix", "trophée", "meilleur", "meilleure",
                         "d'après", "aux", "catégorie", "citoyen", "citoyenne", "docteur"})
