@@ -68,8 +68,7 @@ def test_possessor_of_a_successor_is_the_one_leaving():
 
 
 def test_club_named_after_its_city_is_the_destination():
-    text = ("Le milieu de terrain Ruben Okafor va rejoindre le club de Valmont, "
-            "a annoncé son agent.")
+    text = "Selon son agent, le milieu de terrain Ruben Okafor rejoint cet été le club de Valmont."
     result = run(text)
     moves = _moves_of(result, "Ruben Okafor")
     assert len(moves) == 1
@@ -144,8 +143,8 @@ def test_replaced_person_is_the_antecedent_of_the_relative_object():
 
 
 def test_taking_the_team_in_hand_is_an_appointment_at_the_club():
-    text = ("Le jeune entraîneur adjoint Karim Saïdi va prendre l'équipe en main jusqu'à la "
-            "fin de la saison, a indiqué le Racing Club de Lens.")
+    text = ("Pour les trois derniers matchs, l'entraîneur adjoint Karim Saïdi prend le club "
+            "en main, a indiqué le Racing Club de Lens dans un communiqué.")
     result = run(text)
     moves = _moves_of(result, "Karim Saïdi")
     assert [(m.to_org, m.role) for m in moves] == [("Racing Club de Lens", "entraîneur adjoint")]

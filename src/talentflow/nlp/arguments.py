@@ -221,7 +221,7 @@ class MoveArguments:
     def _generic_complement(self, doc: Doc, trigger: Span) -> bool:
         """The trigger is followed by "du groupe", "du club": an organisation named before."""
         if any(t.lower_ in self.pack.team_nouns for t in trigger[1:]):
-            return True  # "prend l'équipe en main"
+            return True  # "prendre le club en main"
         window = doc[trigger.end:min(trigger.sent.end, trigger.end + 3)]
         words = [t.lower_ for t in window]
         return bool(words) and words[0] in self.pack.of_words and any(

@@ -96,7 +96,7 @@ PHRASE_TRIGGERS = {
     APPOINT: [
         [_lemma("prendre"), {"LOWER": {"IN": ["la", "les"]}}, {"LOWER": {"IN": ["tête", "rênes", "direction", "présidence", "commandes"]}}],
         [_lemma("prendre"), _DET, _lower("fonctions")],
-        # "prend l'équipe en main": the team is the one the article is about
+        # "prendre le club en main": the club is the one the article is about
         [_lemma("prendre"), {"LOWER": {"IN": ["l'", "la", "le", "son", "sa"]}},
          {"LOWER": {"IN": ["équipe", "club", "sélection"]}}, _lower("en"), _lower("main")],
         [_lemma("entrer"), _lower("en"), _lower("fonction")],
