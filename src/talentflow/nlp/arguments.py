@@ -26,7 +26,9 @@ from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS
                                  LanguagePack, get_pack)
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import appointer_government, national_government
-from talentflow.nlp.successions import succession_moves
+from talentflow.nlp.successions import relative_object, succession_moves
+from talentflow.nlp.careers import (clause_subject, lend_subject_to_steps, previous_step_org,
+                                    remember_steps, team_of_sentence)
 from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
                                     _coordination_groups, _coordinated, _comma_between,
                                     _conjoined_with, _syntactic_link,
@@ -73,7 +75,9 @@ class MoveArguments:
             if sent.start in seen_sents:
                 continue
             seen_sents.add(sent.start)
-            moves.extend(self._sentence_moves(ctx, sent))
+            found = self._sentence_moves(ctx, sent)
+            remember_steps(ctx, ctx.paragraph(sent), found)
+            moves.extend(found)
         doc._.tf_moves = moves
         return doc
 
@@ -99,6 +103,7 @@ class MoveArguments:
                 by_trigger.setdefault(trigger.start, []).extend(movers)
         if not by_trigger:
             return []
+        lend_subject_to_steps(ctx.doc, move_triggers, ctx.blocked, by_trigger)
         orgs_by_trigger = self._orgs_by_trigger(triggers, orgs, by_trigger)
         moves = []
         orphans = []
@@ -168,10 +173,10 @@ class MoveArguments:
                 and root.head.i not in person_tokens and not self._is_title(doc, root.head.i):
             return False  # "les ministres nommés par X": the noun moved, not X
         between = doc[trigger.end:person.start] if person.start >= trigger.end else None
-        if trigger.label_ == SUCCEED and not passive and any(
+        if trigger.label_ == SUCCEED and not passive and (any(
                 doc[i].head.i == root.i and doc[i].dep_ in ("obj", "iobj", "obl:arg", "dobj")
-                for i in person_tokens):
-            return True  # "X succède à Y": Y, the object, leaves the post
+                for i in person_tokens) or relative_object(doc, trigger, person)):
+            return True  # "X succède à Y", "Y qu'a remplacé X": Y, the object, leaves the post
         reflexive = any(c.dep_.startswith("expl") for c in root.children)
         # a phrase ("signed with", "signed a contract with") has the mover as its subject
         if root.lemma_.lower() in self.pack.agent_verbs and not reflexive and len(trigger) == 1:
@@ -218,11 +223,21 @@ class MoveArguments:
 
     def _generic_complement(self, doc: Doc, trigger: Span) -> bool:
         """The trigger is followed by "du groupe", "du club": an organisation named before."""
+        if any(t.lower_ in self.pack.team_nouns for t in trigger[1:]):
+            return True  # "prendre le club en main"
         window = doc[trigger.end:min(trigger.sent.end, trigger.end + 3)]
         words = [t.lower_ for t in window]
         return bool(words) and words[0] in self.pack.of_words and any(
             t.lemma_.lower() in self.pack.generic_org_nouns or t.lower_ in self.pack.generic_org_nouns
             for t in window[1:])
+
+    def _names_generic_noun(self, doc: Doc, org: OrgMention) -> bool:
+        """"le club de X", "la chaîne X": the name of the noun's organisation, no origin."""
+        i = org.start - 1
+        while i > 0 and doc[i].lower_ in self.pack.of_words:
+            i -= 1
+        return i >= 0 and i < org.start and (doc[i].lemma_.lower() in self.pack.generic_org_nouns
+                                             or doc[i].lower_ in self.pack.generic_org_nouns)
 
     def _generic_employer(self, doc: Doc, trigger: Span) -> bool:
         """The verb's subject is "le club", "la société": an employer named earlier."""
@@ -254,7 +269,7 @@ class MoveArguments:
             return False
         distance = _distance(trigger, person)
         if distance > _MAX_PERSON_DISTANCE:
-            return False
+            return clause_subject(doc, trigger, person)  # a long biographical sentence
         if trigger[0].lower_ in self.pack.new_role_adjectives:
             # "X, le nouveau PDG de Y" / "le nouveau PDG X": the title's holder is right there
             if person.end <= trigger.start:
@@ -270,7 +285,9 @@ class MoveArguments:
         if trigger.start > 0 and doc[trigger.start - 1].lower_ in self.pack.possessive_markers \
                 and person.end != trigger.start - 1:
             return False  # "Y's resignation" is Y's, not that of someone else in the sentence
-        if trigger[0].pos_ == "NOUN" or trigger.label_ in ("FOUND", "INVEST"):
+        # a participle the tagger took for a noun ("X, entrée chez Y") links like a verb
+        participle = len(trigger) > 1 and trigger[0].lower_ not in self.pack.noun_triggers
+        if trigger[0].pos_ == "NOUN" and not participle or trigger.label_ in ("FOUND", "INVEST"):
             # "le départ de X", "sa nomination" with X the clause's subject
             if person.start >= trigger.end:
                 between = [t.lower_ for t in doc[trigger.end:person.start]]
@@ -283,7 +300,7 @@ class MoveArguments:
             return distance <= 12 and _files_the_noun(doc, trigger, person, self.pack)
         if distance <= 10:
             return True
-        return _syntactic_link(doc, trigger, person)
+        return _syntactic_link(doc, trigger, person) or clause_subject(doc, trigger, person)
 
     def _remember_context(self, ctx: DocContext, paragraph: int, triggers: list[Span],
                           orgs: list[OrgMention]) -> None:
@@ -303,6 +320,11 @@ class MoveArguments:
             trigger = _nearest(move_triggers, org)
             if trigger is None:
                 continue
+            # "prend la tête de A, avant de rejoindre B": A is the first step's
+            earlier = [t for t in move_triggers if t.end <= org.start]
+            if trigger.start >= org.end and earlier and _comma_between(trigger.doc, org, trigger) \
+                    and not _comma_between(trigger.doc, earlier[-1], org):
+                trigger = earlier[-1]
             owner = trigger.start
             if owner not in by_trigger:
                 # lend it to the closest earlier trigger with people ("quitte X pour rejoindre Y")
@@ -325,12 +347,19 @@ class MoveArguments:
             passive = any(c.dep_ in _PASSIVE_DEPS for c in root.children)
             joiner = (person.start < trigger.start) != passive
             deps = {doc[i].dep_ for i in range(person.start, person.end) if doc[i].head.i == root.i}
-            if "nsubj" in deps:
+            if relative_object(doc, trigger, person):
+                joiner = False  # "Y, qu'a remplacé X": Y leaves
+            elif person.start > root.i and any(c.dep_ == "obj" and c.lower_ in ("que", "qu'", "qu’")
+                                               for c in root.children):
+                joiner = True  # ... and X, after the verb, is its inverted subject
+            elif "nsubj" in deps:
                 joiner = True  # also the inverted "qu'a remplacé X"
             elif deps & {"obj", "iobj", "obl:arg", "nsubj:pass", "dobj"}:
                 joiner = "nsubj:pass" in deps
-            if root.pos_ == "NOUN" and person.end == trigger.start - 1:
-                joiner = False  # "Y's successor": Y leaves
+            if root.pos_ == "NOUN" and (person.end == trigger.start - 1 or (
+                    person.end <= trigger.start and trigger.start > 0
+                    and doc[trigger.start - 1].lower_ in self.pack.possessives)):
+                joiner = False  # "Y's successor", "Y ... son successeur": Y leaves
             kind = APPOINT if joiner else LEAVE
         from_org, to_org = self._sides(ctx, sent, trigger, kind, person, orgs)
         confidence = 0.6
@@ -372,6 +401,8 @@ class MoveArguments:
                 own_post = ctx.affiliation_title(person.name) if to_org else None
             if to_org is None:
                 to_org = appointer_government(ctx, self.pack, sent, trigger, persons)
+            if to_org is None:
+                to_org = previous_step_org(ctx, person, sent)
         role = self._role(ctx, sent, trigger, kind, person, persons) or own_post
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):
@@ -391,6 +422,8 @@ class MoveArguments:
             confidence = 0.45
         if from_org is None and to_org is None:
             return None
+        if to_org is None and kind == JOIN:
+            to_org = team_of_sentence(ctx, sent)
         if from_org and to_org and _same_org(from_org, to_org):
             from_org = None
         if person.name and ((to_org and to_org in person.name) or (from_org and from_org in person.name)):
@@ -425,7 +458,8 @@ class MoveArguments:
             if transfer:
                 side = transfer
             elif kind == JOIN and org.marker == "at" and org.marker_words in _BARE_OF \
-                    and not org.after_role and org.start > trigger.start:
+                    and not org.after_role and org.start > trigger.start \
+                    and not self._names_generic_noun(ctx.doc, org):
                 side = "from"  # "débauché du Bayern", "transfert de X de la Juventus à Y"
             near_trigger = _distance(trigger, org) <= (1 if weak else 6)
             title_org = org.after_role and (_distance(person, org) <= 6
@@ -461,8 +495,9 @@ class MoveArguments:
                         and org.marker in ("at", None):
                     side = "from"
             distance = min(abs(org.start - trigger.start), abs(org.start - person.start))
-            if org.strong:
-                distance -= 3  # "à la tête de X" says more than a bare "de X"
+            if org.strong or any(ctx.doc[i].dep_ == "obj" and ctx.doc[i].head.i == trigger[0].i
+                                 for i in range(org.start, org.end)):
+                distance -= 3  # "à la tête de X", "quitte X" say more than a bare "de X"
             if side == "to" and kind != LEAVE and org.end <= trigger.start and not org.strong:
                 distance += 100  # an arrival's destination usually follows the verb
             candidates.setdefault(side, []).append((distance, org))

@@ -40,9 +40,22 @@ def fold(name: str | None) -> str:
 
 def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...] = (),
                text: str | None = None) -> str | None:
-    """The date in [start, end) closest to ``anchor`` and not closer to a rival trigger."""
+    """The date in [start, end) closest to ``anchor`` and not closer to a rival trigger.
+
+    A date before a trigger across a coordination or a clause of sequence ("lance A en
+    1945 et entre chez B en 1948", "chez A en 1996, avant de rejoindre B") belongs to the
+    clause before, so it counts as far from that trigger."""
+    def cost(date, trigger: int) -> int:
+        distance = abs(date.start - trigger)
+        if text is not None and date.end <= trigger and _coordination(text[date.end:trigger]):
+            distance += _ACROSS_CLAUSES
+        return distance
+
     inside = [d for d in dates if start <= d.start and d.end <= end
-              and all(abs(d.start - anchor) <= abs(d.start - r) for r in rivals)]
+              and all(cost(d, anchor) <= cost(d, r) for r in rivals)]
+    if text is not None:
+        # "directrice depuis mars 2018" dates a state, not the step the sentence reports
+        inside = [d for d in inside if not _since(text, d)]
     if not inside and text is not None:
         # a date opening the sentence ("On Monday, X quit and Y took over") dates
         # every clause of it
@@ -50,7 +63,22 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
                   and text[d.end:d.end + 1] == ","]
     if not inside:
         return None
-    return min(inside, key=lambda d: abs(d.start - anchor)).value
+    return min(inside, key=lambda d: cost(d, anchor)).value
+
+
+_ACROSS_CLAUSES = 10_000
+
+
+def _since(text: str, date) -> bool:
+    before = text[max(0, date.start - 8):date.start].lower().split()
+    return date.text.lower().startswith(("depuis", "since")) or bool(before) \
+        and before[-1] in ("depuis", "since")
+
+
+def _coordination(between: str) -> bool:
+    padded = f" {between.lower()} "
+    return any(word in padded for word in (" et ", " puis ", " avant de ", " avant d'",
+                                           " and ", " then ", " before "))
 
 
 # --- moves -----------------------------------------------------------------------------
@@ -99,6 +127,8 @@ def _same_move(a: dict, b: dict) -> bool:
     if a["date"] and b["date"] and not same_sides and not (
             a["date"].startswith(b["date"]) or b["date"].startswith(a["date"])):
         return False  # same person, different dates and sides: two changes
+    if a["date"] and b["date"] and a["date"][:4] != b["date"][:4]:
+        return False  # joined in one year, promoted there years later: two steps of a career
     return True
 
 

@@ -10,7 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
-from talentflow.nlp.lang import get_pack
+from talentflow.nlp.extensions import ROLES, TRIGGERS
+from talentflow.nlp.lang import MOVE_KINDS, get_pack
+from talentflow.nlp.careers import apposed_to_subject
 
 
 @Language.factory("talentflow_coref")
@@ -65,16 +67,22 @@ class NameCoref:
             return resolved
         index = 0
         latest: Span | None = None
+        # the last pronoun resolved, (token index, name): a biography keeps its subject
+        # through "Elle ... . En 2009, elle ... . Elle ..." with the name far behind
+        chained: tuple[int, str] | None = None
+        titled = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
+        movers = {t.start for t in doc.spans.get(TRIGGERS, []) if t.label_ in MOVE_KINDS}
         for token in doc:
             while index < len(persons) and persons[index].end <= token.i:
                 # the antecedent of "il"/"elle" is most often a subject, or the one a
                 # relative clause is about ("X, who ... until she was dismissed")
-                if any(t.dep_.startswith("nsubj") or t.dep_ == "ROOT"
+                if any(t.dep_.startswith("nsubj") or t.dep_ == "ROOT" or apposed_to_subject(t)
                        or any(c.dep_ in ("relcl", "acl:relcl") for c in t.children)
                        for t in persons[index]):
                     latest = persons[index]
                 index += 1
-            if token.lower_ not in self.pack.pronouns or latest is None:
+            if latest is None or token.lower_ not in self.pack.pronouns \
+                    and not _title_subject(token, titled, movers, self.pack.definite_articles):
                 continue
             if not token.dep_.startswith("nsubj"):
                 continue
@@ -85,7 +93,22 @@ class NameCoref:
                 name = canonical.get((latest.start, latest.end))
                 if name:
                     resolved[token.i] = name
+                    chained = (token.i, name)
+            elif chained is not None and chained[0] >= previous_start \
+                    and not any(chained[0] < p.start < token.i for p in persons):
+                # the previous sentence's subject pronoun, with nobody named since
+                resolved[token.i] = chained[1]
+                chained = (token.i, chained[1])
         return resolved
+
+
+def _title_subject(token, titled: set[int], movers: set[int], articles: frozenset[str]) -> bool:
+    """"L'animatrice quittera X le 31 décembre": a definite title as the subject of a
+    move verb, in a sentence naming nobody, stands for the person just talked about."""
+    return (token.i in titled and token.pos_ == "NOUN" and token.dep_.startswith("nsubj")
+            and token.head.i in movers
+            and any(c.dep_ == "det" and c.lower_ in articles for c in token.children)
+            and not any(t.ent_type_ == "PER" for t in token.sent))
 
 
 def _dominant(words: list[str], full_names: list[tuple[list[str], str]]) -> str | None:

@@ -480,7 +480,36 @@ def find_dates(text: str, lang: str, publication_date: str | None) -> list[DateM
                 found.extend(DateMatch(s, e, text[s:e], v) for s, e, v in value)
             elif value:
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value))
+    found.extend(_story_years(text, lang, found))
     return longest_first(found)
+
+
+# "deux ans plus tard", "l'année suivante": counted from the year the story just gave
+_STORY_YEARS = {
+    "fr": re.compile(rf"{_BEFORE}(?:{_NUM}\s+ans\s+plus\s+(?P<dir>tard|tôt)"
+                     rf"|l{_A}\s*année\s+(?P<next>suivante))(?!\w)", _F),
+    "en": re.compile(rf"{_BEFORE}(?:{_NUM}\s+years\s+(?P<dir>later|earlier)"
+                     r"|the\s+(?P<next>following)\s+year)(?!\w)", _F),
+}
+_STORY_REACH = 600  # characters back to the year counted from
+
+
+def _story_years(text: str, lang: str, found: list[DateMatch]) -> list[DateMatch]:
+    pattern = _STORY_YEARS.get((lang or "").lower()[:2])
+    if pattern is None:
+        return []
+    years = []
+    for m in pattern.finditer(text):
+        before = [d for d in found if d.end <= m.start() and m.start() - d.end <= _STORY_REACH]
+        if not before:
+            continue
+        n = 1 if m["next"] else _number(m["n"])
+        if n is None:
+            continue
+        sign = -1 if (m["dir"] or "").lower() in ("tôt", "earlier") else 1
+        year = int(max(before, key=lambda d: d.end).value[:4]) + sign * n
+        years.append(DateMatch(m.start(), m.end(), m.group(0), f"{year:04d}"))
+    return years
 
 
 _ANAPHORIC = re.compile(r"(?<!\w)(?:later|earlier|before|after|afterwards|previous|following"

@@ -52,6 +52,8 @@ class DocContext:
     paragraph_of_sent: dict[int, int]
     main_org: str | None
     context_orgs: dict[int, dict[str, str]] = field(default_factory=dict)
+    # person -> (paragraph, organisation) of their latest step read so far
+    career_steps: dict[str, tuple[int, str]] = field(default_factory=dict)
     _affiliations: dict[str, str] | None = None
     _affiliation_titles: dict[str, str] = field(default_factory=dict)
     _text: str | None = None
@@ -117,6 +119,10 @@ def build_context(doc: Doc, pack: LanguagePack) -> DocContext:
     persons = _persons(doc, pack)
     person_tokens = {i for p in persons for i in range(p.start, p.end)}
     orgs = _orgs(doc, pack, role_ends, person_tokens)
+    # "Musée Y-Jean Dupont": a name hyphenated onto an organisation's is part of it
+    hyphenated = {o.end + 1 for o in orgs if o.end + 1 < len(doc) and doc[o.end].text in "-–"
+                  and not doc[o.end - 1].whitespace_ and not doc[o.end].whitespace_}
+    persons = [p for p in persons if p.start not in hyphenated]
     paragraph_of_sent = {}
     paragraph = 0
     for sent in doc.sents:
@@ -186,7 +192,7 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
     orgs = []
     covered: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ == "ORG" or ent.kb_id_ == GAZETTEER_KB_ID:
+        if ent.label_ == "ORG" or ent.kb_id_ == GAZETTEER_KB_ID or _institution(ent, pack):
             marker = _marker(doc, ent.start, pack)
             orgs.append(OrgMention(ent.start, ent.end, _clean(ent, pack), marker,
                                    _after_role(doc, ent.start, role_ends, pack), known=True))
@@ -196,7 +202,8 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
             # only as the domain of a title ("président de l'Égypte"), never "quitte Québec"
             marker = _marker(doc, ent.start, pack, strong_only=True)
             if ent.label_ == "LOC":
-                marker = _marker(doc, ent.start, pack) if _after_role(doc, ent.start, role_ends, pack) else None
+                marker = _marker(doc, ent.start, pack) if _after_role(doc, ent.start, role_ends, pack) \
+                    or _after_team_noun(doc, ent.start, pack) else None
             if marker:
                 orgs.append(OrgMention(ent.start, ent.end, _clean(ent, pack), marker,
                                        _after_role(doc, ent.start, role_ends, pack)))
@@ -287,8 +294,22 @@ def _untagged_employers(doc: Doc, pack: LanguagePack, covered: set[int],
     return found
 
 
+def _institution(ent: Span, pack: LanguagePack) -> bool:
+    """"l'université de Manchester" tagged as a place: an institution by its first noun."""
+    words = [t.lower_ for t in ent if t.lower_ not in ("l'", "l’", "la", "le", "les")]
+    return ent.label_ in _WEAK_ENT_LABELS and len(words) >= 2 \
+        and words[0] in pack.institution_words
+
+
+def _after_team_noun(doc: Doc, start: int, pack: LanguagePack) -> bool:
+    """"le club de Valmont": a city named as its team."""
+    return start >= 2 and doc[start - 1].lower_ in pack.of_words \
+        and doc[start - 2].lower_ in pack.team_nouns
+
+
 def _clean(ent: Span, pack: LanguagePack) -> str:
-    text = ent.text.strip(" ,.;:«»\"'")
+    # a dash closing an aside ("... du FC Y -") is no part of the name
+    text = ent.text.strip(" ,.;:«»\"'").rstrip(" -–—")
     for article in pack.articles:
         if text.lower().startswith(article):
             text = text[len(article):]

@@ -55,3 +55,12 @@ def _inherited(other: MoveCandidate, person: PersonMention, kind: str, trigger: 
         person=person.name, from_org=from_org, to_org=to_org, role=other.role, kind=kind,
         trigger=trigger.text, trigger_char=trigger.start_char, other_trigger_chars=rivals,
         sent_start=sent.start_char, sent_end=_sent_end_char(sent), confidence=0.45)
+
+
+def relative_object(doc, trigger: Span, person: PersonMention) -> bool:
+    """"X, qu'a remplacé Y" / "X, que remplace Y": X, the antecedent of the object
+    relative pronoun, is the one replaced."""
+    root = trigger[0]
+    after = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
+    return any(c.dep_ == "obj" and c.lower_ in ("que", "qu'", "qu’") and c.i == after
+               for c in root.children)

@@ -126,6 +126,12 @@ class LanguagePack:
     reported_future_aux: str = ""
     reporting_lemmas: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    # "le club de X": a place after one of these is the team named after it
+    team_nouns: frozenset[str] = frozenset()
+    # "université de X" tagged as a place: nouns that open an institution's name
+    institution_words: frozenset[str] = frozenset()
+    # "la présentatrice quitte X": definite articles before a title standing for a person
+    definite_articles: frozenset[str] = frozenset({"le", "la", "l'", "l’"})
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}

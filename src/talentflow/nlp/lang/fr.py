@@ -93,6 +93,12 @@ PHRASE_TRIGGERS = {
         [_lemma("entrer"), {"LOWER": {"IN": ["chez", "à", "au", "dans"]}}],
         # a player lent to a club ("prêté à X"); "prêter serment" is a longer APPOINT match
         [{"LOWER": {"IN": ["prêté", "prêtée", "prêtés", "prête"]}}, {"LOWER": {"IN": ["à", "au"]}}],
+        # the first step of a career: "débute sa carrière chez X", "fait ses débuts à X"
+        [_lemma("débuter"), {"LOWER": {"IN": ["sa", "son"]}}, {"LOWER": {"IN": ["carrière", "parcours"]}}],
+        [_lemma("faire"), {"LOWER": {"IN": ["ses", "ces"]}}, _lower("débuts")],
+        # a participle in apposition, tagged as the noun: "X, entrée chez Y en 1990"
+        [{"LOWER": {"IN": ["entré", "entrée", "entrés", "entrées"]}},
+         {"LOWER": {"IN": ["à", "au", "chez"]}}],
     ],
     LEAVE: [
         [{"LEMMA": {"IN": ["claquer", *_er_forms("claquer")]}}, _DET, _lower("porte")],
@@ -111,9 +117,16 @@ PHRASE_TRIGGERS = {
          {"LOWER": {"IN": _BEFORE_TITLE}, "OP": "*"}, {"LOWER": {"IN": _TITLE_FIRST_WORDS}}],
         [_lemma("prendre"), {"LOWER": {"IN": ["la", "les"]}}, {"LOWER": {"IN": ["tête", "rênes", "direction", "présidence", "commandes"]}}],
         [_lemma("prendre"), _DET, _lower("fonctions")],
+        # "prendre le club en main": the club is the one the article is about
+        [_lemma("prendre"), {"LOWER": {"IN": ["l'", "la", "le", "son", "sa"]}},
+         {"LOWER": {"IN": ["équipe", "club", "sélection"]}}, _lower("en"), _lower("main")],
         [_lemma("entrer"), _lower("en"), _lower("fonction")],
         [_lemma("prêter"), _lower("serment")],
         [_lemma("accéder"), {"LOWER": {"IN": ["à", "au"]}}],
+        # "endosse le rôle de directeur", "a endossé la fonction de"
+        [{"LEMMA": "endosser", "LOWER": {"NOT_IN": ["endossant"]}},  # a description
+         {"LOWER": {"IN": ["le", "la", "les"]}},
+         {"LOWER": {"IN": ["rôle", "fonction", "fonctions", "poste", "costume"]}}],
         [_lemma("porter"), {"LOWER": {"IN": ["à", "au"]}}, {"LOWER": {"IN": ["la", "le"]}, "OP": "?"},
          {"LOWER": {"IN": ["tête", "présidence", "direction"]}}],
     ],
@@ -141,7 +154,7 @@ MODALITY_LEMMAS = frozenset({
     "hésiter", "décliner", "aspirer", "prétendre", "piste", "promesse", "empêcher",
     "crainte", "craindre", "essayer", "chercher", "compétition", "lauréat", "prix",
     "trophée", "récompense", "distinction", "catégorie",
-    "favori", "potentiel", "si",
+    "favori", "potentiel", "si", "idée",
 })
 # Triggers too common in other senses ("la police est arrivée", "entré dans la compétition"):
 # they count only with an organisation right after a strong marker ("arrive chez X").
@@ -149,7 +162,8 @@ WEAK_TRIGGERS = frozenset({"arriver", "entrer", "passer", "installer", "choisir"
                            "retirer", "abandonner", "écarter", "remercier", "signer", "engager",
                            "transférer", "renvoyer", "accéder", "porter", "élection",
                            "promotion", "participation", "succession", "investiture",
-                           "désignation", "venir"})
+                           "désignation", "venir", "entré", "entrée", "entrés", "entrées",
+                           "débuter", "faire"})
 # Words just after a trigger that make it an award or a naming, not a post
 AFTER_CUES = frozenset({"lauréat", "lauréate", "prix", "trophée", "meilleur", "meilleure",
                         "d'après", "aux", "catégorie", "citoyen", "citoyenne", "docteur"})
@@ -291,6 +305,13 @@ PACK = LanguagePack(
     founder_nouns=FOUNDER_NOUNS,
     founding_verbs=FOUNDING_VERBS,
     weak_founding_verbs=frozenset({"créer"}),
+    team_nouns=frozenset({"club", "équipe"}),
+    institution_words=frozenset({"université", "ministère", "banque", "institut", "école",
+                                 "académie", "hôpital", "ambassade", "mairie", "laboratoire",
+                                 "fondation", "agence", "fédération", "association",
+                                 "compagnie", "société", "groupe", "club", "parlement",
+                                 "assemblée", "cour", "tribunal", "préfecture", "musée",
+                                 "opéra", "orchestre", "théâtre", "conservatoire"}),
     source_words=frozenset({"selon", "rapporte", "rapportent", "révèle", "révélé", "confie",
                             "confié", "indique", "informations", "d'après", "micro", "interview",
                             "entretien", "interrogé", "interrogée", "citée", "cité", "relayé",
