@@ -66,6 +66,11 @@ def test_a_short_sentence_with_function_words_keeps_its_language(text, lang):
     assert detect_language(text) == lang
 
 
+def test_a_short_french_line_without_function_words_is_still_french():
+    text = "Rita Olsen rejoint Crane Labs comme directrice financière en 2024 après Kelvara."
+    assert detect_language(text) == "fr"
+
+
 def test_a_missing_language_is_filled_in():
     assert ensure_language(article(FRENCH)).lang == "fr"
     assert ensure_language(article(ENGLISH)).lang == "en"

@@ -39,6 +39,10 @@ _MARKERS = {
                     "this his her at an said which its will were been their".split()),
 }
 _FRENCH_ELISIONS = ("d'", "qu'", "d’", "qu’")
+# Letters French writes and its neighbours (German, Spanish, Italian, Dutch) mostly do not:
+# a short French line may have none of the function words above ("X rejoint Y comme
+# directrice financière en 2024") but rarely lacks all of these
+_LETTERS = {"fr": "èêçœùîïûëâÈÊÇ"}
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +84,8 @@ def detect_language_with_confidence(text: str) -> tuple[str | None, float]:
         return None, best.value
     words = len(sample.split())
     if words >= MIN_WORDS_FOR_MARKERS and shares[code] < MIN_MARKER_SHARE \
-            or words >= MIN_WORDS_FOR_ANY_MARKER and shares[code] == 0:
+            or words >= MIN_WORDS_FOR_ANY_MARKER and shares[code] == 0 \
+            and not any(letter in sample for letter in _LETTERS.get(code, "")):
         return None, best.value
     return code, best.value
 
