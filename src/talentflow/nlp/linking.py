@@ -207,3 +207,16 @@ def _title_between(doc: Doc, org: OrgMention, person: PersonMention) -> bool:
     """"<org> <title> <person>": the organisation is the one the person works for now."""
     return any(r.start == org.end and r.end == person.start
                for r in doc.spans.get("tf_roles", []))
+
+
+def _complement_chain(doc: Doc, trigger: Span, person: PersonMention, steps: int = 5) -> bool:
+    """The person hangs on the trigger noun through complements and appositions only
+    ("la démission de ses fonctions de <titre> du <titre> X")."""
+    token = doc[person.start]
+    for _ in range(steps):
+        if token.dep_ not in ("nmod", "appos", "flat:name", "obl", "obl:mod") or token.head is token:
+            return False
+        token = token.head
+        if trigger.start <= token.i < trigger.end:
+            return True
+    return False
