@@ -33,7 +33,7 @@ from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
                                     _past, _side, _nearest, _distance, _same_org,
                                     _implied_org, _sent_end_char, _files_the_noun,
                                     _own_post_follows, _transfer_side, _transferred,
-                                    _title_between, _complement_chain)
+                                    _title_between, _complement_chain, _introduced_post)
 
 _MAX_PERSON_DISTANCE = 30
 _ROLE_APPOSITION_GAP = 3
@@ -190,8 +190,12 @@ class MoveArguments:
                 return (between is not None and len(between) <= 4
                         and not any(t.lower_ in self.pack.agent_prepositions or t.pos_ == "VERB"
                                     for t in between))
-            # active "X recrute Y": the mover is after the verb
-            return person.start >= trigger.end and not is_subject
+            # active "X recrute Y": the mover is after the verb (and before the post a
+            # role-bound verb announces: "accueille A et B comme administrateurs")
+            post = _introduced_post(doc, trigger, self.pack) \
+                if root.lemma_.lower() in self.pack.role_bound_verbs else None
+            return person.start >= trigger.end and not is_subject \
+                and (post is None or person.end <= post.start)
         # "A represented X, who signed with Y": the relative clause moves the one it is about
         if root.dep_ in ("relcl", "acl:relcl") and root.head.ent_type_ == "PER" and any(
                 c.dep_.startswith("nsubj") and c.pos_ == "PRON" for c in root.children):
@@ -496,6 +500,10 @@ class MoveArguments:
             t.lower_ in self.pack.agent_prepositions for t in doc[max(0, p.start - 3):p.start])),
             default=sent.end)
         pack = self.pack
+        if trigger[0].lemma_.lower() in pack.role_bound_verbs:
+            post = _introduced_post(doc, trigger, pack)
+            if post is not None and person.end <= post.start:
+                return post.text  # the whole list takes the post: "accueille A et B comme T"
         # 1. "au poste de X", "en tant que X", "nommé X" after the person, before the next one
         for role in roles:
             # the post is also the one after the person replaced ("remplace Y au poste de T")

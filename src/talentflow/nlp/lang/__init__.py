@@ -105,6 +105,9 @@ class LanguagePack:
     # common nouns of public bodies that are the employer when a title governs them
     # ("chef d'état-major des armées", "secrétaire du parti", "chef d'une coalition")
     public_body_nouns: frozenset[str] = frozenset()
+    # verbs that report a move only with a post announced after their object ("accueillir
+    # X comme directeur", not "accueillir un sommet")
+    role_bound_verbs: frozenset[str] = frozenset()
     # legislators' titles: an organisation right before one is the party ("Labour MP X"),
     # a label, not the employer the move is about
     party_member_titles: frozenset[str] = frozenset()

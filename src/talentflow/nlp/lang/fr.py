@@ -8,7 +8,7 @@ VERB_TRIGGERS = {
     # arrivals
     "rejoindre": JOIN, "intégrer": JOIN, "recruter": JOIN, "embaucher": JOIN,
     "débaucher": JOIN, "engager": JOIN, "rallier": JOIN, "arriver": JOIN, "attirer": JOIN,
-    "signer": JOIN, "enrôler": JOIN, "transférer": JOIN,
+    "signer": JOIN, "enrôler": JOIN, "transférer": JOIN, "accueillir": JOIN,
     # departures
     "quitter": LEAVE, "démissionner": LEAVE, "partir": LEAVE, "limoger": LEAVE,
     "licencier": LEAVE, "congédier": LEAVE, "évincer": LEAVE, "destituer": LEAVE,
@@ -112,7 +112,7 @@ AGENT_VERBS = frozenset({"recruter", "embaucher", "débaucher", "engager", "nomm
                          "élire", "réélire", "choisir", "limoger", "licencier", "congédier",
                          "évincer", "destituer", "renvoyer", "révoquer", "démettre", "remercier",
                          "promouvoir", "attirer", "installer", "investir", "écarter", "transférer",
-                         "enrôler", "séparer"})
+                         "enrôler", "séparer", "accueillir"})
 
 MODALITY_LEMMAS = frozenset({
     "menacer", "envisager", "refuser", "démentir", "nier", "songer", "souhaiter", "vouloir",
@@ -307,6 +307,7 @@ PACK = LanguagePack(
     public_roles=PUBLIC_ROLES,
     nationalities_after_title=_nationalities(),
     public_body_nouns=PUBLIC_BODY_NOUNS,
+    role_bound_verbs=frozenset({"accueillir"}),
     party_member_titles=frozenset({"maire", "député", "députée", "sénateur", "sénatrice",
                                    "conseiller municipal", "conseillère municipale",
                                    "conseiller régional", "conseillère régionale",
