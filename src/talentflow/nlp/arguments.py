@@ -26,7 +26,8 @@ from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS
                                  LanguagePack, get_pack)
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import appointer_government, national_government
-from talentflow.nlp.successions import relative_object, succession_moves
+from talentflow.nlp.successions import (relative_object, succession_moves,
+                                        succession_title_side)
 from talentflow.nlp.careers import (clause_subject, lend_subject_to_steps, previous_step_org,
                                     remember_steps, team_of_sentence)
 from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
@@ -35,7 +36,7 @@ from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
                                     _past, _side, _nearest, _distance, _same_org,
                                     _implied_org, _sent_end_char, _files_the_noun,
                                     _own_post_follows, _transfer_side, _transferred,
-                                    _title_between)
+                                    _title_between, _complement_chain, _introduced_post)
 
 _MAX_PERSON_DISTANCE = 30
 _ROLE_APPOSITION_GAP = 3
@@ -195,8 +196,12 @@ class MoveArguments:
                 return (between is not None and len(between) <= 4
                         and not any(t.lower_ in self.pack.agent_prepositions or t.pos_ == "VERB"
                                     for t in between))
-            # active "X recrute Y": the mover is after the verb
-            return person.start >= trigger.end and not is_subject
+            # active "X recrute Y": the mover is after the verb (and before the post a
+            # role-bound verb announces: "accueille A et B comme administrateurs")
+            post = _introduced_post(doc, trigger, self.pack) \
+                if root.lemma_.lower() in self.pack.role_bound_verbs else None
+            return person.start >= trigger.end and not is_subject \
+                and (post is None or person.end <= post.start)
         # "A represented X, who signed with Y": the relative clause moves the one it is about
         if root.dep_ in ("relcl", "acl:relcl") and root.head.ent_type_ == "PER" and any(
                 c.dep_.startswith("nsubj") and c.pos_ == "PRON" for c in root.children):
@@ -207,6 +212,8 @@ class MoveArguments:
                 and (person.start <= c.i < person.end or c.text in person.name.split())
                 for c in root.children):
             return False  # the object is left or joined ("the loss left X furious")
+        if len(trigger) > 1 and trigger[-1].lower_ in self.pack.of_words:
+            return person.start >= trigger.end  # "mettre fin aux fonctions de X": X follows
         subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
         # "Former Acme engineer X is joining Y": X names the subject noun, so X is the subject
         is_subject = is_subject or any(doc[i].head.i == c.i and doc[i].dep_ == "appos"
@@ -291,7 +298,13 @@ class MoveArguments:
             # "le départ de X", "sa nomination" with X the clause's subject
             if person.start >= trigger.end:
                 between = [t.lower_ for t in doc[trigger.end:person.start]]
-                return len(between) <= 6 and any(w in self.pack.of_words for w in between[:3])
+                if not any(w in self.pack.of_words for w in between[:3]):
+                    return False
+                # "la démission de ses fonctions de <titre> de Y du cardinal X": a longer
+                # chain of complements of the noun, with no verb nor clause break inside
+                return len(between) <= 6 or len(between) <= 12 and not any(
+                    t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[trigger.end:person.start]) \
+                    and _complement_chain(doc, trigger, person)
             possessive = trigger.start > 0 and doc[trigger.start - 1].lower_ in self.pack.possessives
             is_subject = any(doc[i].dep_.startswith("nsubj") or doc[i].dep_ == "ROOT"
                              for i in range(person.start, person.end))
@@ -407,14 +420,12 @@ class MoveArguments:
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):
             to_org = _implied_org(role, self.pack)  # "Premier ministre du Pays": its government
-        if from_org is None and to_org is None and role and kind != LEAVE:
-            to_org = _implied_org(role, self.pack)
-            confidence = 0.45
         if from_org is None and to_org is None and role:
-            # "Lithuanian culture minister X resigns": the country's government
+            # "Lithuanian culture minister X resigns", "la nouvelle ministre chilienne X":
+            # the country's government, else the title's usual one ("the minister resigned")
             national = national_government(ctx, self.pack, sent, role)
-            if national is None and kind == LEAVE and self.pack.public_roles:
-                national = _implied_org(role, self.pack)  # "the minister resigned"
+            if national is None and (kind != LEAVE or self.pack.public_roles):
+                national = _implied_org(role, self.pack)
             if kind == LEAVE:
                 from_org = national
             else:
@@ -447,6 +458,7 @@ class MoveArguments:
             t.lower_ in self.pack.org_possessives
             for t in ctx.doc[max(sent.start, person.start - 4):person.start])
         reporter = trigger[0].head if not reporter_counts else None
+        persons = ctx.in_span(ctx.persons, sent.start, sent.end)
         for org in orgs:
             side = _side(org, kind)
             if side not in ("from", "to"):
@@ -455,7 +467,12 @@ class MoveArguments:
                                             for i in range(org.start, org.end)):
                 continue  # "Acme confirmed X would join Y": Acme only speaks
             transfer = _transfer_side(ctx.doc, trigger, person, org, self.pack)
-            if transfer:
+            apposed = succession_title_side(ctx.doc, trigger, kind, person, org, persons)
+            if apposed == "none":
+                continue
+            if apposed:
+                side = apposed  # the title beside a person says whose post it is
+            elif transfer:
                 side = transfer
             elif kind == JOIN and org.marker == "at" and org.marker_words in _BARE_OF \
                     and not org.after_role and org.start > trigger.start \
@@ -469,7 +486,7 @@ class MoveArguments:
                 and person.end <= org.start and _distance(person, org) <= 6 \
                 and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[person.end:org.start])
             if weak and not (org.strong and _distance(trigger, org) <= 3 or near_trigger
-                             or origin_after_person or transfer):
+                             or origin_after_person or transfer or apposed):
                 continue
             if kind in (JOIN, APPOINT) and trigger.end <= org.start < person.start \
                     and _title_between(ctx.doc, org, person):
@@ -523,13 +540,26 @@ class MoveArguments:
             t.lower_ in self.pack.agent_prepositions for t in doc[max(0, p.start - 3):p.start])),
             default=sent.end)
         pack = self.pack
+        if trigger[0].lemma_.lower() in pack.role_bound_verbs:
+            post = _introduced_post(doc, trigger, pack)
+            if post is not None and person.end <= post.start:
+                return post.text  # the whole list takes the post: "accueille A et B comme T"
         # 1. "au poste de X", "en tant que X", "nommé X" after the person, before the next one
         for role in roles:
-            if person.end <= role.start < next_person or trigger.end <= role.start <= trigger.end + 2:
+            # the post is also the one after the person replaced ("remplace Y au poste de T")
+            near = person.end <= role.start < next_person or trigger.end <= role.start <= trigger.end + 2 \
+                or trigger.label_ == SUCCEED and role.start >= trigger.end
+            # and, announced, between the trigger and the person ("la démission de ses
+            # fonctions de T du cardinal X")
+            marked_only = trigger.end <= role.start < person.start and not any(
+                trigger.end <= p.start < person.start for p in persons)
+            if near or marked_only:
                 words = [t.lower_ for t in doc[max(sent.start, role.start - 3):role.start]]
                 for marker in pack.role_intro_markers:
                     if tuple(words[-len(marker):]) == marker:
                         return role.text
+                if not near:
+                    continue
                 # past an owner and its adjectives: "named as the league's new treasurer"
                 i = role.start - 1
                 while i > max(sent.start, role.start - 7) and (
@@ -547,7 +577,7 @@ class MoveArguments:
         for mention in named:
             for role in roles:
                 gap = doc[role.end:mention.start]
-                if 0 <= len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap):
+                if role.end <= mention.start and len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap):
                     if _past(doc, role, pack) and kind != LEAVE:
                         continue
                     return role.text
@@ -559,10 +589,10 @@ class MoveArguments:
                     and person.start - titled[-1].end <= 2 and not person.pronoun \
                     and not (_past(doc, role, pack) and kind != LEAVE):
                 return role.text
-        # 3. apposition: "X, ancien directeur scientifique"
+        # 3. apposition: "X, ancien directeur scientifique", "nommé X Premier ministre"
         for role in roles:
             gap = role.start - person.end
-            if 0 < gap <= _ROLE_APPOSITION_GAP and role.start < next_person:
+            if 0 <= gap <= _ROLE_APPOSITION_GAP and role.start < next_person:
                 if _past(doc, role, pack) and kind != LEAVE:
                     continue
                 return role.text

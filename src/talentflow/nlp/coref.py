@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.extensions import ROLES, TRIGGERS
-from talentflow.nlp.lang import MOVE_KINDS, get_pack
+from talentflow.nlp.lang import MOVE_KINDS, SUCCEED, get_pack
 from talentflow.nlp.careers import apposed_to_subject
 
 
@@ -65,6 +65,10 @@ class NameCoref:
         resolved: dict[int, str] = {}
         if not persons:
             return resolved
+        # "son arrivée", "sa nomination": the possessive of a move noun stands for its person
+        # ("son successeur" is someone else: succession nouns are left out)
+        move_nouns = {t.start for t in doc.spans.get(TRIGGERS, [])
+                      if t.label_ in MOVE_KINDS - {SUCCEED} and t[0].pos_ == "NOUN"}
         index = 0
         latest: Span | None = None
         # the last pronoun resolved, (token index, name): a biography keeps its subject
@@ -81,11 +85,20 @@ class NameCoref:
                        for t in persons[index]):
                     latest = persons[index]
                 index += 1
-            if latest is None or token.lower_ not in self.pack.pronouns \
-                    and not _title_subject(token, titled, movers, self.pack.definite_articles):
+            if latest is None:
                 continue
-            if not token.dep_.startswith("nsubj"):
+            # a determiner only: "Y's replacement" already names its owner
+            possessive = token.lower_ in self.pack.possessives and token.i + 1 in move_nouns \
+                and token.pos_ in ("DET", "PRON")
+            # "il", "elle", or "l'animatrice" as the subject of a move
+            subject = token.dep_.startswith("nsubj") and (
+                token.lower_ in self.pack.pronouns
+                or _title_subject(token, titled, movers, self.pack.definite_articles))
+            if not possessive and not subject:
                 continue
+            if possessive and (self._other_subject_between(doc, latest, token) or any(
+                    latest.end <= p.start < token.i for p in persons)):
+                continue  # an organisation, or another person named since, may own it
             # only within the same or the previous sentence
             sent_start = token.sent.start
             previous_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
@@ -100,6 +113,13 @@ class NameCoref:
                 resolved[token.i] = chained[1]
                 chained = (token.i, chained[1])
         return resolved
+
+    def _other_subject_between(self, doc: Doc, person: Span, possessive) -> bool:
+        """"X ... Acme annonce son départ": an organisation subject closer to the possessive
+        than X may be what the possessive stands for."""
+        return any(t.dep_.startswith("nsubj") and (
+            t.ent_type_ in ("ORG", "MISC") or t.lemma_.lower() in self.pack.generic_org_nouns)
+                   for t in doc[person.end:possessive.i])
 
 
 def _title_subject(token, titled: set[int], movers: set[int], articles: frozenset[str]) -> bool:

@@ -235,6 +235,7 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
                 end += 1
             orgs.append(OrgMention(token.i, end, doc[token.i:end].text,
                                    _marker(doc, token.i, pack), False, known=False))
+    orgs.extend(_public_bodies(doc, pack, covered, person_tokens, role_ends))
     # a title is not an employer: "ministre de l'Intérieur" tagged ORG by the NER
     role_tokens = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
     orgs = [o for o in orgs if o.start not in role_tokens]
@@ -257,10 +258,28 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
             org.marker = "desc"
     for org in orgs:
         _, org.strong, org.marker_words = marker_of(doc, org.start, pack)
-        if any(org.start < start <= org.end for start in party_titles):
+        if any(org.start < start <= org.end for start in party_titles) \
+                or _party_after_title(doc, org, pack):
             org.marker = "desc"  # "Labour MP X": the party is a label, not the employer
     orgs.sort(key=lambda o: o.start)
     return orgs
+
+
+def _party_after_title(doc: Doc, org: OrgMention, pack: LanguagePack) -> bool:
+    """"maire de l'UDC", "député du Parti vert": a party (an acronym, or a name opening
+    with one of the pack's party words) right after an elected title."""
+    if not pack.party_words or not org.after_role:
+        return False
+    words = org.text.split()
+    letters = org.text.replace("-", "").replace(".", "")
+    if not (len(words) == 1 and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6
+            or words and words[0].lower() in pack.party_words):
+        return False
+    i = org.start - 1
+    while i > 0 and any(doc[i].lower_ == a.strip() for a in pack.articles):
+        i -= 1
+    return any(r.end == i and r.text.lower() in pack.party_member_titles
+               for r in doc.spans.get(ROLES, []))
 
 
 def _untagged_employers(doc: Doc, pack: LanguagePack, covered: set[int],
@@ -305,6 +324,39 @@ def _after_team_noun(doc: Doc, start: int, pack: LanguagePack) -> bool:
     """"le club de Valmont": a city named as its team."""
     return start >= 2 and doc[start - 1].lower_ in pack.of_words \
         and doc[start - 2].lower_ in pack.team_nouns
+def _public_bodies(doc: Doc, pack: LanguagePack, covered: set[int], person_tokens: set[int],
+                   role_ends: set[int]) -> list[OrgMention]:
+    """"chef d'état-major des armées", "secrétaire du parti communiste de X": a public body
+    named by a common noun is the employer of the title that governs it. A body given its
+    own name right after ("le parti Renaissance") is left to that name."""
+    found = []
+    articles = {a.strip() for a in pack.articles} | {"un", "une"}
+    for token in doc:
+        if token.lower_ not in pack.public_body_nouns or token.i in covered \
+                or token.i in person_tokens:
+            continue
+        i = token.i - 1
+        while i > 0 and doc[i].lower_ in articles:
+            i -= 1
+        if not (doc[i].lower_ in pack.of_words and i in role_ends):
+            continue
+        sent_end = token.sent.end
+        end = token.i + 1
+        while end < sent_end and doc[end].pos_ == "ADJ" and end not in covered:
+            end += 1  # "parti communiste", "armées françaises"
+        if end < sent_end and (doc[end].ent_type_ in ("ORG", "MISC", "PER")
+                               or doc[end].is_title and not doc[end].is_sent_start):
+            continue
+        # the place it serves: "du parti de Shanghai", "de l'armée à Lyon"
+        if end + 1 < sent_end and (doc[end].lower_ in pack.of_words or doc[end].lower_ == "à") \
+                and doc[end + 1].ent_type_ == "LOC" and doc[end + 1].ent_iob_ == "B":
+            end += 2
+            while end < sent_end and doc[end].ent_iob_ == "I":
+                end += 1
+        found.append(OrgMention(token.i, end, doc[token.i:end].text, _marker(doc, token.i, pack),
+                                True, known=False))
+        covered.update(range(token.i, end))
+    return found
 
 
 def _clean(ent: Span, pack: LanguagePack) -> str:

@@ -13,18 +13,34 @@ from talentflow.nlp.lang import LanguagePack
 from talentflow.nlp.linking import _PASSIVE_DEPS, _nationality_shaped
 
 
+def public_title(role: str, pack: LanguagePack) -> bool:
+    """A title of public office: one of the pack's, alone, qualified before ("finance
+    minister") or followed by its portfolio ("ministre de la Défense", "minister of health")."""
+    lowered = role.lower().replace("\u2019", "'")
+    for title in pack.public_roles:
+        if lowered == title or lowered.endswith(" " + title):
+            return True
+        rest = lowered[len(title):].split() if lowered.startswith(title + " ") else []
+        if rest:
+            word = rest[0][:rest[0].index("'") + 1] if "'" in rest[0] else rest[0]
+            if word in pack.of_words:
+                return True
+    return False
+
+
 def national_government(ctx: DocContext, pack: LanguagePack, sent: Span,
                         role: str) -> str | None:
     """"<nationality> <public title>" or "<country>'s <public title>": that government."""
-    if not pack.public_roles:
-        return None
-    lowered = role.lower()
-    if not any(lowered == r or lowered.endswith(" " + r) for r in pack.public_roles):
+    if not public_title(role, pack):
         return None
     doc = ctx.doc
     for span in ctx.in_span(ctx.roles, sent.start, sent.end):
         if span.text != role:
             continue
+        # "le président mexicain", "la ministre allemande de la Santé": French puts the
+        # nationality after the title
+        if span.end < sent.end and doc[span.end].lower_ in pack.nationalities_after_title:
+            return f"{pack.government_name} {pack.nationalities_after_title[doc[span.end].lower_]}"
         i = span.start - 1
         if i > sent.start and doc[i].lower_ in pack.possessive_markers:
             i -= 1
@@ -73,9 +89,7 @@ def appointer_government(ctx: DocContext, pack: LanguagePack, sent: Span, trigge
             continue
         for role in ctx.in_span(ctx.roles, sent.start, appointer.start):
             gap = doc[role.end:appointer.start]
-            lowered = role.text.lower()
-            if len(gap) <= 2 and any(lowered == r or lowered.endswith(" " + r)
-                                     for r in pack.public_roles):
+            if len(gap) <= 2 and public_title(role.text, pack):
                 return (national_government(ctx, pack, sent, role.text)
                         or pack.government_name)
     return None

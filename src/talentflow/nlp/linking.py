@@ -32,6 +32,9 @@ def _coordination_groups(doc: Doc, persons: list[PersonMention]) -> list[list[Pe
 
 def _coordinated(doc: Doc, first: PersonMention, second: PersonMention) -> bool:
     """Two people in one list: only commas, "et", titles and short appositions between."""
+    if any(p.pronoun and (doc[p.start].pos_ == "DET" or doc[p.start].dep_ == "poss")
+           for p in (first, second)):
+        return False  # "son départ" stands for its owner, in no list
     between = doc[first.end:second.start]
     if len(between) > 18 or any(t.pos_ in ("VERB", "AUX") for t in between):
         return False
@@ -210,3 +213,29 @@ def _title_between(doc: Doc, org: OrgMention, person: PersonMention) -> bool:
     """"<org> <title> <person>": the organisation is the one the person works for now."""
     return any(r.start == org.end and r.end == person.start
                for r in doc.spans.get("tf_roles", []))
+
+
+def _complement_chain(doc: Doc, trigger: Span, person: PersonMention, steps: int = 5) -> bool:
+    """The person hangs on the trigger noun through complements and appositions only
+    ("la démission de ses fonctions de <titre> du <titre> X")."""
+    token = doc[person.start]
+    for _ in range(steps):
+        if token.dep_ not in ("nmod", "appos", "flat:name", "obl", "obl:mod") or token.head is token:
+            return False
+        token = token.head
+        if trigger.start <= token.i < trigger.end:
+            return True
+    return False
+
+
+def _introduced_post(doc: Doc, trigger: Span, pack: LanguagePack, reach: int = 15) -> Span | None:
+    """The first title introduced ("comme", "en tant que", "au poste de") a few words after
+    the trigger, in its sentence: "accueille A, B et C comme administrateurs"."""
+    end = min(trigger.sent.end, trigger.end + reach)
+    for role in doc.spans.get("tf_roles", []):
+        if not trigger.end < role.start < end:
+            continue
+        words = tuple(t.lower_ for t in doc[max(trigger.end, role.start - 3):role.start])
+        if any(words[-len(m):] == m for m in pack.role_intro_markers if len(m) <= len(words)):
+            return role
+    return None

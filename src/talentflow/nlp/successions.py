@@ -8,9 +8,10 @@ succession trigger ("successor", "replacing") join the two.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from talentflow.nlp.doc_context import DocContext, PersonMention
+from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention
+from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import APPOINT, JOIN, LEAVE, SUCCEED, LanguagePack
 from talentflow.nlp.linking import _sent_end_char
 from talentflow.nlp.records import MoveCandidate
@@ -64,3 +65,35 @@ def relative_object(doc, trigger: Span, person: PersonMention) -> bool:
     after = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
     return any(c.dep_ == "obj" and c.lower_ in ("que", "qu'", "qu’") and c.i == after
                for c in root.children)
+
+
+def succession_title_side(doc: Doc, trigger: Span, kind: str, person: PersonMention,
+                          org: OrgMention, persons: list[PersonMention]) -> str | None:
+    """The side of an organisation whose title is set beside one of the two people of a
+    succession: "A, secretary of O1, was replaced by B, head of O2".
+
+    O1, the post of the one leaving, is where the newcomer goes; O2, the newcomer's own
+    title, is where they come from and no side of the departure. Returns "from", "to",
+    "none" (not this person's), or None when the organisation is no apposed title's.
+    """
+    if trigger.label_ != SUCCEED or not org.after_role:
+        return None
+    holder = next((p for p in persons if not p.pronoun and _apposed(doc, org, p)), None)
+    if holder is None:
+        return None
+    if holder.start == person.start:
+        return "from"
+    return "to" if kind == APPOINT else "none"
+
+
+def _apposed(doc: Doc, org: OrgMention, person: PersonMention) -> bool:
+    """"<title> de O, X" or "X, <title> de O": the title of O is set beside X."""
+    if org.end <= person.start:
+        gap = doc[org.end:person.start]
+        return 0 < len(gap) <= 2 and all(t.is_punct for t in gap)
+    if org.start >= person.end:
+        gap = doc[person.end:org.start]
+        return 0 < len(gap) <= 6 and gap[0].text == "," and any(
+            person.end < r.start < org.start for r in doc.spans.get(ROLES, [])) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in gap)
+    return False

@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from talentflow.nlp.extensions import ROLES, TRIGGERS
 from talentflow.nlp.lang import APPOINT, get_pack
+from talentflow.nlp.linking import _introduced_post
 
 
 @Language.factory("talentflow_triggers")
@@ -24,6 +25,7 @@ class TriggerMatcher:
     def __init__(self, nlp: Language):
         pack = get_pack(nlp.lang)
         self.new_role_adjectives = pack.new_role_adjectives
+        self.pack = pack
         self.matcher = Matcher(nlp.vocab)
         # One pattern per kind and word class, with IN-sets: the Matcher's cost grows with
         # the number of patterns, not with the size of their sets.
@@ -53,6 +55,9 @@ class TriggerMatcher:
         for role in doc.spans.get(ROLES, []):
             if role.start > 0 and doc[role.start - 1].lower_ in self.new_role_adjectives:
                 spans.append(Span(doc, role.start - 1, role.start, label=APPOINT))
+        # "accueillir X comme directeur" is an arrival, "accueillir un sommet" is not
+        spans = [s for s in spans if s[0].lemma_.lower() not in self.pack.role_bound_verbs
+                 or _introduced_post(doc, s, self.pack) is not None]
         doc.spans[TRIGGERS] = filter_spans(spans)
         return doc
 

@@ -99,9 +99,21 @@ class LanguagePack:
     # right before them ("Brazilian finance minister"); "government" in the pack's words
     public_roles: frozenset[str] = frozenset()
     government_name: str = "gouvernement"
+    # nationality adjectives written after a public title ("le président mexicain"), each
+    # form -> its masculine singular: the government is "<government_name> <masculine>"
+    nationalities_after_title: dict[str, str] = field(default_factory=dict)
+    # common nouns of public bodies that are the employer when a title governs them
+    # ("chef d'état-major des armées", "secrétaire du parti", "chef d'une coalition")
+    public_body_nouns: frozenset[str] = frozenset()
+    # verbs that report a move only with a post announced after their object ("accueillir
+    # X comme directeur", not "accueillir un sommet")
+    role_bound_verbs: frozenset[str] = frozenset()
     # legislators' titles: an organisation right before one is the party ("Labour MP X"),
     # a label, not the employer the move is about
     party_member_titles: frozenset[str] = frozenset()
+    # first words of party names ("parti", "union"): with them (or as an acronym), an
+    # organisation after an elected title is the party ("maire de l'UDC"), not the employer
+    party_words: frozenset[str] = frozenset()
     # words that put a departure before an appointment in the same sentence ("X became
     # chair after Y retired", "following Y's exit"): a succession
     sequel_words: frozenset[str] = frozenset()

