@@ -477,7 +477,7 @@ class MoveArguments:
             elif kind == JOIN and org.marker == "at" and org.marker_words in _BARE_OF \
                     and not org.after_role and org.start > trigger.start \
                     and not self._names_generic_noun(ctx.doc, org):
-                side = "from"  # "débauché du Bayern", "transfert de X de la Juventus à Y"
+                side = "from"  # "débauché du Sporting", "transfert de X du Racing à Y"
             near_trigger = _distance(trigger, org) <= (1 if weak else 6)
             title_org = org.after_role and (_distance(person, org) <= 6
                                             or trigger.label_ == SUCCEED)

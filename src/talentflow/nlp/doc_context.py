@@ -199,7 +199,7 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
             covered.update(range(ent.start, ent.end))
         elif ent.label_ in _WEAK_ENT_LABELS:
             # a misc name counts as an organisation in an argument slot ("chez X"); a place
-            # only as the domain of a title ("président de l'Égypte"), never "quitte Québec"
+            # only as the domain of a title ("président du Pérou"), never "quitte Québec"
             marker = _marker(doc, ent.start, pack, strong_only=True)
             if ent.label_ == "LOC":
                 marker = _marker(doc, ent.start, pack) if _after_role(doc, ent.start, role_ends, pack) \
@@ -314,7 +314,7 @@ def _untagged_employers(doc: Doc, pack: LanguagePack, covered: set[int],
 
 
 def _institution(ent: Span, pack: LanguagePack) -> bool:
-    """"l'université de Manchester" tagged as a place: an institution by its first noun."""
+    """"l'université de Valmont" tagged as a place: an institution by its first noun."""
     words = [t.lower_ for t in ent if t.lower_ not in ("l'", "l’", "la", "le", "les")]
     return ent.label_ in _WEAK_ENT_LABELS and len(words) >= 2 \
         and words[0] in pack.institution_words
@@ -347,7 +347,7 @@ def _public_bodies(doc: Doc, pack: LanguagePack, covered: set[int], person_token
         if end < sent_end and (doc[end].ent_type_ in ("ORG", "MISC", "PER")
                                or doc[end].is_title and not doc[end].is_sent_start):
             continue
-        # the place it serves: "du parti de Shanghai", "de l'armée à Lyon"
+        # the place it serves: "du parti de Valmont", "de l'armée à Lyon"
         if end + 1 < sent_end and (doc[end].lower_ in pack.of_words or doc[end].lower_ == "à") \
                 and doc[end + 1].ent_type_ == "LOC" and doc[end + 1].ent_iob_ == "B":
             end += 2

@@ -278,7 +278,7 @@ FOUNDER_NOUNS = frozenset({"fondateur", "fondatrice", "cofondateur", "co-fondate
 FOUNDING_VERBS = frozenset({"fonder", "cofonder", "co-fonder", "créer"})
 
 # Titles of public office: with no organisation named, their holder serves a government
-# ("le président mexicain X": the Mexican government)
+# ("le président chilien X": the Chilean government)
 PUBLIC_ROLES = frozenset({"ministre", "premier ministre", "première ministre", "président",
                           "présidente", "vice-président", "vice-présidente", "chef de l'état",
                           "chef du gouvernement", "secrétaire d'état", "ambassadeur",
