@@ -34,7 +34,7 @@ def test_armed_forces_named_by_a_common_noun_after_a_title():
     text = "Le général Henri Vasseur a été nommé chef d'état-major de la marine en avril."
     move = move_of(run(text), "Henri Vasseur")
     assert move.to_org == "marine"
-    assert move.role == "chef d'état-major"
+    assert move.role == "chef d'état-major de la marine"
     assert move.date == "2024-04"
     assert_evidence(text, move, "Henri Vasseur")
 

@@ -25,7 +25,8 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention, bu
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
 from talentflow.nlp.records import MoveCandidate
-from talentflow.nlp.governments import appointer_government, national_government
+from talentflow.nlp.governments import (appointer_government, national_government,
+                                        title_with_domain)
 from talentflow.nlp.successions import succession_moves, succession_title_side
 from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
                                     _coordination_groups, _coordinated, _comma_between,
@@ -380,7 +381,8 @@ class MoveArguments:
                 own_post = ctx.affiliation_title(person.name) if to_org else None
             if to_org is None:
                 to_org = appointer_government(ctx, self.pack, sent, trigger, persons)
-        role = self._role(ctx, sent, trigger, kind, person, persons) or own_post
+        role = title_with_domain(ctx, sent, self._role(ctx, sent, trigger, kind, person, persons)
+                                 or own_post)
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):
             to_org = _implied_org(role, self.pack)  # "Premier ministre du Pays": its government
