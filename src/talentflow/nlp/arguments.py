@@ -208,7 +208,7 @@ class MoveArguments:
                 for c in root.children):
             return False  # the object is left or joined ("the loss left X furious")
         if len(trigger) > 1 and trigger[-1].lower_ in self.pack.of_words:
-            return person.start >= trigger.end  # "mettre fin aux fonctions de X": X follows
+            return person.start >= trigger.end  # "mettre fin au mandat de X": X follows
         subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
         if subjects and not is_subject and all(
                 c.pos_ == "NOUN" and not self._is_title(doc, c.i) for c in subjects):
@@ -279,7 +279,7 @@ class MoveArguments:
                 between = [t.lower_ for t in doc[trigger.end:person.start]]
                 if not any(w in self.pack.of_words for w in between[:3]):
                     return False
-                # "la démission de ses fonctions de <titre> de Y du cardinal X": a longer
+                # "le départ de la direction financière de Y de l'ingénieur X": a longer
                 # chain of complements of the noun, with no verb nor clause break inside
                 return len(between) <= 6 or len(between) <= 12 and not any(
                     t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[trigger.end:person.start]) \
@@ -508,11 +508,11 @@ class MoveArguments:
                 return post.text  # the whole list takes the post: "accueille A et B comme T"
         # 1. "au poste de X", "en tant que X", "nommé X" after the person, before the next one
         for role in roles:
-            # the post is also the one after the person replaced ("remplace Y au poste de T")
+            # the post is also the one after the person replaced ("succède à Y comme T")
             near = person.end <= role.start < next_person or trigger.end <= role.start <= trigger.end + 2 \
                 or trigger.label_ == SUCCEED and role.start >= trigger.end
-            # and, announced, between the trigger and the person ("la démission de ses
-            # fonctions de T du cardinal X")
+            # and, announced, between the trigger and the person ("le départ de son poste
+            # de T de l'ingénieur X")
             marked_only = trigger.end <= role.start < person.start and not any(
                 trigger.end <= p.start < person.start for p in persons)
             if near or marked_only:
