@@ -26,12 +26,12 @@ def test_a_board_welcoming_a_list_of_people_as_directors_appoints_each():
 
 
 def test_welcoming_someone_with_a_post_takes_the_employer_named_before():
-    text = ("Michelin est un groupe discret. En 2019, la société a accueilli Léa Fontaine en "
-            "tant que directrice juridique.")
+    text = ("Michelin se renforce. En mars, le groupe a accueilli Léa Fontaine au poste de "
+            "directrice juridique.")
     move = move_of(run(text), "Léa Fontaine")
     assert move.to_org == "Michelin"
     assert move.role == "directrice juridique"
-    assert move.date == "2019"
+    assert move.date == "2024-03"
     assert_evidence(text, move, "Léa Fontaine")
 
 

@@ -15,7 +15,8 @@ def _model(fr_nlp):
 
 
 def test_nationality_after_a_public_title_names_that_government():
-    text = "La nouvelle ministre chilienne Marisol Ortega a présenté son budget à Santiago."
+    text = ("Marisol Ortega, nouvelle ministre chilienne des Mines, a présenté mardi son "
+            "premier budget.")
     move = move_of(run(text), "Marisol Ortega")
     assert (move.from_org, move.to_org) == (None, "gouvernement chilien")
     assert move.role == "ministre"
@@ -34,7 +35,7 @@ def test_armed_forces_named_by_a_common_noun_after_a_title():
     text = "Le général Henri Vasseur a été nommé chef d'état-major de la marine en avril."
     move = move_of(run(text), "Henri Vasseur")
     assert move.to_org == "marine"
-    assert move.role == "chef d'état-major"
+    assert move.role == "chef d'état-major de la marine"
     assert move.date == "2024-04"
     assert_evidence(text, move, "Henri Vasseur")
 
@@ -59,7 +60,8 @@ def test_a_party_after_an_elected_title_is_a_label_not_an_employer():
 
 
 def test_ending_the_mandate_of_someone_moves_that_person_not_the_employer():
-    text = "Michelin a mis fin aux fonctions de sa directrice juridique Léa Fontaine."
+    text = ("Le conseil de Michelin a décidé mardi de mettre fin au mandat de Léa Fontaine, "
+            "sa directrice juridique.")
     move = move_of(run(text), "Léa Fontaine")
     assert (move.from_org, move.to_org) == ("Michelin", None)
     assert move.role == "directrice juridique"
@@ -67,8 +69,7 @@ def test_ending_the_mandate_of_someone_moves_that_person_not_the_employer():
 
 
 def test_a_departure_noun_reaches_its_person_through_a_chain_of_complements():
-    text = ("Le conseil a enregistré le départ de la présidence de Thales de l'ingénieur "
-            "néerlandais Tom Verhoeven.")
+    text = "On apprend le départ de la direction financière de Thales de l'ingénieur Tom Verhoeven."
     move = move_of(run(text), "Tom Verhoeven")
     assert (move.from_org, move.to_org) == ("Thales", None)
 

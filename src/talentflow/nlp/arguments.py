@@ -25,7 +25,8 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention, bu
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
 from talentflow.nlp.records import MoveCandidate
-from talentflow.nlp.governments import appointer_government, national_government
+from talentflow.nlp.governments import (appointer_government, national_government,
+                                        title_with_domain)
 from talentflow.nlp.successions import (relative_object, succession_moves,
                                         succession_title_side)
 from talentflow.nlp.careers import (clause_subject, lend_subject_to_steps, previous_step_org,
@@ -213,7 +214,7 @@ class MoveArguments:
                 for c in root.children):
             return False  # the object is left or joined ("the loss left X furious")
         if len(trigger) > 1 and trigger[-1].lower_ in self.pack.of_words:
-            return person.start >= trigger.end  # "mettre fin aux fonctions de X": X follows
+            return person.start >= trigger.end  # "mettre fin au mandat de X": X follows
         subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
         # "Former Acme engineer X is joining Y": X names the subject noun, so X is the subject
         is_subject = is_subject or any(doc[i].head.i == c.i and doc[i].dep_ == "appos"
@@ -300,7 +301,7 @@ class MoveArguments:
                 between = [t.lower_ for t in doc[trigger.end:person.start]]
                 if not any(w in self.pack.of_words for w in between[:3]):
                     return False
-                # "la démission de ses fonctions de <titre> de Y du cardinal X": a longer
+                # "le départ de la direction financière de Y de l'ingénieur X": a longer
                 # chain of complements of the noun, with no verb nor clause break inside
                 return len(between) <= 6 or len(between) <= 12 and not any(
                     t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[trigger.end:person.start]) \
@@ -416,7 +417,8 @@ class MoveArguments:
                 to_org = appointer_government(ctx, self.pack, sent, trigger, persons)
             if to_org is None:
                 to_org = previous_step_org(ctx, person, sent)
-        role = self._role(ctx, sent, trigger, kind, person, persons) or own_post
+        role = title_with_domain(ctx, sent, self._role(ctx, sent, trigger, kind, person, persons)
+                                 or own_post)
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):
             to_org = _implied_org(role, self.pack)  # "Premier ministre du Pays": its government
@@ -546,11 +548,11 @@ class MoveArguments:
                 return post.text  # the whole list takes the post: "accueille A et B comme T"
         # 1. "au poste de X", "en tant que X", "nommé X" after the person, before the next one
         for role in roles:
-            # the post is also the one after the person replaced ("remplace Y au poste de T")
+            # the post is also the one after the person replaced ("succède à Y comme T")
             near = person.end <= role.start < next_person or trigger.end <= role.start <= trigger.end + 2 \
                 or trigger.label_ == SUCCEED and role.start >= trigger.end
-            # and, announced, between the trigger and the person ("la démission de ses
-            # fonctions de T du cardinal X")
+            # and, announced, between the trigger and the person ("le départ de son poste
+            # de T de l'ingénieur X")
             marked_only = trigger.end <= role.start < person.start and not any(
                 trigger.end <= p.start < person.start for p in persons)
             if near or marked_only:

@@ -65,7 +65,7 @@ class NameCoref:
         resolved: dict[int, str] = {}
         if not persons:
             return resolved
-        # "son arrivée", "sa nomination": the possessive of a move noun stands for its person
+        # "sa nomination", "son recrutement": the possessive of a move noun stands for its person
         # ("son successeur" is someone else: succession nouns are left out)
         move_nouns = {t.start for t in doc.spans.get(TRIGGERS, [])
                       if t.label_ in MOVE_KINDS - {SUCCEED} and t[0].pos_ == "NOUN"}

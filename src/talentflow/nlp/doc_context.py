@@ -266,7 +266,7 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
 
 
 def _party_after_title(doc: Doc, org: OrgMention, pack: LanguagePack) -> bool:
-    """"maire de l'UDC", "député du Parti vert": a party (an acronym, or a name opening
+    """"maire du PRV", "député du Parti vert": a party (an acronym, or a name opening
     with one of the pack's party words) right after an elected title."""
     if not pack.party_words or not org.after_role:
         return False
@@ -324,9 +324,11 @@ def _after_team_noun(doc: Doc, start: int, pack: LanguagePack) -> bool:
     """"le club de Valmont": a city named as its team."""
     return start >= 2 and doc[start - 1].lower_ in pack.of_words \
         and doc[start - 2].lower_ in pack.team_nouns
+
+
 def _public_bodies(doc: Doc, pack: LanguagePack, covered: set[int], person_tokens: set[int],
                    role_ends: set[int]) -> list[OrgMention]:
-    """"chef d'état-major des armées", "secrétaire du parti communiste de X": a public body
+    """"chef d'état-major de la marine", "trésorier du parti écologiste de X": a public body
     named by a common noun is the employer of the title that governs it. A body given its
     own name right after ("le parti Renaissance") is left to that name."""
     found = []
@@ -343,11 +345,11 @@ def _public_bodies(doc: Doc, pack: LanguagePack, covered: set[int], person_token
         sent_end = token.sent.end
         end = token.i + 1
         while end < sent_end and doc[end].pos_ == "ADJ" and end not in covered:
-            end += 1  # "parti communiste", "armées françaises"
+            end += 1  # "parti écologiste", "marine nationale"
         if end < sent_end and (doc[end].ent_type_ in ("ORG", "MISC", "PER")
                                or doc[end].is_title and not doc[end].is_sent_start):
             continue
-        # the place it serves: "du parti de Valmont", "de l'armée à Lyon"
+        # the place it serves: "du parti de Normandie", "de la police à Nantes"
         if end + 1 < sent_end and (doc[end].lower_ in pack.of_words or doc[end].lower_ == "à") \
                 and doc[end + 1].ent_type_ == "LOC" and doc[end + 1].ent_iob_ == "B":
             end += 2

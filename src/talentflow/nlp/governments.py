@@ -37,7 +37,7 @@ def national_government(ctx: DocContext, pack: LanguagePack, sent: Span,
     for span in ctx.in_span(ctx.roles, sent.start, sent.end):
         if span.text != role:
             continue
-        # "le président mexicain", "la ministre allemande de la Santé": French puts the
+        # "le président chilien", "la ministre allemande de la Santé": French puts the
         # nationality after the title
         if span.end < sent.end and doc[span.end].lower_ in pack.nationalities_after_title:
             return f"{pack.government_name} {pack.nationalities_after_title[doc[span.end].lower_]}"
@@ -93,3 +93,23 @@ def appointer_government(ctx: DocContext, pack: LanguagePack, sent: Span, trigge
                 return (national_government(ctx, pack, sent, role.text)
                         or pack.government_name)
     return None
+
+
+def title_with_domain(ctx: DocContext, sent: Span, role: str | None) -> str | None:
+    """The title with the public body it governs written right after it: "trésorier du
+    parti écologiste", "dirigeant d'une alliance" (a company or a country stays apart)."""
+    if not role:
+        return role
+    doc = ctx.doc
+    for span in ctx.in_span(ctx.roles, sent.start, sent.end):
+        if span.text != role:
+            continue
+        for org in ctx.in_span(ctx.orgs, span.end, sent.end):
+            words = doc[span.end:org.start]
+            if org.after_role and doc[org.start].lower_ in ctx.pack.public_body_nouns \
+                    and 1 <= len(words) <= 3 \
+                    and words[0].lower_ in ctx.pack.of_words:
+                return doc[span.start:org.end].text
+            break
+        break
+    return role

@@ -99,11 +99,11 @@ class LanguagePack:
     # right before them ("Brazilian finance minister"); "government" in the pack's words
     public_roles: frozenset[str] = frozenset()
     government_name: str = "gouvernement"
-    # nationality adjectives written after a public title ("le président mexicain"), each
+    # nationality adjectives written after a public title ("le président chilien"), each
     # form -> its masculine singular: the government is "<government_name> <masculine>"
     nationalities_after_title: dict[str, str] = field(default_factory=dict)
     # common nouns of public bodies that are the employer when a title governs them
-    # ("chef d'état-major des armées", "secrétaire du parti", "chef d'une coalition")
+    # ("chef d'état-major de la marine", "trésorier du parti", "dirigeant d'une alliance")
     public_body_nouns: frozenset[str] = frozenset()
     # verbs that report a move only with a post announced after their object ("accueillir
     # X comme directeur", not "accueillir un sommet")

@@ -108,7 +108,7 @@ PHRASE_TRIGGERS = {
         [_lemma("jeter"), _lower("l'"), _lower("éponge")],
         [_lemma("mettre"), _lower("fin"), {"LOWER": {"IN": ["à", "aux"]}}, _DET,
          {"LOWER": {"IN": ["fonctions", "contrat", "collaboration", "mandat"]}}],
-        # "l'État a mis fin aux fonctions du préfet X": the one whose post ends follows
+        # "le conseil a mis fin au mandat de la directrice X": the one whose post ends follows
         [_lemma("mettre"), _lower("fin"), {"LOWER": {"IN": ["à", "au", "aux"]}}, _DET,
          {"LOWER": {"IN": ["fonctions", "contrat", "mandat"]}},
          {"LOWER": {"IN": ["de", "du", "des", "d'", "d’"]}}],
@@ -285,11 +285,12 @@ PUBLIC_ROLES = frozenset({"ministre", "premier ministre", "première ministre", 
                           "ambassadrice", "gouverneur", "gouverneure", "chancelier",
                           "chancelière", "ministre délégué", "ministre déléguée"})
 # Common nouns of public bodies, the employer of the title that governs them: "chef
-# d'état-major des armées", "secrétaire général du parti", "chef d'une coalition"
+# d'état-major de la marine", "trésorier du parti", "dirigeant d'une alliance"
 PUBLIC_BODY_NOUNS = frozenset({"armée", "armées", "marine", "gendarmerie", "police",
-                               "état-major", "parti", "coalition", "gouvernement", "parlement",
-                               "sénat", "assemblée", "ministère", "diocèse", "archidiocèse",
-                               "préfecture", "mairie", "municipalité", "ambassade", "consulat"})
+                               "état-major", "parti", "coalition", "alliance", "gouvernement",
+                               "parlement", "sénat", "assemblée", "ministère", "diocèse",
+                               "archidiocèse", "préfecture", "mairie", "municipalité",
+                               "ambassade", "consulat"})
 
 
 def _feminine(masculine: str) -> str:
