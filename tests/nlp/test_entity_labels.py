@@ -123,3 +123,9 @@ def test_a_head_title_takes_its_field_along(text, person, role):
 def test_the_owner_of_a_long_title_is_not_the_one_moving():
     text = "L'ancienne directrice de campagne de Tom Verhoeven a rejoint Kalmio comme consultante."
     assert not [m for m in run(text).moves if m.person == "Tom Verhoeven"]
+
+
+def test_the_one_replaced_in_a_passive_succession_leaves():
+    text = "Tom Verhoeven a été remplacé à la tête du groupe Kalmio par Lucie Marchetti."
+    move = move_of(run(text), "Tom Verhoeven")
+    assert (move.from_org, move.to_org) == ("Kalmio", None)

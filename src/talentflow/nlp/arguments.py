@@ -369,7 +369,7 @@ class MoveArguments:
             elif "nsubj" in deps:
                 joiner = True  # also the inverted "qu'a remplacé X"
             elif deps & {"obj", "iobj", "obl:arg", "nsubj:pass", "dobj"}:
-                joiner = "nsubj:pass" in deps
+                joiner = False  # the one replaced, also "X a été remplacé par Y"
             if root.pos_ == "NOUN" and (person.end == trigger.start - 1 or (
                     person.end <= trigger.start and trigger.start > 0
                     and doc[trigger.start - 1].lower_ in self.pack.possessives)):
