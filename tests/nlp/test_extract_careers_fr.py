@@ -184,3 +184,13 @@ def test_debuts_at_an_organisation():
     moves = _moves_of(result, "Clara Vidal")
     assert [(m.to_org, m.date) for m in moves] == [("Crédit Agricole", "1996")]
     assert_evidence(text, moves[0], "Clara Vidal")
+
+
+def test_a_lent_step_names_its_own_organisation():
+    text = ("Mercato.\n"
+            "Les arrivées se multiplient au FC Nantes. "
+            "Le défenseur Ruben Okafor a quitté Michelin pour rejoindre l'Espagnol Tolvar, "
+            "un club de deuxième division.")
+    result = run(text)
+    moves = _moves_of(result, "Ruben Okafor")
+    assert [(m.from_org, m.to_org) for m in moves] == [("Michelin", None)]

@@ -59,6 +59,7 @@ def context_of(doc: Doc, pack: LanguagePack) -> DocContext:
 class MoveArguments:
     def __init__(self, lang: str):
         self.pack = get_pack(lang)
+        self._lent_steps: set[int] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         moves: list[MoveCandidate] = []
@@ -103,7 +104,8 @@ class MoveArguments:
                 by_trigger.setdefault(trigger.start, []).extend(movers)
         if not by_trigger:
             return []
-        lend_subject_to_steps(ctx.doc, move_triggers, ctx.blocked, by_trigger)
+        # a step lent its subject must name its own organisation, not the paragraph's
+        self._lent_steps = lend_subject_to_steps(ctx.doc, move_triggers, ctx.blocked, by_trigger)
         orgs_by_trigger = self._orgs_by_trigger(triggers, orgs, by_trigger)
         moves = []
         orphans = []
@@ -364,7 +366,7 @@ class MoveArguments:
             return None
         if weak and kind == APPOINT and to_org is None:
             return None  # "chose X as a running mate": picked, but for no post anywhere
-        if from_org is None and to_org is None:
+        if from_org is None and to_org is None and trigger.start not in self._lent_steps:
             context = ctx.context_for(paragraph)
             if kind == LEAVE:
                 from_org = context.get("from")

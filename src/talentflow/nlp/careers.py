@@ -62,13 +62,15 @@ def apposed_to_subject(token: Token) -> bool:
 
 
 def lend_subject_to_steps(doc: Doc, move_triggers: list[Span], blocked: dict[int, str],
-                          by_trigger: dict[int, list[PersonMention]]) -> None:
+                          by_trigger: dict[int, list[PersonMention]]) -> set[int]:
     """Give each later step of a subject's sentence that subject: "X quitte A en 2013 et
     signe pour B en 2015", "X dirige A avant de rejoindre B": two steps, two moves.
 
     Only a step verb with no subject of its own, bound to the clause that has the person
     (coordinated, or a clause of time or purpose), and not already holding people.
+    Returns the starts of the triggers lent a subject.
     """
+    lent: set[int] = set()
     people = [p for group in by_trigger.values() for p in group]
     for trigger in move_triggers:
         if trigger.start in by_trigger or trigger.start in blocked or trigger.label_ == SUCCEED:
@@ -80,6 +82,8 @@ def lend_subject_to_steps(doc: Doc, move_triggers: list[Span], blocked: dict[int
         movers = [p for p in people if clause_subject(doc, trigger, p)]
         if len(movers) == 1:
             by_trigger[trigger.start] = movers
+            lent.add(trigger.start)
+    return lent
 
 
 def remember_steps(ctx: DocContext, paragraph: int, moves: list[MoveCandidate]) -> None:
