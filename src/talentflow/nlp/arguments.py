@@ -283,7 +283,7 @@ class MoveArguments:
         if trigger.start > 0 and doc[trigger.start - 1].lower_ in self.pack.possessive_markers \
                 and person.end != trigger.start - 1:
             return False  # "Y's resignation" is Y's, not that of someone else in the sentence
-        # a participle the tagger took for a noun ("X, entrée chez Y") links like a verb
+        # a participle the tagger took for a noun ("X, entré chez Y jeune") links like a verb
         participle = len(trigger) > 1 and trigger[0].lower_ not in self.pack.noun_triggers
         if trigger[0].pos_ == "NOUN" and not participle or trigger.label_ in ("FOUND", "INVEST"):
             # "le départ de X", "sa nomination" with X the clause's subject
@@ -318,7 +318,7 @@ class MoveArguments:
             trigger = _nearest(move_triggers, org)
             if trigger is None:
                 continue
-            # "prend la tête de A, avant de rejoindre B": A is the first step's
+            # "dirige le service de A, puis rejoint B": A is the first step's
             earlier = [t for t in move_triggers if t.end <= org.start]
             if trigger.start >= org.end and earlier and _comma_between(trigger.doc, org, trigger) \
                     and not _comma_between(trigger.doc, earlier[-1], org):

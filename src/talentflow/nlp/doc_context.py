@@ -290,7 +290,7 @@ def _untagged_employers(doc: Doc, pack: LanguagePack, covered: set[int],
 
 
 def _institution(ent: Span, pack: LanguagePack) -> bool:
-    """"l'université de Manchester" tagged as a place: an institution by its first noun."""
+    """"l'université de X" tagged as a place: an institution by its first noun."""
     words = [t.lower_ for t in ent if t.lower_ not in ("l'", "l’", "la", "le", "les")]
     return ent.label_ in _WEAK_ENT_LABELS and len(words) >= 2 \
         and words[0] in pack.institution_words
