@@ -61,6 +61,7 @@ def context_of(doc: Doc, pack: LanguagePack) -> DocContext:
 class MoveArguments:
     def __init__(self, lang: str):
         self.pack = get_pack(lang)
+        self._lent_steps: set[int] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         moves: list[MoveCandidate] = []
@@ -105,7 +106,8 @@ class MoveArguments:
                 by_trigger.setdefault(trigger.start, []).extend(movers)
         if not by_trigger:
             return []
-        lend_subject_to_steps(ctx.doc, move_triggers, ctx.blocked, by_trigger)
+        # a step lent its subject must name its own organisation, not the paragraph's
+        self._lent_steps = lend_subject_to_steps(ctx.doc, move_triggers, ctx.blocked, by_trigger)
         orgs_by_trigger = self._orgs_by_trigger(triggers, orgs, by_trigger)
         moves = []
         orphans = []
@@ -293,7 +295,7 @@ class MoveArguments:
         if trigger.start > 0 and doc[trigger.start - 1].lower_ in self.pack.possessive_markers \
                 and person.end != trigger.start - 1:
             return False  # "Y's resignation" is Y's, not that of someone else in the sentence
-        # a participle the tagger took for a noun ("X, entrée chez Y") links like a verb
+        # a participle the tagger took for a noun ("X, entré chez Y jeune") links like a verb
         participle = len(trigger) > 1 and trigger[0].lower_ not in self.pack.noun_triggers
         if trigger[0].pos_ == "NOUN" and not participle or trigger.label_ in ("FOUND", "INVEST"):
             # "le départ de X", "sa nomination" with X the clause's subject
@@ -334,7 +336,7 @@ class MoveArguments:
             trigger = _nearest(move_triggers, org)
             if trigger is None:
                 continue
-            # "prend la tête de A, avant de rejoindre B": A is the first step's
+            # "dirige le service de A, puis rejoint B": A is the first step's
             earlier = [t for t in move_triggers if t.end <= org.start]
             if trigger.start >= org.end and earlier and _comma_between(trigger.doc, org, trigger) \
                     and not _comma_between(trigger.doc, earlier[-1], org):
@@ -382,7 +384,7 @@ class MoveArguments:
             return None
         if weak and kind == APPOINT and to_org is None:
             return None  # "chose X as a running mate": picked, but for no post anywhere
-        if from_org is None and to_org is None:
+        if from_org is None and to_org is None and trigger.start not in self._lent_steps:
             context = ctx.context_for(paragraph)
             if kind == LEAVE:
                 from_org = context.get("from")

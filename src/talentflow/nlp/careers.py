@@ -1,10 +1,10 @@
 """Career histories: the subject a chain of dated steps is about.
 
-Biographies pack several steps into one sentence around one subject: "Ancienne
-journaliste, Lucie Marchetti, née en 1970, a travaillé dix ans à la radio avant de
-rejoindre Vantor en 2004". The step verb ("rejoindre") has no subject of its own; the
-mover is the subject of the clause that governs it, however far the name is, and the name
-may hang on a subject noun in apposition ("Ancienne journaliste, X, ...").
+Biographies pack several steps into one sentence around one subject: "Lucie Marchetti
+a conseillé pendant quinze ans des armateurs de toute la côte, [...], puis a fini par
+rejoindre Vantor". The step verb ("rejoindre") has no subject of its own; the mover is the
+subject of the clause that governs it, however far the name is, and the name may hang on
+a subject noun in apposition ("Chimiste de formation, X, ...").
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ _MAX_CLIMB = 3
 def clause_subject(doc: Doc, trigger: Span, person: PersonMention) -> bool:
     """Whether the person is the subject of the trigger's verb, or of the verbs governing
     it while the trigger's clause has no subject of its own ("avant de rejoindre",
-    "prenant les commandes", "et signe pour")."""
+    "puis rejoint", "en rejoignant")."""
     verb = trigger[0]
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -48,27 +48,29 @@ def clause_subject(doc: Doc, trigger: Span, person: PersonMention) -> bool:
 def _names_subject(doc: Doc, subject: Token, tokens: range) -> bool:
     if subject.i in tokens:
         return True
-    # the name in apposition to a subject noun: "Ancien pilote, X, ..."
+    # the name in apposition to a subject noun: "Chimiste de formation, X, ..."
     return any(doc[i].head.i == subject.i and doc[i].dep_ in ("appos", "nmod")
                and not any(c.dep_ == "case" for c in doc[i].children)
                for i in tokens)
 
 
 def apposed_to_subject(token: Token) -> bool:
-    """A name hung on the subject noun it renames ("Ancienne juge, X, a ..."), without a
+    """A name hung on the subject noun it renames ("Chimiste de formation, X, ..."), without a
     preposition: a subject too, for the pronouns that follow."""
     return token.dep_ in ("appos", "nmod") and token.head.dep_.startswith("nsubj") \
         and not any(c.dep_ == "case" for c in token.children)
 
 
 def lend_subject_to_steps(doc: Doc, move_triggers: list[Span], blocked: dict[int, str],
-                          by_trigger: dict[int, list[PersonMention]]) -> None:
-    """Give each later step of a subject's sentence that subject: "X quitte A en 2013 et
-    signe pour B en 2015", "X dirige A avant de rejoindre B": two steps, two moves.
+                          by_trigger: dict[int, list[PersonMention]]) -> set[int]:
+    """Give each later step of a subject's sentence that subject: "X intègre A, puis
+    rejoint B trois ans après", "X dirige A avant de rejoindre B": two steps, two moves.
 
     Only a step verb with no subject of its own, bound to the clause that has the person
     (coordinated, or a clause of time or purpose), and not already holding people.
+    Returns the starts of the triggers lent a subject.
     """
+    lent: set[int] = set()
     people = [p for group in by_trigger.values() for p in group]
     for trigger in move_triggers:
         if trigger.start in by_trigger or trigger.start in blocked or trigger.label_ == SUCCEED:
@@ -80,6 +82,8 @@ def lend_subject_to_steps(doc: Doc, move_triggers: list[Span], blocked: dict[int
         movers = [p for p in people if clause_subject(doc, trigger, p)]
         if len(movers) == 1:
             by_trigger[trigger.start] = movers
+            lent.add(trigger.start)
+    return lent
 
 
 def remember_steps(ctx: DocContext, paragraph: int, moves: list[MoveCandidate]) -> None:
@@ -90,7 +94,7 @@ def remember_steps(ctx: DocContext, paragraph: int, moves: list[MoveCandidate]) 
 
 
 def previous_step_org(ctx: DocContext, person: PersonMention, sent: Span) -> str | None:
-    """"X arrive chez Y en 1999. Il est nommé PDG deux ans plus tard": a promotion told
+    """"X entre chez Y comme stagiaire. Il y est promu directeur en 2010": a promotion told
     with a pronoun and no organisation is at the organisation of the step just before,
     when it is the sentence's only step."""
     if not person.pronoun or sum(t.label_ in MOVE_KINDS for t in ctx.in_span(
@@ -102,7 +106,7 @@ def previous_step_org(ctx: DocContext, person: PersonMention, sent: Span) -> str
 
 
 def team_of_sentence(ctx: DocContext, sent: Span) -> str | None:
-    """"L'équipe, avec ses recrues X et Y, ...": arrivals told in a sentence about "the
+    """"Cet été, l'équipe a accueilli X, venu de Y": arrivals told in a sentence about "the
     team" or "the club" go to the team the paragraph is about."""
     root = sent.root
     # the parser makes a long subject the root itself at times

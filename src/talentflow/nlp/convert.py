@@ -42,8 +42,8 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
                text: str | None = None) -> str | None:
     """The date in [start, end) closest to ``anchor`` and not closer to a rival trigger.
 
-    A date before a trigger across a coordination or a clause of sequence ("lance A en
-    1945 et entre chez B en 1948", "chez A en 1996, avant de rejoindre B") belongs to the
+    A date before a trigger across a coordination or a clause of sequence ("soutient sa
+    thèse en 2001, avant d'entrer chez B en 2004") belongs to the
     clause before, so it counts as far from that trigger."""
     def cost(date, trigger: int) -> int:
         distance = abs(date.start - trigger)

@@ -72,7 +72,7 @@ class NameCoref:
         index = 0
         latest: Span | None = None
         # the last pronoun resolved, (token index, name): a biography keeps its subject
-        # through "Elle ... . En 2009, elle ... . Elle ..." with the name far behind
+        # through "X ... . Elle ... . Puis elle ..." with the name far behind
         chained: tuple[int, str] | None = None
         titled = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
         movers = {t.start for t in doc.spans.get(TRIGGERS, []) if t.label_ in MOVE_KINDS}
@@ -123,7 +123,7 @@ class NameCoref:
 
 
 def _title_subject(token, titled: set[int], movers: set[int], articles: frozenset[str]) -> bool:
-    """"L'animatrice quittera X le 31 décembre": a definite title as the subject of a
+    """"En mai, la chroniqueuse a quitté X": a definite title as the subject of a
     move verb, in a sentence naming nobody, stands for the person just talked about."""
     return (token.i in titled and token.pos_ == "NOUN" and token.dep_.startswith("nsubj")
             and token.head.i in movers

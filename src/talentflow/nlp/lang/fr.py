@@ -96,7 +96,7 @@ PHRASE_TRIGGERS = {
         # the first step of a career: "débute sa carrière chez X", "fait ses débuts à X"
         [_lemma("débuter"), {"LOWER": {"IN": ["sa", "son"]}}, {"LOWER": {"IN": ["carrière", "parcours"]}}],
         [_lemma("faire"), {"LOWER": {"IN": ["ses", "ces"]}}, _lower("débuts")],
-        # a participle in apposition, tagged as the noun: "X, entrée chez Y en 1990"
+        # a participle in apposition, tagged as the noun: "X, entré chez Y jeune"
         [{"LOWER": {"IN": ["entré", "entrée", "entrés", "entrées"]}},
          {"LOWER": {"IN": ["à", "au", "chez"]}}],
     ],
@@ -127,7 +127,7 @@ PHRASE_TRIGGERS = {
         [_lemma("entrer"), _lower("en"), _lower("fonction")],
         [_lemma("prêter"), _lower("serment")],
         [_lemma("accéder"), {"LOWER": {"IN": ["à", "au"]}}],
-        # "endosse le rôle de directeur", "a endossé la fonction de"
+        # "endosse le costume de sélectionneur", "a endossé la fonction de"
         [{"LEMMA": "endosser", "LOWER": {"NOT_IN": ["endossant"]}},  # a description
          {"LOWER": {"IN": ["le", "la", "les"]}},
          {"LOWER": {"IN": ["rôle", "fonction", "fonctions", "poste", "costume"]}}],
