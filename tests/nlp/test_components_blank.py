@@ -106,3 +106,19 @@ def test_converter_keeps_a_join_and_a_later_departure_from_the_same_org_apart(mo
     doc._.tf_foundings, doc._.tf_investments = [], []
     result = convert_module.doc_to_extraction(doc, Article(id="c", text=text), "fr")
     assert len(result.moves) == 2
+
+
+def test_trigger_windows_find_what_the_whole_doc_matcher_finds():
+    """Matching only windows that open on a possible first token loses no match."""
+    import spacy
+    from talentflow.nlp.triggers import TriggerMatcher
+
+    nlp = spacy.blank("fr")
+    matcher = TriggerMatcher(nlp)
+    doc = nlp.make_doc("Elle quitte Vantor et claque la porte avant de rejoindre Kalmio "
+                       "puis de prendre la tête de Brenva ; son départ surprend.")
+    for token in doc:  # a blank pipeline has no lemmas: give the surface form
+        token.lemma_ = token.lower_
+    assert matcher.first_lemmas is not None
+    assert sorted(matcher._matches(doc)) == sorted(matcher.matcher(doc))
+    assert matcher._matches(doc)

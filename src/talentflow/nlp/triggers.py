@@ -47,10 +47,12 @@ class TriggerMatcher:
             by_kind.setdefault(kind, []).extend(patterns)
         for kind, patterns in by_kind.items():
             self.matcher.add(kind, patterns)
+        self.first_lemmas, self.first_lowers = _first_token_keys(
+            [p for patterns in by_kind.values() for p in patterns])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, start, end, label=match_id)
-                 for match_id, start, end in self.matcher(doc)]
+                 for match_id, start, end in self._matches(doc)]
         # "le nouveau PDG de X", "la nouvelle ministre": a recent appointment
         for role in doc.spans.get(ROLES, []):
             if role.start > 0 and doc[role.start - 1].lower_ in self.new_role_adjectives:
@@ -60,6 +62,49 @@ class TriggerMatcher:
                  or _introduced_post(doc, s, self.pack) is not None]
         doc.spans[TRIGGERS] = filter_spans(spans)
         return doc
+
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The Matcher's cost grows with patterns times tokens, and most tokens start no
+        pattern: match only windows that open on a possible first token."""
+        if self.first_lemmas is None:
+            return self.matcher(doc)
+        windows: list[list[int]] = []
+        for token in doc:
+            if token.lemma_ in self.first_lemmas or token.lower_ in self.first_lowers:
+                end = min(len(doc), token.i + _MAX_TRIGGER_TOKENS)
+                if windows and token.i <= windows[-1][1]:
+                    windows[-1][1] = end
+                else:
+                    windows.append([token.i, end])
+        return [(match_id, start + a, end + a) for a, b in windows
+                for match_id, start, end in self.matcher(doc[a:b])]
+
+
+#: Longest trigger phrase, in tokens ("a signé un contrat de trois ans avec")
+_MAX_TRIGGER_TOKENS = 12
+
+
+def _first_token_keys(patterns: list[list[dict]]) -> tuple[set[str] | None, set[str]]:
+    """Lemmas and lower-case forms a pattern's first token must have; (None, ...) when a
+    pattern could start on any token (its first token is optional or keyed otherwise)."""
+    lemmas: set[str] = set()
+    lowers: set[str] = set()
+    for pattern in patterns:
+        first = pattern[0]
+        if "OP" in first:
+            return None, set()
+        for key, into in (("LEMMA", lemmas), ("LOWER", lowers)):
+            value = first.get(key)
+            if isinstance(value, str):
+                into.add(value)
+                break
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                into.update(value["IN"])
+                break
+        else:
+            return None, set()
+    return lemmas, lowers
 
 
 def _group(words: dict[str, str]) -> dict[str, list[str]]:
