@@ -24,6 +24,7 @@ from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention, build_context
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
+from talentflow.nlp.move_roles import move_role
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import (appointer_government, national_government,
                                         title_with_domain)
@@ -31,16 +32,15 @@ from talentflow.nlp.successions import (relative_object, succession_moves,
                                         succession_title_side)
 from talentflow.nlp.careers import (clause_subject, lend_subject_to_steps, previous_step_org,
                                     remember_steps, team_of_sentence)
-from talentflow.nlp.linking import (_BARE_OF, _LIST_WORDS, _PASSIVE_DEPS,
-                                    _coordination_groups, _coordinated, _comma_between,
+from talentflow.nlp.linking import (_BARE_OF, _PASSIVE_DEPS,
+                                    _coordination_groups, _comma_between,
                                     _conjoined_with, _syntactic_link,
-                                    _past, _side, _nearest, _distance, _same_org,
+                                    _side, _nearest, _distance, _same_org,
                                     _implied_org, _sent_end_char, _files_the_noun,
                                     _own_post_follows, _transfer_side, _transferred,
                                     _title_between, _complement_chain, _introduced_post)
 
 _MAX_PERSON_DISTANCE = 30
-_ROLE_APPOSITION_GAP = 3
 _DOC_CONTEXT = "_tf_context"
 
 
@@ -419,8 +419,8 @@ class MoveArguments:
                 to_org = appointer_government(ctx, self.pack, sent, trigger, persons)
             if to_org is None:
                 to_org = previous_step_org(ctx, person, sent)
-        role = title_with_domain(ctx, sent, self._role(ctx, sent, trigger, kind, person, persons)
-                                 or own_post)
+        role = move_role(ctx, self.pack, sent, trigger, kind, person, persons) or own_post
+        role = title_with_domain(ctx, sent, role)
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):
             to_org = _implied_org(role, self.pack)  # "Premier ministre du Pays": its government
@@ -532,85 +532,6 @@ class MoveArguments:
                 best["from"] = (0, first.text)
         return (best.get("from", (0, None))[1], best.get("to", (0, None))[1])
 
-    def _role(self, ctx: DocContext, sent: Span, trigger: Span, kind: str,
-              person: PersonMention, persons: list[PersonMention]) -> str | None:
-        doc = ctx.doc
-        roles = [r for r in ctx.in_span(ctx.roles, sent.start, sent.end)
-                 if r.text.lower() not in self.pack.founder_nouns]
-        if not roles:
-            return None
-        # the next person bounds this one's titles, unless it is the agent ("by Y as his...")
-        next_person = min((p.start for p in persons if p.start > person.start and not any(
-            t.lower_ in self.pack.agent_prepositions for t in doc[max(0, p.start - 3):p.start])),
-            default=sent.end)
-        pack = self.pack
-        if trigger[0].lemma_.lower() in pack.role_bound_verbs:
-            post = _introduced_post(doc, trigger, pack)
-            if post is not None and person.end <= post.start:
-                return post.text  # the whole list takes the post: "accueille A et B comme T"
-        # 1. "au poste de X", "en tant que X", "nommé X" after the person, before the next one
-        for role in roles:
-            # the post is also the one after the person replaced ("succède à Y comme T")
-            near = person.end <= role.start < next_person or trigger.end <= role.start <= trigger.end + 2 \
-                or trigger.label_ == SUCCEED and role.start >= trigger.end
-            # and, announced, between the trigger and the person ("le départ de son poste
-            # de T de l'ingénieur X")
-            marked_only = trigger.end <= role.start < person.start and not any(
-                trigger.end <= p.start < person.start for p in persons)
-            if near or marked_only:
-                words = [t.lower_ for t in doc[max(sent.start, role.start - 3):role.start]]
-                for marker in pack.role_intro_markers:
-                    if tuple(words[-len(marker):]) == marker:
-                        return role.text
-                if not near:
-                    continue
-                # past an owner and its adjectives: "named as the league's new treasurer"
-                i = role.start - 1
-                while i > max(sent.start, role.start - 7) and (
-                        doc[i].pos_ in ("ADJ", "NUM", "PROPN", "PRON", "DET", "NOUN")
-                        and doc[i].ent_type_ != "PER"
-                        or doc[i].lower_ in pack.possessive_markers or doc[i].lower_ in pack.possessives):
-                    i -= 1
-                if i < role.start - 1 and doc[i].lower_ in {
-                        m[0] for m in pack.role_intro_markers if len(m) == 1}:
-                    return role.text
-        # 2. a title right before the name: "la CTO Mira Murati"; for a pronoun, before the
-        # name it stands for in this sentence ("Chair X, who ... until she was dismissed")
-        named = [person] if not person.pronoun else [
-            p for p in persons if not p.pronoun and p.name == person.name and p.end <= person.start]
-        for mention in named:
-            for role in roles:
-                gap = doc[role.end:mention.start]
-                if role.end <= mention.start and len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap):
-                    if _past(doc, role, pack) and kind != LEAVE:
-                        continue
-                    return role.text
-        # 2b. a title of an organisation set before the name: "the head of Y, X, quits"
-        for role in roles:
-            titled = [o for o in ctx.in_span(ctx.orgs, role.end, person.start)
-                      if o.after_role and o.start <= role.end + 2]
-            if titled and all(t.is_punct for t in doc[titled[-1].end:person.start]) \
-                    and person.start - titled[-1].end <= 2 and not person.pronoun \
-                    and not (_past(doc, role, pack) and kind != LEAVE):
-                return role.text
-        # 3. apposition: "X, ancien directeur scientifique", "nommé X Premier ministre"
-        for role in roles:
-            gap = role.start - person.end
-            if 0 <= gap <= _ROLE_APPOSITION_GAP and role.start < next_person:
-                if _past(doc, role, pack) and kind != LEAVE:
-                    continue
-                return role.text
-        # 4. a title right after the trigger: "nommé PDG", "devient directrice", also past
-        # an owner and an ordinal ("started serving as the league's third commissioner")
-        for role in roles:
-            gap = doc[trigger.end:role.start]
-            if role.start < trigger.start:
-                continue  # a title inside the trigger counts ("assumed the chairmanship")
-            if len(gap) <= 2 or len(gap) <= 5 and role.start <= next_person and all(
-                    t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PART") or t.lower_ in
-                    self.pack.possessive_markers for t in gap):
-                return role.text
-        return None
 
 def _owned_title(doc: Doc, person_start: int) -> bool:
     """"la directrice de campagne de X": a title of several words right before "de X" is

@@ -1,0 +1,94 @@
+"""Which title of a move's sentence is the mover's: after "au poste de"/"as", right before the
+name, in apposition, or right after the trigger; a past title ("ancien", "ex-") only for a
+departure."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from talentflow.nlp.doc_context import DocContext, PersonMention
+from talentflow.nlp.lang import LEAVE, SUCCEED, LanguagePack
+from talentflow.nlp.linking import _introduced_post, _past
+
+#: Tokens between a person and a title set in apposition ("X, ancien directeur")
+ROLE_APPOSITION_GAP = 3
+
+
+def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, kind: str,
+              person: PersonMention, persons: list[PersonMention]) -> str | None:
+    """The title the move gives the person, in the article's own words, or None."""
+    doc = ctx.doc
+    roles = [r for r in ctx.in_span(ctx.roles, sent.start, sent.end)
+             if r.text.lower() not in pack.founder_nouns]
+    if not roles:
+        return None
+    # the next person bounds this one's titles, unless it is the agent ("by Y as his...")
+    next_person = min((p.start for p in persons if p.start > person.start and not any(
+        t.lower_ in pack.agent_prepositions for t in doc[max(0, p.start - 3):p.start])),
+        default=sent.end)
+    if trigger[0].lemma_.lower() in pack.role_bound_verbs:
+        post = _introduced_post(doc, trigger, pack)
+        if post is not None and person.end <= post.start:
+            return post.text  # the whole list takes the post: "accueille A et B comme T"
+    # 1. "au poste de X", "en tant que X", "nommé X" after the person, before the next one
+    for role in roles:
+        # the post is also the one after the person replaced ("succède à Y comme T")
+        near = person.end <= role.start < next_person or trigger.end <= role.start <= trigger.end + 2 \
+            or trigger.label_ == SUCCEED and role.start >= trigger.end
+        # and, announced, between the trigger and the person ("le départ de son poste
+        # de T de l'ingénieur X")
+        marked_only = trigger.end <= role.start < person.start and not any(
+            trigger.end <= p.start < person.start for p in persons)
+        if near or marked_only:
+            words = [t.lower_ for t in doc[max(sent.start, role.start - 3):role.start]]
+            for marker in pack.role_intro_markers:
+                if tuple(words[-len(marker):]) == marker:
+                    return role.text
+            if not near:
+                continue
+            # past an owner and its adjectives: "named as the league's new treasurer"
+            i = role.start - 1
+            while i > max(sent.start, role.start - 7) and (
+                    doc[i].pos_ in ("ADJ", "NUM", "PROPN", "PRON", "DET", "NOUN")
+                    and doc[i].ent_type_ != "PER"
+                    or doc[i].lower_ in pack.possessive_markers or doc[i].lower_ in pack.possessives):
+                i -= 1
+            if i < role.start - 1 and doc[i].lower_ in {
+                    m[0] for m in pack.role_intro_markers if len(m) == 1}:
+                return role.text
+    # 2. a title right before the name: "la CTO Mira Murati"; for a pronoun, before the
+    # name it stands for in this sentence ("Chair X, who ... until she was dismissed")
+    named = [person] if not person.pronoun else [
+        p for p in persons if not p.pronoun and p.name == person.name and p.end <= person.start]
+    for mention in named:
+        for role in roles:
+            gap = doc[role.end:mention.start]
+            if role.end <= mention.start and len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap):
+                if _past(doc, role, pack) and kind != LEAVE:
+                    continue
+                return role.text
+    # 2b. a title of an organisation set before the name: "the head of Y, X, quits"
+    for role in roles:
+        titled = [o for o in ctx.in_span(ctx.orgs, role.end, person.start)
+                  if o.after_role and o.start <= role.end + 2]
+        if titled and all(t.is_punct for t in doc[titled[-1].end:person.start]) \
+                and person.start - titled[-1].end <= 2 and not person.pronoun \
+                and not (_past(doc, role, pack) and kind != LEAVE):
+            return role.text
+    # 3. apposition: "X, ancien directeur scientifique", "nommé X Premier ministre"
+    for role in roles:
+        gap = role.start - person.end
+        if 0 <= gap <= ROLE_APPOSITION_GAP and role.start < next_person:
+            if _past(doc, role, pack) and kind != LEAVE:
+                continue
+            return role.text
+    # 4. a title right after the trigger: "nommé PDG", "devient directrice", also past
+    # an owner and an ordinal ("started serving as the league's third commissioner")
+    for role in roles:
+        gap = doc[trigger.end:role.start]
+        if role.start < trigger.start:
+            continue  # a title inside the trigger counts ("assumed the chairmanship")
+        if len(gap) <= 2 or len(gap) <= 5 and role.start <= next_person and all(
+                t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PART") or t.lower_ in
+                pack.possessive_markers for t in gap):
+            return role.text
+    return None
