@@ -135,10 +135,9 @@ class EntityRepair:
                                      and doc[ent.end].is_lower and doc[ent.end].pos_ == "NOUN"):
             return ent  # "minister of French affairs": a modifier, not the employer
         if ent.label_ == "PER":
-            if any(t.lower_ in self.org_words for t in ent[1:]):
-                return Span(doc, ent.start, ent.end, label="ORG")  # "Quill Systems"
-            if len(ent) > 1 or ent.text in person_words:
-                return ent
+            repaired = self._person_or_org(doc, ent)  # "Quill Systems"
+            if repaired.label_ == "ORG" or len(ent) > 1 or ent.text in person_words:
+                return repaired
         if self._employer_slot(doc, ent, role_ends):
             return Span(doc, ent.start, ent.end, label="ORG")
         return ent

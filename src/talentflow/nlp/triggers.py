@@ -63,7 +63,6 @@ class TriggerMatcher:
         doc.spans[TRIGGERS] = filter_spans(spans)
         return doc
 
-
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The Matcher's cost grows with patterns times tokens, and most tokens start no
         pattern: match only windows that open on a possible first token."""
