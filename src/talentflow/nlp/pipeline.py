@@ -11,7 +11,8 @@ from talentflow.nlp.lang import get_pack
 
 # Importing the component modules registers their factories with spaCy.
 from talentflow.nlp import (arguments, coref, deals, entity_labels, modality,  # noqa: F401
-                            newline_sentences, org_ruler, person_repair, role_ruler, triggers)
+                            newline_sentences, org_ruler, person_repair, role_ruler, space_tags,
+                            triggers)
 
 # Components after the statistical NER, in order; each reads what the previous ones wrote.
 COMPONENTS = ("talentflow_entity_labels", "talentflow_org_ruler", "talentflow_role_ruler",
@@ -45,6 +46,8 @@ def load_pipeline(lang: str, *, org_gazetteer: str | None = None) -> Language:
         nlp = _cache.get(key)
         if nlp is None:
             nlp = load_bare_model(lang)
+            for model_component, factory in get_pack(lang).replaced_components.items():
+                nlp.replace_pipe(model_component, factory)
             nlp.add_pipe("talentflow_newline_sentences", before="parser")
             for name in COMPONENTS:
                 config = {"gazetteer_path": org_gazetteer} if name == "talentflow_org_ruler" else {}

@@ -108,6 +108,9 @@ class LanguagePack:
     # verbs that report a move only with a post announced after their object ("accueillir
     # X comme directeur", not "accueillir un sommet")
     role_bound_verbs: frozenset[str] = frozenset()
+    # model components swapped for a cheaper talentflow one doing all that is read of their
+    # output (model component name -> talentflow factory); the bare model keeps its own
+    replaced_components: dict[str, str] = field(default_factory=dict)
     # legislators' titles: an organisation right before one is the party ("Labour MP X"),
     # a label, not the employer the move is about
     party_member_titles: frozenset[str] = frozenset()

