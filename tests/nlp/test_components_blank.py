@@ -82,7 +82,7 @@ def test_newline_starts_a_sentence_and_keeps_offsets():
 
 def test_converter_merges_reports_of_one_move_and_keeps_offsets(monkeypatch):
     text = "Léa Morel quitte Renault. Morel rejoint Airbus en mai."
-    monkeypatch.setattr(convert_module, "find_dates", lambda text, lang, pub: [])
+    monkeypatch.setattr(convert_module, "find_dates", lambda *args, **kwargs: [])
     doc = NLP(text)
     first = MoveCandidate("Léa Morel", "Renault", None, None, "LEAVE", "quitte", 10, 0, 25, 0.5)
     second = MoveCandidate("Léa Morel", None, "Airbus", None, "JOIN", "rejoint", 32, 26, 54, 0.6)
@@ -98,7 +98,7 @@ def test_converter_merges_reports_of_one_move_and_keeps_offsets(monkeypatch):
 
 def test_converter_keeps_a_join_and_a_later_departure_from_the_same_org_apart(monkeypatch):
     text = "A. Léa Morel rejoint Renault. B. Léa Morel quitte Renault."
-    monkeypatch.setattr(convert_module, "find_dates", lambda text, lang, pub: [])
+    monkeypatch.setattr(convert_module, "find_dates", lambda *args, **kwargs: [])
     doc = NLP(text)
     doc._.tf_moves = [
         MoveCandidate("Léa Morel", None, "Renault", None, "JOIN", "rejoint", 13, 3, 29, 0.6),

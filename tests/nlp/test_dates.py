@@ -411,3 +411,24 @@ def test_resolve_date_accepts_an_iso_month_as_is():
 ])
 def test_planned_events_look_forward(lang, text, expected):
     assert found(text, lang) == expected
+
+
+def test_dates_within_spans_are_those_a_whole_scan_finds_there():
+    """Searching only the facts' sentences (plus the context their dates read) keeps every
+    date inside them, a story year counted from an earlier paragraph included."""
+    text = ("Lucie Marchetti entre chez Vantor en mars 2015.\n"
+            + "Le groupe publie ses comptes.\n" * 12
+            + "Deux ans plus tard, elle rejoint Kalmio. Elle quittera Brenva jeudi prochain.\n"
+            + "Le 3 septembre dernier, Tom Verhoeven a rejoint Quill Systems.")
+    second = text.index("Deux ans")
+    spans = [(second, text.index("\n", second)), (text.rindex("\n") + 1, len(text))]
+    whole = find_dates(text, "fr", PUB)
+    within = find_dates(text, "fr", PUB, within=spans)
+
+    def inside(matches):
+        return [(m.text, m.value) for m in matches
+                if any(start <= m.start and m.end <= end for start, end in spans)]
+    assert inside(within) == inside(whole) == [
+        ("Deux ans plus tard", "2017"), ("jeudi prochain", "2024-10-03"),
+        ("Le 3 septembre dernier", "2024-09-03")]
+    assert all(text[m.start:m.end] == m.text for m in within)

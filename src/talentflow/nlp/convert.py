@@ -22,7 +22,8 @@ def doc_to_extraction(doc: Doc, article: Article, lang: str) -> Extraction:
     foundings = doc._.tf_foundings or []
     investments = doc._.tf_investments or []
     text = article.text
-    dates = find_dates(text, lang, article.date) if (moves or foundings or investments) else []
+    spans = [(c.sent_start, c.sent_end) for c in (*moves, *foundings, *investments)]
+    dates = find_dates(text, lang, article.date, within=spans) if spans else []
     return Extraction(
         article_id=article.id, lang=lang,
         moves=tuple(_moves(text, moves, dates)),

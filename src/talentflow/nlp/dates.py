@@ -465,23 +465,48 @@ def _rules_for(lang: str | None) -> tuple[tuple[re.Pattern, Handler], ...]:
 
 # ---------------------------------------------------------------- public API
 
-def find_dates(text: str, lang: str, publication_date: str | None) -> list[DateMatch]:
+def find_dates(text: str, lang: str, publication_date: str | None,
+               within: list[tuple[int, int]] | None = None) -> list[DateMatch]:
     """Every date expression in ``text`` that resolves, left to right, never overlapping.
 
     Where expressions overlap the longest wins ("le 3 septembre 2024" over "septembre 2024").
     Relative expressions that cannot be resolved (no publication date) are left out.
+    ``within`` limits the search to the date expressions inside those (start, end) spans,
+    say the sentences of the facts found: some thirty patterns scanning a whole article
+    cost more than everything else done after the parse.
     """
     pub = _parse_pub(publication_date)
+    windows = [(0, len(text))] if within is None else _windows(text, within)
     found: list[DateMatch] = []
     for pattern, handler in _rules_for(lang):
-        for m in pattern.finditer(text):
-            value = handler(m, pub)
-            if isinstance(value, list):  # one match naming several dates ("2004-2007")
-                found.extend(DateMatch(s, e, text[s:e], v) for s, e, v in value)
-            elif value:
-                found.append(DateMatch(m.start(), m.end(), m.group(0), value))
-    found.extend(_story_years(text, lang, found))
+        for start, end in windows:
+            for m in pattern.finditer(text, start, end):
+                value = handler(m, pub)
+                if isinstance(value, list):  # one match naming several dates ("2004-2007")
+                    found.extend(DateMatch(s, e, text[s:e], v) for s, e, v in value)
+                elif value:
+                    found.append(DateMatch(m.start(), m.end(), m.group(0), value))
+    found.extend(_story_years(text, lang, found, windows))
     return longest_first(found)
+
+
+# Around each wanted span a window also reads what its dates depend on: the dates a
+# "deux ans plus tard" counts from (up to _STORY_REACH back) and what the patterns'
+# lookaheads see past its end. A window opens at a line start, because a pattern's
+# lookbehind cannot see before the position a search starts from.
+_AFTER_SPAN = 40
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for span_start, span_end in sorted(spans):
+        start = text.rfind("\n", 0, max(0, span_start - _STORY_REACH - 100)) + 1
+        end = min(len(text), span_end + _AFTER_SPAN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 # "deux ans plus tard", "l'année suivante": counted from the year the story just gave
@@ -494,12 +519,13 @@ _STORY_YEARS = {
 _STORY_REACH = 600  # characters back to the year counted from
 
 
-def _story_years(text: str, lang: str, found: list[DateMatch]) -> list[DateMatch]:
+def _story_years(text: str, lang: str, found: list[DateMatch],
+                 windows: list[tuple[int, int]]) -> list[DateMatch]:
     pattern = _STORY_YEARS.get((lang or "").lower()[:2])
     if pattern is None:
         return []
     years = []
-    for m in pattern.finditer(text):
+    for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
         before = [d for d in found if d.end <= m.start() and m.start() - d.end <= _STORY_REACH]
         if not before:
             continue
