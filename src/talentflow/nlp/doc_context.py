@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IS_TITLE, LOWER
 from spacy.tokens import Doc, Span
 
 from talentflow.nlp.extensions import ROLES, TRIGGERS
@@ -125,9 +127,13 @@ def build_context(doc: Doc, pack: LanguagePack) -> DocContext:
     persons = [p for p in persons if p.start not in hyphenated]
     paragraph_of_sent = {}
     paragraph = 0
+    text = doc.text
     for sent in doc.sents:
         paragraph_of_sent[sent.start] = paragraph
-        if "\n" in sent.text_with_ws or (sent.end < len(doc) and doc[sent.end - 1].is_space):
+        last = doc[sent.end - 1]
+        # a slice of doc.text: Span.text_with_ws would build the sentence token by token
+        if "\n" in text[sent.start_char:last.idx + len(last.text_with_ws)] or (
+                sent.end < len(doc) and last.is_space):
             paragraph += 1
     counts = Counter(o.text for o in orgs if o.known)
     main_org = counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 2 else None
@@ -209,8 +215,9 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
                                        _after_role(doc, ent.start, role_ends, pack)))
             covered.update(range(ent.start, ent.end))
     # unlabelled capitalised names right after "chez", "rejoint", "quitte"...
-    for token in doc:
-        if token.i in covered or token.i in person_tokens or not token.is_title:
+    for index in numpy.flatnonzero(doc.to_array(IS_TITLE)).tolist():
+        token = doc[index]
+        if token.i in covered or token.i in person_tokens:
             continue
         if token.lower_ in pack.not_org_words or token.is_sent_start:
             continue
@@ -228,8 +235,8 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
         covered.update(range(token.i, end))
     orgs.extend(_untagged_employers(doc, pack, covered, person_tokens, role_ends))
     # "le gouvernement portugais": the usual destination of a minister
-    for token in doc:
-        if token.lower_ in pack.government_words and token.i not in covered:
+    for token in _tokens_among(doc, pack.government_words):
+        if token.i not in covered:
             end = token.i + 1
             if end < len(doc) and doc[end].pos_ == "ADJ":
                 end += 1
@@ -333,9 +340,8 @@ def _public_bodies(doc: Doc, pack: LanguagePack, covered: set[int], person_token
     own name right after ("le parti Renaissance") is left to that name."""
     found = []
     articles = {a.strip() for a in pack.articles} | {"un", "une"}
-    for token in doc:
-        if token.lower_ not in pack.public_body_nouns or token.i in covered \
-                or token.i in person_tokens:
+    for token in _tokens_among(doc, pack.public_body_nouns):
+        if token.i in covered or token.i in person_tokens:
             continue
         i = token.i - 1
         while i > 0 and doc[i].lower_ in articles:
@@ -359,6 +365,17 @@ def _public_bodies(doc: Doc, pack: LanguagePack, covered: set[int], person_token
                                 True, known=False))
         covered.update(range(token.i, end))
     return found
+
+
+def _tokens_among(doc: Doc, lower_forms: frozenset[str]):
+    """The tokens whose lower-case form is one of ``lower_forms``, in order. One array read
+    finds them: a Python pass over every token of every article costs more than the
+    search it serves."""
+    if not lower_forms or not len(doc):
+        return
+    wanted = numpy.array([doc.vocab.strings[form] for form in lower_forms], dtype="uint64")
+    for index in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist():
+        yield doc[index]
 
 
 def _clean(ent: Span, pack: LanguagePack) -> str:
@@ -404,9 +421,13 @@ def _marker(doc: Doc, start: int, pack: LanguagePack, strong_only: bool = False)
 
 
 @lru_cache(maxsize=64)
-def _longest_first(markers: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    """Longest first: "helm of" decides before the bare "of" it ends with."""
-    return tuple(sorted(markers, key=len, reverse=True))
+def _by_last_word(markers: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Markers by their last word, each list longest first: "helm of" decides before the
+    bare "of" it ends with, and only markers that can end at the word are tried."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for marker in sorted(markers, key=len, reverse=True):
+        grouped.setdefault(marker[-1], []).append(marker)
+    return {word: tuple(group) for word, group in grouped.items()}
 
 
 def marker_of(doc: Doc, start: int, pack: LanguagePack,
@@ -416,8 +437,10 @@ def marker_of(doc: Doc, start: int, pack: LanguagePack,
     With ``strong_only`` the bare prepositions ("à", "de", "dans") do not count: a place
     name after "à" is not an employer.
     """
-    sent_start = doc[start].sent.start
-    before = [t.lower_.replace("\u2019", "'") for t in doc[max(sent_start, start - _MAX_MARKER):start]]
+    first = start  # the sentence's start or _MAX_MARKER back, without building the sentence
+    while first > max(0, start - _MAX_MARKER) and not doc[first].is_sent_start:
+        first -= 1
+    before = [t.lower_.replace("\u2019", "'") for t in doc[first:start]]
     candidates = [before]
     if before and any(before[-1] == a.strip() for a in pack.articles):
         candidates.append(before[:-1])  # "quitte la BCE"
@@ -428,7 +451,7 @@ def marker_of(doc: Doc, start: int, pack: LanguagePack,
             return "desc", True, ()  # "l'un des co-fondateurs d'X", "vétéran d'X"
         for kind, markers in (("from", pack.from_markers), ("to", pack.to_markers),
                               ("at", pack.at_markers)):
-            for marker in _longest_first(markers):
+            for marker in _by_last_word(markers).get(words[-1], ()) if words else ():
                 n = len(marker)
                 if n <= len(words) and tuple(words[-n:]) == marker:
                     strong = kind != "at" or marker in pack.strong_at_markers
