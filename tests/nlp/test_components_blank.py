@@ -109,7 +109,8 @@ def test_converter_keeps_a_join_and_a_later_departure_from_the_same_org_apart(mo
 
 
 def test_trigger_windows_find_what_the_whole_doc_matcher_finds():
-    """Matching only windows that open on a possible first token loses no match."""
+    """Matching only from tokens that can open a pattern, with the patterns they open,
+    loses no match."""
     import spacy
     from talentflow.nlp.triggers import TriggerMatcher
 
@@ -119,6 +120,6 @@ def test_trigger_windows_find_what_the_whole_doc_matcher_finds():
                        "puis de prendre la tête de Brenva ; son départ surprend.")
     for token in doc:  # a blank pipeline has no lemmas: give the surface form
         token.lemma_ = token.lower_
-    assert matcher.first_lemmas is not None
+    assert matcher.openers is not None
     assert sorted(matcher._matches(doc)) == sorted(matcher.matcher(doc))
     assert matcher._matches(doc)

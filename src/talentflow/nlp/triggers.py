@@ -6,6 +6,8 @@ component only compiles them once into one Matcher.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -47,8 +49,7 @@ class TriggerMatcher:
             by_kind.setdefault(kind, []).extend(patterns)
         for kind, patterns in by_kind.items():
             self.matcher.add(kind, patterns)
-        self.first_lemmas, self.first_lowers = _first_token_keys(
-            [p for patterns in by_kind.values() for p in patterns])
+        self.openers = _Openers.build(nlp, by_kind)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, start, end, label=match_id)
@@ -65,45 +66,82 @@ class TriggerMatcher:
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The Matcher's cost grows with patterns times tokens, and most tokens start no
-        pattern: match only windows that open on a possible first token."""
-        if self.first_lemmas is None:
+        pattern: only a token that can open a pattern is tried, with only the patterns
+        it can open, over the longest trigger's reach."""
+        if self.openers is None:
             return self.matcher(doc)
-        windows: list[list[int]] = []
-        for token in doc:
-            if token.lemma_ in self.first_lemmas or token.lower_ in self.first_lowers:
-                end = min(len(doc), token.i + _MAX_TRIGGER_TOKENS)
-                if windows and token.i <= windows[-1][1]:
-                    windows[-1][1] = end
-                else:
-                    windows.append([token.i, end])
-        return [(match_id, start + a, end + a) for a, b in windows
-                for match_id, start, end in self.matcher(doc[a:b])]
+        return self.openers.matches(doc)
 
 
 #: Longest trigger phrase, in tokens ("a signé un contrat de trois ans avec")
 _MAX_TRIGGER_TOKENS = 12
 
 
-def _first_token_keys(patterns: list[list[dict]]) -> tuple[set[str] | None, set[str]]:
-    """Lemmas and lower-case forms a pattern's first token must have; (None, ...) when a
+class _Openers:
+    """One small Matcher per possible first lemma or lower-case form, holding only the
+    patterns that can start with it."""
+
+    def __init__(self, by_lemma: dict[str, Matcher], by_lower: dict[str, Matcher],
+                 kind_order: dict[int, int], strings):
+        self.by_lemma = by_lemma
+        self.by_lower = by_lower
+        self.kind_order = kind_order
+        self.lemma_keys = numpy.array([strings[k] for k in by_lemma], dtype="uint64")
+        self.lower_keys = numpy.array([strings[k] for k in by_lower], dtype="uint64")
+
+    @classmethod
+    def build(cls, nlp: Language, by_kind: dict[str, list[list[dict]]]) -> "_Openers | None":
+        by_lemma: dict[str, dict[str, list[list[dict]]]] = {}
+        by_lower: dict[str, dict[str, list[list[dict]]]] = {}
+        for kind, patterns in by_kind.items():
+            for pattern in patterns:
+                keys = _first_token_keys(pattern)
+                if keys is None:
+                    return None  # a pattern could start anywhere: match whole Docs
+                attr, values = keys
+                for value in values:
+                    (by_lemma if attr == "LEMMA" else by_lower).setdefault(
+                        value, {}).setdefault(kind, []).append(pattern)
+
+        def matchers(grouped):
+            built = {}
+            for key, kinds in grouped.items():
+                built[key] = Matcher(nlp.vocab)
+                for kind, patterns in kinds.items():
+                    built[key].add(kind, patterns)
+            return built
+        kind_order = {nlp.vocab.strings[kind]: n for n, kind in enumerate(by_kind)}
+        return cls(matchers(by_lemma), matchers(by_lower), kind_order, nlp.vocab.strings)
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if not len(doc):
+            return []
+        keys = doc.to_array([LEMMA, LOWER])
+        opens = numpy.isin(keys[:, 0], self.lemma_keys) | numpy.isin(keys[:, 1], self.lower_keys)
+        found: set[tuple[int, int, int]] = set()
+        for i in numpy.flatnonzero(opens).tolist():
+            token = doc[i]
+            window = doc[i:min(len(doc), i + _MAX_TRIGGER_TOKENS)]
+            for matcher in (self.by_lemma.get(token.lemma_), self.by_lower.get(token.lower_)):
+                if matcher is not None:
+                    found.update((match_id, i + start, i + end)
+                                 for match_id, start, end in matcher(window) if start == 0)
+        return sorted(found, key=lambda m: (m[1], m[2], self.kind_order.get(m[0], 0)))
+
+
+def _first_token_keys(pattern: list[dict]) -> tuple[str, list[str]] | None:
+    """("LEMMA" or "LOWER", the values a pattern's first token must have), or None when the
     pattern could start on any token (its first token is optional or keyed otherwise)."""
-    lemmas: set[str] = set()
-    lowers: set[str] = set()
-    for pattern in patterns:
-        first = pattern[0]
-        if "OP" in first:
-            return None, set()
-        for key, into in (("LEMMA", lemmas), ("LOWER", lowers)):
-            value = first.get(key)
-            if isinstance(value, str):
-                into.add(value)
-                break
-            if isinstance(value, dict) and set(value) == {"IN"}:
-                into.update(value["IN"])
-                break
-        else:
-            return None, set()
-    return lemmas, lowers
+    first = pattern[0]
+    if "OP" in first:
+        return None
+    for key in ("LEMMA", "LOWER"):
+        value = first.get(key)
+        if isinstance(value, str):
+            return key, [value]
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return key, list(value["IN"])
+    return None
 
 
 def _group(words: dict[str, str]) -> dict[str, list[str]]:
