@@ -7,8 +7,9 @@ per-process cache), so a model is loaded once per worker, not per task.  The cli
 the store: ``ingest_articles`` filters out articles already stored *before* they reach this
 extractor (which makes a rerun resumable), and stores each result as it comes back.
 
-Batches are submitted as a bounded stream: at most ``max_in_flight`` futures exist at any
-time, and a new batch is submitted only when one completes, so client memory stays flat
+Chunks of a few articles are submitted as a bounded stream (as for the process pool:
+several per worker, so none waits while another's results are stored): at most
+``max_in_flight`` futures exist at any time, and a new batch is submitted only when one completes, so client memory stays flat
 whatever the corpus size.  Results are yielded as batches complete (not in input order):
 each article is stored in its own transaction, so order does not change what is stored.
 """
@@ -20,8 +21,8 @@ from itertools import islice
 
 from talentflow.core.errors import ExtractionError, TalentflowError, UsageError
 from talentflow.core.models import Article
-from talentflow.parallel import (Result, extract_batch_portably, limit_native_threads,
-                                 restore)
+from talentflow.parallel import (CHUNK_SIZE, IN_FLIGHT_PER_WORKER, Result,
+                                 extract_batch_portably, limit_native_threads, restore)
 
 LOCAL = "local"
 DEFAULT_LOCAL_WORKERS = 2
@@ -111,7 +112,8 @@ def dask_extractor(scheduler: str, *, workers: int | None = None,
     try:
         client.register_plugin(_ThreadLimitPlugin(), name=_ThreadLimitPlugin.name)
         n_workers = len(client.scheduler_info().get("workers", {})) or 1
-        yield DaskExtractor(client, max_in_flight=max_in_flight or 2 * n_workers)
+        yield DaskExtractor(client,
+                            max_in_flight=max_in_flight or IN_FLIGHT_PER_WORKER * n_workers)
     finally:
         client.close()
         if cluster is not None:
@@ -121,11 +123,13 @@ def dask_extractor(scheduler: str, *, workers: int | None = None,
 class DaskExtractor:
     """Callable with the ``extract_many`` contract whose batches run on Dask workers."""
 
-    def __init__(self, client, *, max_in_flight: int = 4) -> None:
+    def __init__(self, client, *, max_in_flight: int = 4, chunk_size: int = CHUNK_SIZE
+                 ) -> None:
         if max_in_flight < 1:
             raise ValueError(f"max_in_flight must be at least 1, got {max_in_flight}")
         self.client = client
         self.max_in_flight = max_in_flight
+        self.chunk_size = chunk_size
 
     def __call__(self, articles: Iterable[Article], *, batch_size: int = 32
                  ) -> Iterator[Result]:
@@ -136,7 +140,7 @@ class DaskExtractor:
         completed = as_completed()
 
         def submit_next() -> bool:
-            batch = list(islice(iterator, batch_size))
+            batch = list(islice(iterator, min(batch_size, self.chunk_size)))
             if not batch:
                 return False
             # pure=False: two identical batches are still two tasks (no result sharing).
