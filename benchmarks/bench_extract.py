@@ -73,7 +73,7 @@ def score(bench: Path, name: str, pred: Path, lang: str | None, errors: int) -> 
     return result
 
 
-def throughput(articles: list[Article], lang: str, rounds: int = 2) -> dict:
+def throughput(articles: list[Article], lang: str, rounds: int = 3) -> dict:
     """Words/s of extract_many against bare nlp.pipe of the same model, same texts."""
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
