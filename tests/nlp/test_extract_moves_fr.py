@@ -80,9 +80,25 @@ def test_surname_coreference_gives_the_full_name_and_one_move():
     "Selon des rumeurs, Louis Garnier va rejoindre Microsoft.",
     "Louis Garnier n'a pas quitté Microsoft.",
     "Louis Garnier, ancien directeur de Microsoft, a donné une conférence.",
+    "Louis Garnier devra quitter Microsoft s'il est élu maire.",
+    "La ville attend l'arrivée du président chilien Louis Garnier, en visite officielle.",
 ])
 def test_not_moves(sentence):
     assert run(sentence).moves == ()
+
+
+def test_a_cue_inside_a_relative_aside_does_not_block_the_main_verb(fr_nlp):
+    """"X, qui veut ..., quitte Y": wanting belongs to the aside; the departure is a fact."""
+    doc = fr_nlp("Louis Garnier, qui veut créer sa propre société, quitte Kalmio.")
+    leave = next(s for s in doc.spans["tf_triggers"] if s.text == "quitte")
+    assert leave.start not in doc._.tf_blocked
+    assert run("Louis Garnier veut quitter Kalmio.").moves == ()
+
+
+def test_a_new_title_before_an_arrival_keeps_the_appointment():
+    text = "L'arrivée de la nouvelle ministre chilienne Lucie Marchetti a été saluée."
+    move = move_of(run(text), "Lucie Marchetti")
+    assert move.to_org == "gouvernement chilien"
 
 
 def test_group_without_named_person_is_not_a_move():

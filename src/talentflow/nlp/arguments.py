@@ -58,6 +58,21 @@ def context_of(doc: Doc, pack: LanguagePack) -> DocContext:
     return context
 
 
+
+def _title_names_the_visitor(ctx: DocContext, trigger: Span, person: PersonMention, role: str,
+                             pack: LanguagePack) -> bool:
+    """"l'arrivée du président chilien X": an arrival noun, then the title the person
+    already holds, then the name, is a visit; that title's government is not where X goes.
+    "l'arrivée du nouveau ministre X" stays an appointment."""
+    if trigger.label_ != JOIN or trigger[0].pos_ != "NOUN" or person.start < trigger.end:
+        return False
+    doc = ctx.doc
+    for span in ctx.roles:
+        if span.text == role and trigger.end <= span.start and span.end <= person.start:
+            return person.start - span.end <= 1 and not (
+                span.start > 0 and doc[span.start - 1].lower_ in pack.new_role_adjectives)
+    return False
+
 class MoveArguments:
     def __init__(self, lang: str):
         self.pack = get_pack(lang)
@@ -424,6 +439,9 @@ class MoveArguments:
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):
             to_org = _implied_org(role, self.pack)  # "Premier ministre du Pays": its government
+        if from_org is None and to_org is None and role \
+                and _title_names_the_visitor(ctx, trigger, person, role, self.pack):
+            return None
         if from_org is None and to_org is None and role:
             # "Lithuanian culture minister X resigns", "la nouvelle ministre chilienne X":
             # the country's government, else the title's usual one ("the minister resigned")

@@ -47,6 +47,7 @@ class Modality:
             if child.dep_.startswith("aux") and _conditional(child):
                 return "conditional"
         lemmas = self.pack.modality_lemmas
+        asides = self._asides(trigger)
         head = root
         for _ in range(_ANCESTOR_DEPTH):
             if head.head is head or self._factual_clause(head):
@@ -55,6 +56,8 @@ class Modality:
                 head = head.head  # "a resignation request" is the resignation filed
                 continue
             head = head.head
+            if head.i in asides:
+                break
             if head.lemma_.lower() in lemmas or head.lower_ in lemmas or _conditional(head):
                 return head.text
             for child in head.children:
@@ -66,6 +69,8 @@ class Modality:
             if token.ent_type_ == "PER":
                 continue  # a name is no cue ("Nora May retired")
             if reported and token.lower_ == self.pack.reported_future_aux:
+                continue
+            if token.i in asides:
                 continue
             if token.lemma_.lower() in lemmas or token.lower_ in lemmas:
                 return token.text
@@ -81,6 +86,9 @@ class Modality:
         if self._negated(trigger):
             return "negation"
         before = sent_text[:trigger.start_char - sent.start_char].lower()
+        for i in sorted(asides, reverse=True):  # blank the asides out, keeping offsets
+            start_char = doc[i].idx - sent.start_char
+            before = before[:start_char] + " " * len(doc[i]) + before[start_char + len(doc[i]):]
         for phrase in self.pack.modality_phrases:
             if phrase in before and not (reported and phrase == reported):
                 return phrase
@@ -102,6 +110,24 @@ class Modality:
         if root.dep_ in ("ccomp", "ccomp:obj") and head.lemma_.lower() in self.pack.reporting_lemmas:
             return aux + " "
         return None
+
+    def _asides(self, trigger: Span) -> set[int]:
+        """Tokens of relative clauses set off by commas before the trigger ("X, qui veut
+        trouver un successeur, quitte Y"): a cue there is about that clause, not the move.
+        Read off the commas, because the parser often hangs the main verb inside them."""
+        doc = trigger.doc
+        inside: set[int] = set()
+        i = trigger.sent.start
+        while i < trigger.start - 1:
+            if doc[i].text == "," and doc[i + 1].lower_ in self.pack.relative_pronouns:
+                close = next((j for j in range(i + 2, trigger.start) if doc[j].text == ","),
+                             None)
+                if close is None:
+                    break
+                inside.update(range(i, close + 1))
+                i = close
+            i += 1
+        return inside
 
     def _factual_clause(self, token: Token) -> bool:
         """The token heads a temporal clause ("until she was dismissed"): what governs it

@@ -139,6 +139,10 @@ class LanguagePack:
     transfer_verbs: frozenset[str] = frozenset()
     transfer_to_words: frozenset[str] = frozenset()
     reported_future_aux: str = ""
+    # pronouns opening a relative clause set off by commas ("X, qui veut ..., quitte Y"):
+    # a cue inside it is about that clause, not the move
+    relative_pronouns: frozenset[str] = frozenset({"qui", "dont", "lequel", "laquelle",
+                                                   "lesquels", "lesquelles"})
     reporting_lemmas: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     # "le club de X": a place after one of these is the team named after it

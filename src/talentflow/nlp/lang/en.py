@@ -363,6 +363,7 @@ PACK = LanguagePack(
     transfer_verbs=frozenset({"trade"}),
     transfer_to_words=frozenset({"to"}),
     reported_future_aux="would",
+    relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
     reporting_lemmas=frozenset({"say", "announce", "confirm", "tell", "state", "report",
                                 "disclose", "reveal"}),
     own_post_markers=tuple(("to", owner, post) for owner in ("her", "his", "their", "the")

@@ -160,6 +160,9 @@ MODALITY_LEMMAS = frozenset({
     "demander", "demande",
     "trophée", "récompense", "distinction", "catégorie",
     "favori", "potentiel", "si", "idée",
+    # "devra quitter": an obligation still to be met, not a move (surface forms: the
+    # present "doit rejoindre ... le 1er janvier" announces a dated one)
+    "devra", "devront",
 })
 # Triggers too common in other senses ("la police est arrivée", "entré dans la compétition"):
 # they count only with an organisation right after a strong marker ("arrive chez X").
