@@ -9,9 +9,10 @@ extractor (which makes a rerun resumable), and stores each result as it comes ba
 
 Chunks of a few articles are submitted as a bounded stream (as for the process pool:
 several per worker, so none waits while another's results are stored): at most
-``max_in_flight`` futures exist at any time, and a new batch is submitted only when one completes, so client memory stays flat
-whatever the corpus size.  Results are yielded as batches complete (not in input order):
-each article is stored in its own transaction, so order does not change what is stored.
+``max_in_flight`` futures exist at any time, and a new chunk is submitted only when one
+completes, so client memory stays flat whatever the corpus size.  Results are yielded as
+chunks complete (not in input order): each article is stored in its own transaction, so
+order does not change what is stored.
 """
 from __future__ import annotations
 
