@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Score talentflow extraction on the shared seed and dev sets, and measure its speed.
+"""Score talentflow extraction by cross-validation on the training set, on the shared seed
+and dev sets, and measure its speed.
 
-    python benchmarks/bench_extract.py --shared ../shared [--errors N] [--json]
+    python benchmarks/bench_extract.py --shared ../shared [--errors N] [--json] [--no-cv]
 
-Writes predictions to out/bench/*.pred.jsonl, scores them with the shared score.py
-(run as is, in a subprocess) for the seed, dev fr and dev en, then compares the
-words/s of extract_many with bare ``nlp.pipe`` of the same model on the same texts.
+First 5-fold cross-validation by article over data/train (each fold's move model trained on
+the other four, see talentflow.nlp.move_training), per language: the rules alone, the learned
+decisions alone, and their combination as shipped. Then predictions for the seed and the dev
+set with the shipped model, in out/bench/*.pred.jsonl. Everything is scored by the shared
+score.py, run as is in a subprocess. Last, the words/s of extract_many against bare
+``nlp.pipe`` of the same model on the same texts. The dev set is for reporting: read its
+totals; error analysis belongs on the training folds (out/bench/cv/).
 """
 from __future__ import annotations
 
@@ -101,7 +106,7 @@ def throughput(articles: list[Article], lang: str, rounds: int = 3) -> dict:
 
 def summary_line(label: str, r: dict) -> str:
     m = r["moves"]
-    parts = [f"{label:<7} moves P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}"
+    parts = [f"{label:<13} moves P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}"
              f" (tp {m['tp']}, pred {m['pred']}, gold {m['gold']})",
              f"strict F1 {r['moves_strict']['f1']:.3f}"]
     for key in ("role_accuracy", "date_accuracy"):
@@ -115,10 +120,33 @@ def summary_line(label: str, r: dict) -> str:
     return " | ".join(parts)
 
 
-def run(shared: Path, errors: int = 0, speed: bool = True, out_dir: Path | None = None) -> dict:
+def cross_validation(shared: Path, out_dir: Path, folds: int = 5) -> dict:
+    """score.py's figures on out-of-fold predictions, per language and kind of decision."""
+    from talentflow.nlp import move_training
+
+    scores = {}
+    for lang in supported_languages():
+        examples = move_training.read_examples(lang, move_training.DEFAULT_DATA,
+                                               shared / "corpus")
+        gold = out_dir / f"{lang}.gold.jsonl"
+        move_training.write_jsonl(gold, [e.gold for e in examples])
+        runs = {"rules": move_training.rules_only(examples, lang),
+                **move_training.cross_validate(examples, lang, folds)}
+        for name, rows in runs.items():
+            pred = out_dir / f"{lang}.{name}.pred.jsonl"
+            move_training.write_jsonl(pred, rows)
+            scores[f"cv {lang} {name}"] = move_training.score(shared / "bench" / "score.py",
+                                                              gold, pred)
+    return scores
+
+
+def run(shared: Path, errors: int = 0, speed: bool = True, out_dir: Path | None = None,
+        cv: bool = False) -> dict:
     bench = shared / "bench"
     out_dir = out_dir or ROOT / "out" / "bench"
     report: dict = {"scores": {}}
+    if cv:
+        report["scores"].update(cross_validation(shared, out_dir / "cv"))
     predicted: dict[str, Path] = {}
     for name, label, lang in SETS:
         if name not in predicted:
@@ -141,11 +169,13 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="list this many misses per set")
     parser.add_argument("--json", action="store_true", help="print the whole report as JSON")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput run")
+    parser.add_argument("--no-cv", action="store_true",
+                        help="skip the cross-validation on the training set")
     args = parser.parse_args()
     shared = Path(args.shared)
     if not (shared / "bench" / "score.py").exists():
         sys.exit(f"no bench at {shared / 'bench'}: pass --shared PATH")
-    report = run(shared, errors=args.errors, speed=not args.no_speed)
+    report = run(shared, errors=args.errors, speed=not args.no_speed, cv=not args.no_cv)
     if args.json:
         for result in report["scores"].values():
             result.pop("errors", None)

@@ -18,9 +18,15 @@ from talentflow.nlp.records import FoundingCandidate, InvestmentCandidate, MoveC
 
 
 def doc_to_extraction(doc: Doc, article: Article, lang: str) -> Extraction:
-    moves = doc._.tf_moves or []
-    foundings = doc._.tf_foundings or []
-    investments = doc._.tf_investments or []
+    return candidates_to_extraction(doc._.tf_moves or [], doc._.tf_foundings or [],
+                                    doc._.tf_investments or [], article, lang)
+
+
+def candidates_to_extraction(moves: list[MoveCandidate], foundings: list[FoundingCandidate],
+                             investments: list[InvestmentCandidate], article: Article,
+                             lang: str) -> Extraction:
+    """The core objects for a Doc's candidates (also used on candidates kept without
+    their Doc, as cross-validation does)."""
     text = article.text
     spans = [(c.sent_start, c.sent_end) for c in (*moves, *foundings, *investments)]
     dates = find_dates(text, lang, article.date, within=spans) if spans else []

@@ -1,0 +1,173 @@
+"""talentflow_move_model: who moves, and which organisation is ``from`` and which ``to``,
+decided by a model trained on data/train (see :mod:`talentflow.nlp.move_training`).
+
+The rule finder (``talentflow_arguments``) runs first; its moves become features (votes),
+then this component scores every (person, organisation) pair of
+:func:`talentflow.nlp.move_features.pair_candidates` as none / from / to and keeps, per
+person, the organisations it is sure enough of. Without a shipped model for the language
+the rules' moves stand as they are.
+
+The model is a multinomial logistic regression stored as JSON (feature -> three weights), so
+scoring is a dictionary look-up per feature and needs nothing beyond the standard library.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from talentflow.core.errors import ModelNotInstalledError
+from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
+from talentflow.nlp.arguments import context_of
+from talentflow.nlp.lang import JOIN, LEAVE, get_pack
+from talentflow.nlp.move_features import (PairGroup, group_pairs, pair_candidates, same_org,
+                                          same_person)
+from talentflow.nlp.records import MoveCandidate
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+SIDES = ("none", "from", "to")
+
+
+@dataclass(frozen=True)
+class MoveModel:
+    lang: str
+    weights: dict[str, tuple[float, float, float]]
+    bias: tuple[float, float, float]
+    threshold: float        # a person the rules missed moves when a side reaches this
+    side_threshold: float   # a second side (the other end of the move) needs this
+    keep_threshold: float   # a rule move whose organisation scores under this is dropped
+    meta: dict
+
+    def probabilities(self, features: list[str]) -> tuple[float, float, float]:
+        scores = list(self.bias)
+        weights = self.weights
+        for feature in set(features):
+            row = weights.get(feature)
+            if row is not None:
+                scores[0] += row[0]
+                scores[1] += row[1]
+                scores[2] += row[2]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return exps[0] / total, exps[1] / total, exps[2] / total
+
+    def to_json(self) -> dict:
+        return {"lang": self.lang, "bias": list(self.bias), "threshold": self.threshold,
+                "side_threshold": self.side_threshold, "keep_threshold": self.keep_threshold,
+                "meta": self.meta,
+                "weights": {f: [round(w, 5) for w in row] for f, row in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "MoveModel":
+        return cls(lang=data["lang"], weights={f: tuple(row) for f, row in data["weights"].items()},
+                   bias=tuple(data["bias"]), threshold=data["threshold"],
+                   side_threshold=data["side_threshold"],
+                   keep_threshold=data["keep_threshold"], meta=data.get("meta", {}))
+
+
+def model_path(lang: str) -> Path:
+    return MODEL_DIR / f"moves.{lang}.json"
+
+
+@lru_cache(maxsize=8)
+def load_move_model(path: str) -> MoveModel | None:
+    file = Path(path)
+    if not file.exists():
+        return None
+    try:
+        return MoveModel.from_json(json.loads(file.read_text(encoding="utf-8")))
+    except (ValueError, KeyError) as error:
+        raise ModelNotInstalledError(
+            f"the move model {file} cannot be read: {error}",
+            hint="rebuild it with `make train`", item=str(file)) from error
+
+
+def decide_moves(groups: list[PairGroup], probabilities: list[tuple[float, float, float]],
+                 threshold: float, side_threshold: float) -> list[MoveCandidate]:
+    """Per person, every organisation whose ``to`` probability reaches ``threshold`` is a
+    move there; the most likely ``from`` joins the surest of them when it reaches
+    ``side_threshold``, or stands alone as a departure when it reaches ``threshold``."""
+    people: list[list[tuple[PairGroup, tuple[float, float, float]]]] = []
+    for group, probs in zip(groups, probabilities):
+        for scored in people:
+            if same_person(scored[0][0].person, group.person):
+                scored.append((group, probs))
+                break
+        else:
+            people.append([(group, probs)])
+    moves = []
+    for scored in people:
+        name = max((g.person for g, _ in scored), key=len)
+        arrivals = sorted((gp for gp in scored if gp[1][2] >= threshold and gp[1][2] >= gp[1][1]),
+                          key=lambda gp: -gp[1][2])
+        departures = sorted((gp for gp in scored if gp[1][1] >= side_threshold
+                             and gp[1][1] > gp[1][2]), key=lambda gp: -gp[1][1])
+        if arrivals:
+            origin = departures[0][0].org if departures else None
+            for n, (group, probs) in enumerate(arrivals):
+                moves.append(_move(name, origin if n == 0 else None, group.org, group, probs[2]))
+        elif departures and departures[0][1][1] >= threshold:
+            group, probs = departures[0]
+            moves.append(_move(name, group.org, None, group, probs[1]))
+    return moves
+
+
+def _move(person: str, from_org: str | None, to_org: str | None, group: PairGroup,
+          confidence: float) -> MoveCandidate:
+    evidence = group.evidence
+    role = evidence.role or next((c.role for c in group.candidates if c.role), None)
+    return MoveCandidate(person=person, from_org=from_org, to_org=to_org, role=role,
+                         kind=JOIN if to_org else LEAVE, trigger="",
+                         trigger_char=evidence.trigger_char, sent_start=evidence.sent_start,
+                         sent_end=evidence.sent_end, confidence=round(confidence, 3))
+
+
+def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
+                       probabilities: list[tuple[float, float, float]], model: "MoveModel"
+                       ) -> list[MoveCandidate]:
+    """The rules' moves the model does not contradict, plus the model's own moves of people
+    the rules gave none.
+
+    A rule move is dropped when the model gives its organisation, on the rule's side, a
+    probability under ``model.keep_threshold``; the rules stay the precise part where they
+    fire, and the model adds the people they missed when it reaches ``model.threshold``."""
+    kept = []
+    for move in rule_moves:
+        support = [probs[2] if move.to_org and same_org(group.org, move.to_org) else probs[1]
+                   for group, probs in zip(groups, probabilities)
+                   if same_person(group.person, move.person) and (
+                       move.to_org and same_org(group.org, move.to_org)
+                       or move.from_org and same_org(group.org, move.from_org))]
+        if support and max(support) < model.keep_threshold:
+            continue
+        kept.append(move)
+    learned = decide_moves(groups, probabilities, model.threshold, model.side_threshold)
+    return kept + [move for move in learned
+                   if not any(same_person(move.person, rule.person) for rule in rule_moves)]
+
+
+@Language.factory("talentflow_move_model", default_config={"model_path": None})
+def make_move_model(nlp: Language, name: str, model_path: str | None) -> "LearnedMoves":
+    return LearnedMoves(nlp.lang, model_path)
+
+
+class LearnedMoves:
+    def __init__(self, lang: str, path: str | None):
+        self.pack = get_pack(lang)
+        self.model = load_move_model(str(path or model_path(lang)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.model is None:
+            return doc
+        rule_moves = doc._.tf_moves or []
+        ctx = context_of(doc, self.pack)
+        groups = group_pairs(pair_candidates(ctx, self.pack, rule_moves))
+        probabilities = [self.model.probabilities(g.features) for g in groups]
+        doc._.tf_moves = combine_with_rules(rule_moves, groups, probabilities, self.model)
+        return doc

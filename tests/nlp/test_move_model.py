@@ -1,0 +1,116 @@
+"""The learned move model: scoring, decisions, the combination with the rules, training."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from talentflow.core import Article
+from talentflow.nlp.move_features import PairCandidate, PairGroup, group_pairs, same_org
+from talentflow.nlp.move_model import (MoveModel, combine_with_rules, decide_moves,
+                                       load_move_model, model_path)
+from talentflow.nlp.move_training import (Example, fit, fold_of, gold_org_match,
+                                          gold_person_match, label_of)
+from talentflow.nlp.records import MoveCandidate
+
+TEXT = "Nadia Ferrand quitte Brightline pour rejoindre Corvane Labs comme directrice."
+
+
+def candidate(person: str, org: str, features: list[str], token: int = 0) -> PairCandidate:
+    return PairCandidate(person=person, org=org, sent_start=0, sent_end=len(TEXT), anchor=0,
+                         person_token=0, org_token=token, trigger_char=14, role="directrice",
+                         features=features)
+
+
+def group(person: str, org: str, features: list[str]) -> PairGroup:
+    return group_pairs([candidate(person, org, features)])[0]
+
+
+def model(**thresholds) -> MoveModel:
+    settings = {"threshold": 0.5, "side_threshold": 0.5, "keep_threshold": 0.1, **thresholds}
+    return MoveModel("fr", {"to_cue": (0.0, 0.0, 5.0), "from_cue": (0.0, 5.0, 0.0)},
+                     (2.0, 0.0, 0.0), meta={}, **settings)
+
+
+def rule_move(person: str, from_org: str | None, to_org: str | None) -> MoveCandidate:
+    return MoveCandidate(person=person, from_org=from_org, to_org=to_org, role=None,
+                         kind="JOIN", trigger="rejoindre", trigger_char=0, sent_start=0,
+                         sent_end=len(TEXT), confidence=0.8)
+
+
+def test_probabilities_sum_to_one_and_follow_the_weights():
+    scorer = model()
+    none, from_p, to_p = scorer.probabilities(["to_cue", "unknown feature"])
+    assert abs(none + from_p + to_p - 1) < 1e-9
+    assert to_p > 0.9
+    assert scorer.probabilities([])[0] > 0.7
+
+
+def test_model_json_round_trip():
+    scorer = model()
+    again = MoveModel.from_json(json.loads(json.dumps(scorer.to_json())))
+    assert again == scorer
+
+
+def test_a_person_moves_from_one_organisation_to_another():
+    groups = [group("Nadia Ferrand", "Brightline", ["from_cue"]),
+              group("Nadia Ferrand", "Corvane Labs", ["to_cue"])]
+    scorer = model()
+    moves = decide_moves(groups, [scorer.probabilities(g.features) for g in groups], 0.5, 0.5)
+    assert [(m.person, m.from_org, m.to_org, m.role) for m in moves] == [
+        ("Nadia Ferrand", "Brightline", "Corvane Labs", "directrice")]
+    assert TEXT[moves[0].sent_start:moves[0].sent_end] == TEXT
+
+
+def test_a_departure_alone_and_nothing_under_the_threshold():
+    scorer = model()
+    leaving = [group("Nadia Ferrand", "Brightline", ["from_cue"]),
+               group("Paul Oster", "Corvane Labs", [])]
+    moves = decide_moves(leaving, [scorer.probabilities(g.features) for g in leaving], 0.5, 0.5)
+    assert [(m.person, m.from_org, m.to_org) for m in moves] == [
+        ("Nadia Ferrand", "Brightline", None)]
+
+
+def test_rules_kept_unless_the_model_contradicts_them_and_model_adds_missed_people():
+    groups = [group("Nadia Ferrand", "Brightline", []),          # the model doubts it
+              group("Paul Oster", "Corvane Labs", ["to_cue"])]   # the rules missed him
+    scorer = model(keep_threshold=0.2)
+    probabilities = [scorer.probabilities(g.features) for g in groups]
+    rules = [rule_move("Nadia Ferrand", None, "Brightline"),
+             rule_move("Inès Morel", None, "Halden")]             # no candidate: kept as is
+    moves = combine_with_rules(rules, groups, probabilities, scorer)
+    assert [(m.person, m.to_org) for m in moves] == [("Inès Morel", "Halden"),
+                                                     ("Paul Oster", "Corvane Labs")]
+
+
+def test_labels_match_gold_the_way_score_py_does():
+    gold = [{"person": "Nadia Ferrand|N. Ferrand", "from": "Brightline SA",
+             "to": "Corvane Labs|Corvane", "role": None, "date": None}]
+    assert gold_person_match(gold[0]["person"], "Nadia Ferrand")
+    assert gold_org_match(gold[0]["from"], "Brightline")
+    assert label_of(group("Nadia Ferrand", "Corvane", []), gold) == 2
+    assert label_of(group("Nadia Ferrand", "Brightline", []), gold) == 1
+    assert label_of(group("Paul Oster", "Corvane", []), gold) == 0
+    assert same_org("Corvane Labs", "Corvane")
+
+
+def test_training_is_deterministic():
+    examples = []
+    for n in range(12):
+        groups = [group(f"Person Number{n}", "Corvane Labs", ["to_cue", f"noise{n % 3}"]),
+                  group(f"Person Number{n}", "Brightline", ["from_cue", f"noise{n % 2}"]),
+                  group(f"Other Person{n}", "Halden", [f"noise{n % 3}"])]
+        examples.append(Example(Article(id=f"a{n}", text=TEXT), {"moves": []}, groups,
+                                [2, 1, 0], [], [], []))
+    first, second = fit(examples, "fr"), fit(examples, "fr")
+    assert first.to_json() == second.to_json()
+    assert first.probabilities(["to_cue"])[2] > 0.5
+    assert {fold_of(f"a{n}", 5) for n in range(40)} == set(range(5))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_shipped_model_loads(lang):
+    shipped = load_move_model(str(model_path(lang)))
+    assert shipped is not None, "no model shipped: run `make train`"
+    assert shipped.lang == lang and shipped.weights
+    assert shipped.meta["articles"] >= 600
