@@ -12,6 +12,8 @@ from talentflow.store import open_store
 from web.world import SHARED_SEED, fill
 
 TOKEN = "test-token-7f3a"
+#: The server answers only to the names it is bound to; TestClient's own is "testserver".
+LOCAL = "http://localhost"
 
 
 @pytest.fixture
@@ -28,7 +30,7 @@ def client(web_store):
     from talentflow.web import create_app
 
     # Server errors come back as 500 responses, as a real client would see them.
-    with TestClient(create_app(store=web_store, token=TOKEN),
+    with TestClient(create_app(store=web_store, token=TOKEN), base_url=LOCAL,
                     raise_server_exceptions=False) as test_client:
         yield test_client
 
