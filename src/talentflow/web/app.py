@@ -23,6 +23,8 @@ from talentflow.store import Store, open_store
 from talentflow.web import assets
 from talentflow.web.errors import install_error_handlers
 from talentflow.web.ingest import articles_from_json
+from talentflow.web.openapi import (COMMON_ERRORS, INGEST_OPENAPI, INGEST_RESPONSES,
+                                    install_openapi)
 from talentflow.web.params import (Limit, MinCount, Offset, Since, Until, id_path,
                                    name_or_id, name_or_id_param)
 from talentflow.web.protocol import HeadAsGetMiddleware, UnexpectedErrorMiddleware
@@ -58,7 +60,8 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
             store.close()
 
     app = FastAPI(title="talentflow", description=API_DESCRIPTION, version="1",
-                  docs_url=None, redoc_url=None, lifespan=lifespan)
+                  docs_url=None, redoc_url=None, lifespan=lifespan,
+                  responses=COMMON_ERRORS)
     app.state.store = store
     # Added innermost first: headers and body limit, then the Host check, wrap the rest.
     app.add_middleware(UnexpectedErrorMiddleware)
@@ -67,6 +70,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
                        allowed=AllowedHosts.for_bind(bind_host, allowed_hosts))
     app.add_middleware(SecurityMiddleware, max_body=max_body)
     install_error_handlers(app)
+    install_openapi(app)
     assets.install_pages(app)
 
     @app.get("/api/flows", tags=["flows"])
@@ -126,7 +130,8 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
         """People and organisations with a spelling containing ``q``."""
         return search_names(store, q, limit=limit, offset=offset).to_dict()
 
-    @app.post("/api/articles", tags=["articles"], status_code=200)
+    @app.post("/api/articles", tags=["articles"], status_code=200,
+              responses=INGEST_RESPONSES, openapi_extra=INGEST_OPENAPI)
     async def api_ingest(request: Request) -> JSONResponse:
         """Ingest one article or a list (JSON: id, text, lang, date, title, url).
 
