@@ -9,7 +9,7 @@ import pytest
 
 from query.world import empty_store  # noqa: F401
 from talentflow.store import open_store
-from web.world import SHARED_SEED, fill
+from web.world import SHARED_SEED, fill, fill_markup
 
 TOKEN = "test-token-7f3a"
 #: The server answers only to the names it is bound to; TestClient's own is "testserver".
@@ -83,6 +83,33 @@ def live_server(seeded_db):
 
     with LiveServer(create_app(str(seeded_db))) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def markup_db(tmp_path_factory):
+    """A store file of names with markup, long names and unknown sides (world.py)."""
+    path = tmp_path_factory.mktemp("markup") / "markup.db"
+    with open_store(path) as store:
+        fill_markup(store)
+    return path
+
+
+@pytest.fixture(scope="session")
+def markup_server(markup_db):
+    from talentflow.web import create_app
+
+    with LiveServer(create_app(str(markup_db))) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def markup_report(markup_db, tmp_path_factory):
+    from talentflow.web import build_report
+
+    path = tmp_path_factory.mktemp("markup-report") / "report.html"
+    with open_store(markup_db) as store:
+        build_report(store, path)
+    return path
 
 
 CHROMIUM = "/usr/bin/chromium"
