@@ -86,6 +86,16 @@ def live_server(seeded_db):
 
 
 @pytest.fixture(scope="session")
+def report_file(seeded_db, tmp_path_factory):
+    from talentflow.web import build_report
+
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    with open_store(seeded_db) as store:
+        build_report(store, path)
+    return path
+
+
+@pytest.fixture(scope="session")
 def markup_db(tmp_path_factory):
     """A store file of names with markup, long names and unknown sides (world.py)."""
     path = tmp_path_factory.mktemp("markup") / "markup.db"

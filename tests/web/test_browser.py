@@ -167,17 +167,6 @@ def test_flows_filters_and_organisation_page_on_invented_data(page, live_server)
     assert all("404" in problem for problem in page.problems)  # the failed fetch, nothing else
 
 
-@pytest.fixture(scope="session")
-def report_file(seeded_db, tmp_path_factory):
-    from talentflow.store import open_store
-    from talentflow.web import build_report
-
-    path = tmp_path_factory.mktemp("report") / "report.html"
-    with open_store(seeded_db) as store:
-        build_report(store, path)
-    return path
-
-
 @needs_seed
 def test_static_report_shows_the_same_views_from_disk(page, report_file):
     page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:")
