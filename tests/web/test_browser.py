@@ -13,17 +13,6 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "web"
 needs_seed = pytest.mark.skipif(not SHARED_SEED.exists(), reason="no ../shared/bench seed")
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.problems = []
-    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
-    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
-    yield page
-    context.close()
-
-
 def current_route(page) -> str | None:
     return page.evaluate("document.body ? document.body.dataset.route || null : null")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from web.test_browser import click, navigate, open_view, page, shot  # noqa: F401
+from web.test_browser import click, navigate, open_view, shot
 from web.world import LONG_ORG, MARKUP_ORG
 
 pytestmark = pytest.mark.browser

@@ -25,8 +25,9 @@ from talentflow.web.errors import install_error_handlers
 from talentflow.web.ingest import articles_from_json
 from talentflow.web.openapi import (COMMON_ERRORS, INGEST_OPENAPI, INGEST_RESPONSES,
                                     install_openapi)
-from talentflow.web.params import (Limit, MinCount, Offset, Since, Until, id_path,
-                                   name_or_id, name_or_id_param)
+from talentflow.web.params import (ArticleId, FactId, FromFilter, Limit, MinCount, Offset,
+                                   OrgFilter, OrgId, PersonFilter, PersonId, Since, ToFilter,
+                                   Until, name_or_id)
 from talentflow.web.protocol import HeadAsGetMiddleware, UnexpectedErrorMiddleware
 from talentflow.web.security import (DEFAULT_MAX_BODY, TOKEN_ENV, AllowedHosts,
                                      HostCheckMiddleware, SecurityMiddleware, check_token,
@@ -75,7 +76,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
 
     @app.get("/api/flows", tags=["flows"])
     def api_flows(since: Since = None, until: Until = None,
-                  org: name_or_id_param("Flows into or out of this organisation.") = None,
+                  org: OrgFilter = None,
                   min: MinCount = 1,
                   include_unknown: bool = False, limit: Limit = 500,
                   offset: Offset = 0) -> dict[str, Any]:
@@ -86,10 +87,8 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
                            offset=offset).to_dict()
 
     @app.get("/api/moves", tags=["moves"])
-    def api_moves(person: name_or_id_param("The person who moved.") = None,
-                  from_: name_or_id_param("The organisation left.", alias="from") = None,
-                  to: name_or_id_param("The organisation joined.") = None,
-                  org: name_or_id_param("Either side of the move.") = None,
+    def api_moves(person: PersonFilter = None, from_: FromFilter = None, to: ToFilter = None,
+                  org: OrgFilter = None,
                   since: Since = None,
                   until: Until = None, limit: Limit = query.DEFAULT_LIMIT,
                   offset: Offset = 0) -> dict[str, Any]:
@@ -101,12 +100,12 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
                            until=until, limit=limit, offset=offset).to_dict()
 
     @app.get("/api/people/{person_id}", tags=["people"])
-    def api_person(person_id: id_path("person")) -> dict[str, Any]:
+    def api_person(person_id: PersonId) -> dict[str, Any]:
         """A person's moves, oldest first, and their foundings."""
         return query.person_timeline(store, person_id).to_dict()
 
     @app.get("/api/orgs/{org_id}", tags=["organisations"])
-    def api_org(org_id: id_path("organisation"),
+    def api_org(org_id: OrgId,
                 period: Annotated[str, Query(max_length=20)] = "year",
                 since: Since = None, until: Until = None,
                 limit: Limit = query.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
@@ -115,12 +114,12 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
                                  limit=limit, offset=offset).to_dict()
 
     @app.get("/api/facts/{fact_id}/sources", tags=["facts"])
-    def api_sources(fact_id: id_path("fact")) -> dict[str, Any]:
+    def api_sources(fact_id: FactId) -> dict[str, Any]:
         """A fact with every report of it: article and evidence sentence."""
         return query.sources(store, fact_id).to_dict()
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
-    def api_article(article_id: id_path("article")) -> dict[str, Any]:
+    def api_article(article_id: ArticleId) -> dict[str, Any]:
         """An article's text and each fact extracted from it with its evidence span."""
         return article_view(store, article_id).to_dict()
 

@@ -2,9 +2,9 @@
 
 Store ids are INTEGER columns (32-bit on PostgreSQL), so a larger number can never name
 anything and overflows in the database driver or server: it is refused here with a 422,
-and so are counts and offsets past the same bound. Filters that take "a name or an id" read only ASCII digits as an id;
-``str.isdigit()`` also accepts superscripts and other scripts' digits, which ``int()``
-either rejects or silently reads as another number.
+and so are counts and offsets past the same bound. Filters that take "a name or an id"
+read only ASCII digits as an id: ``str.isdigit()`` also accepts superscripts and other
+scripts' digits, which ``int()`` either rejects or silently reads as another number.
 """
 from __future__ import annotations
 
@@ -30,14 +30,24 @@ Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Items skipped first.
 MinCount = Annotated[int, Query(ge=1, le=MAX_ID, description="Smallest count kept.")]
 
 
-def name_or_id_param(description: str, alias: str | None = None):
+def _name_or_id(description: str, alias: str | None = None):
     return Annotated[str | None, Query(alias=alias, max_length=300,
                                        description=description + " A store id (ASCII "
                                        "digits) or a name matched through aliases.")]
 
 
-def id_path(what: str):
+def _id_path(what: str):
     return Annotated[int, Path(ge=0, le=MAX_ID, description=f"The {what}'s store id.")]
+
+
+OrgFilter = _name_or_id("Flows or moves into or out of this organisation.")
+PersonFilter = _name_or_id("The person who moved.")
+FromFilter = _name_or_id("The organisation left.", alias="from")
+ToFilter = _name_or_id("The organisation joined.")
+PersonId = _id_path("person")
+OrgId = _id_path("organisation")
+FactId = _id_path("fact")
+ArticleId = _id_path("article")
 
 
 def name_or_id(value: str | None, *, option: str) -> str | int | None:
