@@ -37,11 +37,42 @@ def test_serve_runs_uvicorn_with_the_app_on_the_given_address(tmp_path, monkeypa
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: calls.append((app_, kw)))
     db = tmp_path / "serve.db"
-    result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
+    result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123", "--create"])
     assert result.exit_code == 0, result.output
     web_app, options = calls[0]
     assert options["host"] == "127.0.0.1" and options["port"] == 8123
     assert {route.path for route in web_app.routes} >= {"/api/flows", "/api/articles", "/"}
+
+
+def test_serve_refuses_a_missing_store_file_unless_asked_to_create_it(tmp_path,
+                                                                    monkeypatch):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: None)
+    typo = tmp_path / "tf-typo.db"
+    result = runner.invoke(app, ["serve", "--db", str(typo)])
+    assert result.exit_code == 2 and "TF100" in result.output and "--create" in result.output
+    assert not typo.exists()
+    assert runner.invoke(app, ["serve", "--db", str(typo), "--create"]).exit_code == 0
+    assert typo.exists()
+
+
+def test_serve_answers_to_its_address_and_the_allowed_hosts(tmp_path, monkeypatch):
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: calls.append(app_))
+    db = tmp_path / "serve.db"
+    with open_store(db) as store:
+        fill(store)
+    result = runner.invoke(app, ["serve", "--db", str(db), "--host", "10.1.2.3",
+                                 "--allowed-host", "talent.example.test"])
+    assert result.exit_code == 0, result.output
+    client = TestClient(calls[0])
+    for host, status in (("10.1.2.3:8000", 200), ("talent.example.test", 200),
+                         ("rebind.attacker.test", 400), ("localhost", 400)):
+        assert client.get("/api/flows", headers={"Host": host}).status_code == status, host
 
 
 def test_serve_with_an_unusable_database_fails_with_the_error_code(tmp_path):

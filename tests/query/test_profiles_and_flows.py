@@ -9,7 +9,8 @@ from talentflow.query import flows, org_profile, person_timeline
 
 
 def pairs(result) -> list[tuple[str, str | None, int]]:
-    return [(f.from_org.name, f.to_org.name if f.to_org else None, f.count)
+    return [(f.from_org.name if f.from_org else None, f.to_org.name if f.to_org else None,
+             f.count)
             for f in result.flows.items]
 
 
@@ -156,13 +157,18 @@ def test_flow_filters(world, options, expected):
     assert pairs(flows(world, **options)) == expected
 
 
-def test_flows_include_unknown_departures_as_null_destination(world):
+def test_flows_include_unknown_sides_as_null(world):
     result = flows(world, include_unknown=True)
     assert ("Quartz Analytics", None, 1) in pairs(result)
-    assert result.flows.total == 5
+    assert (None, "Nimbus Robotics", 1) in pairs(result)
+    assert result.flows.total == 6
     unknown = [f for f in result.to_dict()["flows"] if f["to"] is None]
     assert unknown == [{"from": "Quartz Analytics", "from_id": unknown[0]["from_id"],
                         "to": None, "to_id": None, "count": 1}]
+    arrivals = [f for f in result.to_dict()["flows"] if f["from"] is None]
+    assert arrivals == [{"from": None, "from_id": None, "to": "Nimbus Robotics",
+                         "to_id": arrivals[0]["to_id"], "count": 1}]
+    assert pairs(result)[-1] == (None, "Nimbus Robotics", 1)  # unknown origins sort last
 
 
 def test_flows_of_an_org_given_by_id(world):

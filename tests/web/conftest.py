@@ -9,9 +9,11 @@ import pytest
 
 from query.world import empty_store  # noqa: F401
 from talentflow.store import open_store
-from web.world import SHARED_SEED, fill
+from web.world import SHARED_SEED, fill, fill_markup
 
 TOKEN = "test-token-7f3a"
+#: The server answers only to the names it is bound to; TestClient's own is "testserver".
+LOCAL = "http://localhost"
 
 
 @pytest.fixture
@@ -28,7 +30,7 @@ def client(web_store):
     from talentflow.web import create_app
 
     # Server errors come back as 500 responses, as a real client would see them.
-    with TestClient(create_app(store=web_store, token=TOKEN),
+    with TestClient(create_app(store=web_store, token=TOKEN), base_url=LOCAL,
                     raise_server_exceptions=False) as test_client:
         yield test_client
 
@@ -83,6 +85,43 @@ def live_server(seeded_db):
         yield server
 
 
+@pytest.fixture(scope="session")
+def report_file(seeded_db, tmp_path_factory):
+    from talentflow.web import build_report
+
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    with open_store(seeded_db) as store:
+        build_report(store, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def markup_db(tmp_path_factory):
+    """A store file of names with markup, long names and unknown sides (world.py)."""
+    path = tmp_path_factory.mktemp("markup") / "markup.db"
+    with open_store(path) as store:
+        fill_markup(store)
+    return path
+
+
+@pytest.fixture(scope="session")
+def markup_server(markup_db):
+    from talentflow.web import create_app
+
+    with LiveServer(create_app(str(markup_db))) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def markup_report(markup_db, tmp_path_factory):
+    from talentflow.web import build_report
+
+    path = tmp_path_factory.mktemp("markup-report") / "report.html"
+    with open_store(markup_db) as store:
+        build_report(store, path)
+    return path
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -107,3 +146,15 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A 1280 px page that collects script errors and console errors in ``problems``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
+    yield page
+    context.close()

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from talentflow.core import Extraction
-from web.conftest import TOKEN
+from web.conftest import LOCAL, TOKEN
 from web.world import HOSTILE_ID, HOSTILE_SENTENCE, HOSTILE_TEXT
 
 
@@ -179,7 +179,7 @@ def app_client(store, **options):
 
     from talentflow.web import create_app
 
-    return TestClient(create_app(store=store, **options))
+    return TestClient(create_app(store=store, **options), base_url=LOCAL)
 
 
 def test_ingestion_needs_the_configured_bearer_token(web_store, monkeypatch):

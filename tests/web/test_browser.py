@@ -13,17 +13,6 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "web"
 needs_seed = pytest.mark.skipif(not SHARED_SEED.exists(), reason="no ../shared/bench seed")
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.problems = []
-    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
-    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
-    yield page
-    context.close()
-
-
 def current_route(page) -> str | None:
     return page.evaluate("document.body ? document.body.dataset.route || null : null")
 
@@ -165,17 +154,6 @@ def test_flows_filters_and_organisation_page_on_invented_data(page, live_server)
     open_view(page, live_server.url + "/#/org/999999")
     assert "no organisation with id 999999" in page.locator(".error").inner_text()
     assert all("404" in problem for problem in page.problems)  # the failed fetch, nothing else
-
-
-@pytest.fixture(scope="session")
-def report_file(seeded_db, tmp_path_factory):
-    from talentflow.store import open_store
-    from talentflow.web import build_report
-
-    path = tmp_path_factory.mktemp("report") / "report.html"
-    with open_store(seeded_db) as store:
-        build_report(store, path)
-    return path
 
 
 @needs_seed

@@ -47,11 +47,12 @@ def test_report_embeds_every_view_and_only_local_scripts(web_store, tmp_path):
     parser = Scripts()
     parser.feed(page)
     kinds = [attrs.get("type") for attrs, _ in parser.scripts]
-    assert kinds == ["application/json", None, None]  # data, plotly, app.js: no more
+    assert kinds == ["application/json", None, None, None]  # data, plotly, charts, app
     assert all("src" not in attrs for attrs, _ in parser.scripts)
     data = json.loads(parser.scripts[0][1])
     assert HOSTILE_TEXT in {a["text"] for a in data["articles"].values()}
     assert data["moves"] == report_data(web_store)["moves"]
-    assert "Plotly" in parser.scripts[1][1] and "talentflow-data" in parser.scripts[2][1]
+    assert "Plotly" in parser.scripts[1][1] and "talentflowCharts" in parser.scripts[2][1]
+    assert "talentflow-data" in parser.scripts[3][1]
     assert '<meta http-equiv="Content-Security-Policy"' in page
     assert "http://" not in page.split("<script")[0] and "/static/" not in page

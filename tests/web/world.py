@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from talentflow.core import Article, Evidence, Extraction, Founding, Move
+from talentflow.core import Article, Evidence, Extraction, Founding, Investment, Move
 
 SHARED_SEED = Path(__file__).resolve().parents[3] / "shared" / "bench" / "seed.articles.jsonl"
 
@@ -75,4 +75,46 @@ def web_articles() -> list[tuple[Article, Extraction]]:
 
 def fill(store) -> None:
     for article, extraction in web_articles():
+        store.add_article(article, extraction)
+
+
+# A second store for the page's layout and charts: organisation names with markup (shown
+# literally everywhere) and one long enough to widen a careless layout, flows with both
+# sides known, with one side unknown and with neither, an undated move, and people and
+# organisations reached only through a founding or an investment.
+MARKUP_ORG = '<b>Bold</b> Labs<br><a href="https://attacker.example/">win</a>'
+LONG_ORG = "Transcontinentalwidgetmanufacturingconsolidated Holdings International"
+MARKUP_SENTENCES = {
+    "iris": f"Iris Vale left {MARKUP_ORG} to join {LONG_ORG} in April 2023.",
+    "omar": f"Omar Finch also swapped {MARKUP_ORG} for {LONG_ORG} in 2024.",
+    "lea": f"Lea Stone joined {LONG_ORG} in March 2019.",
+    "ben": f"Ben Holt has left {LONG_ORG}.",
+    "tova": "Tova Marsh went from Pellucid Works to Pellucid Works Research in 2012.",
+    "cora": "Glasswing Labs was founded by Cora Field in 2015.",
+    "fund": "Umber Capital invested 4 million euros in Glasswing Labs in 2021.",
+}
+
+
+def markup_articles() -> list[tuple[Article, Extraction]]:
+    text = " ".join(MARKUP_SENTENCES.values())
+    say = MARKUP_SENTENCES
+    moves = (
+        _move(text, say["iris"], "Iris Vale", MARKUP_ORG, LONG_ORG, "engineer", "2023-04"),
+        _move(text, say["omar"], "Omar Finch", MARKUP_ORG, LONG_ORG, None, "2024"),
+        _move(text, say["lea"], "Lea Stone", None, LONG_ORG, None, "2019-03"),
+        _move(text, say["ben"], "Ben Holt", LONG_ORG, None, None, None),
+        _move(text, say["tova"], "Tova Marsh", "Pellucid Works", "Pellucid Works Research",
+              None, "2012"),
+    )
+    return [(Article("en-markup-1", text, lang="en", date="2024-06-01",
+                     title="Names with <i>markup</i>", source="tests:markup"),
+             Extraction("en-markup-1", "en", moves=moves,
+                        foundings=(Founding("Glasswing Labs", ("Cora Field",), "2015",
+                                            _span(text, say["cora"]), 0.7),),
+                        investments=(Investment("Umber Capital", "Glasswing Labs", 4e6, "EUR",
+                                                "2021", _span(text, say["fund"]), 0.7),)))]
+
+
+def fill_markup(store) -> None:
+    for article, extraction in markup_articles():
         store.add_article(article, extraction)

@@ -209,7 +209,8 @@ def flows_command(
                                       "organisation.", show_default=False),
     include_unknown: bool = typer.Option(False, "--include-unknown",
                                          help="Also count departures with no named "
-                                              "destination (to: null)."),
+                                              "destination (to: null) and arrivals with no "
+                                              "named origin (from: null)."),
     limit: int = typer.Option(500, "--limit", help="At most this many pairs, largest first "
                               "(0: all).", min=0),
     offset: int = OffsetOption, db: Optional[str] = DbOption, fmt: OutputFormat = FormatOption,
@@ -224,8 +225,9 @@ def flows_command(
             return
         if fmt is OutputFormat.csv:
             emit_csv(("from", "to", "count", "from_id", "to_id"),
-                     [[f.from_org.name, f.to_org.name if f.to_org else "", f.count,
-                       f.from_org.id, f.to_org.id if f.to_org else ""]
+                     [[f.from_org.name if f.from_org else "", f.to_org.name if f.to_org else "",
+                       f.count, f.from_org.id if f.from_org else "",
+                       f.to_org.id if f.to_org else ""]
                       for f in result.flows.items])
             return
         table = Table(title="Flows", caption=_page_caption(result.flows))
@@ -233,8 +235,8 @@ def flows_command(
         table.add_column("to", overflow="fold")
         table.add_column("moves", justify="right")
         for flow in result.flows.items:
-            table.add_row(flow.from_org.name, flow.to_org.name if flow.to_org else "(unknown)",
-                          str(flow.count))
+            table.add_row(flow.from_org.name if flow.from_org else "(unknown)",
+                          flow.to_org.name if flow.to_org else "(unknown)", str(flow.count))
         console().print(table)
 
 

@@ -10,7 +10,7 @@ import typer
 from talentflow.cli.app import app
 from talentflow.cli.common import DB_HELP, OutputFormat, emit_json, fail
 from talentflow.core.errors import TalentflowError, UsageError
-from talentflow.store import open_store
+from talentflow.store import missing_sqlite_file, open_store, resolve_db_url
 
 
 @app.command()
@@ -18,7 +18,13 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP, show_defa
           host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on "
                                    "(127.0.0.1: this machine only)."),
           port: int = typer.Option(8000, "--port", help="Port to listen on.", min=0,
-                                   max=65535)) -> None:
+                                   max=65535),
+          allowed_host: list[str] = typer.Option(
+              [], "--allowed-host", show_default=False,
+              help="Another host name browsers may use to reach the server, such as a "
+                   "reverse proxy's (repeatable). Requests naming any other host get 400."),
+          create: bool = typer.Option(False, "--create", help="Start with an empty store "
+                                      "when the --db file does not exist.")) -> None:
     """Serve the web page and the read-only JSON API.
 
     POST /api/articles ingests only with the bearer token in $TALENTFLOW_TOKEN. The OpenAPI
@@ -29,7 +35,14 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP, show_defa
     from talentflow.web import create_app
 
     try:
-        web_app = create_app(db)
+        url = resolve_db_url(db)
+        missing = missing_sqlite_file(url)
+        if missing is not None and not create:
+            # A mistyped path would otherwise serve a new, empty store without a word.
+            raise UsageError(f"no store at {missing}", item=str(db or missing),
+                             hint="check the path (`talentflow info` shows the default "
+                                  "store), or pass --create to start an empty one")
+        web_app = create_app(url, bind_host=host, allowed_hosts=allowed_host)
     except TalentflowError as error:
         fail(error)
     typer.echo(f"talentflow: serving {web_app.state.store.display_url} on http://{host}:{port}/ "

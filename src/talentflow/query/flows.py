@@ -18,7 +18,8 @@ def flows(store, *, since: str | None = None, until: str | None = None, min_coun
     """Counts of moves per (from, to) pair of organisations, largest first.
 
     Only moves naming both organisations count (a move from X to X is not a flow);
-    ``include_unknown`` adds departures with no named destination as ``to`` None.
+    ``include_unknown`` adds departures with no named destination as ``to`` None and
+    arrivals with no named origin as ``from`` None (a move with neither is no flow).
     ``org`` (a name or an id) keeps the pairs where it is either side; ``min_count`` drops smaller pairs.
     ``limit`` keeps the largest pairs (``total`` still counts them all; None = every
     pair). Aggregated in SQL over the (kind, date_start, from, to) index, so a year of a
@@ -36,7 +37,8 @@ def flows(store, *, since: str | None = None, until: str | None = None, min_coun
         org_ref = None
         if org_ids is not None and len(org_ids) == 1:
             org_ref = Ref(org_ids[0], reads.org_names(conn, org_ids)[org_ids[0]])
-    items = tuple(Flow(Ref(r["from_org_id"], r["from_name"]),
+    items = tuple(Flow(Ref(r["from_org_id"], r["from_name"])
+                       if r["from_org_id"] is not None else None,
                        Ref(r["to_org_id"], r["to_name"]) if r["to_org_id"] is not None else None,
                        int(r["n"])) for r in rows)
     return Flows(Page(items, total, limit, offset), since=since, until=until,

@@ -93,14 +93,15 @@ class Page(Generic[T]):
 
 @dataclass(frozen=True)
 class Flow:
-    """Number of moves from one organisation to another; ``to`` None = left for unknown."""
+    """Number of moves from one organisation to another; ``to`` None = left for unknown,
+    ``from`` None = came from unknown."""
 
-    from_org: Ref
+    from_org: Ref | None
     to_org: Ref | None
     count: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"from": self.from_org.name, "from_id": self.from_org.id,
+        return {"from": _name(self.from_org), "from_id": _id(self.from_org),
                 "to": _name(self.to_org), "to_id": _id(self.to_org), "count": self.count}
 
 

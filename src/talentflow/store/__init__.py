@@ -4,8 +4,9 @@
 :mod:`talentflow.store.schema`.
 """
 from talentflow.store.aliases import AliasInfo
-from talentflow.store.engine import default_db_path, display_url, resolve_db_url
+from talentflow.store.engine import (default_db_path, display_url, missing_sqlite_file,
+                                     resolve_db_url)
 from talentflow.store.store import AddResult, Store, StoreInfo, open_store
 
 __all__ = ["AddResult", "AliasInfo", "Store", "StoreInfo", "default_db_path", "display_url",
-           "open_store", "resolve_db_url"]
+           "missing_sqlite_file", "open_store", "resolve_db_url"]

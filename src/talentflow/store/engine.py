@@ -51,6 +51,19 @@ def resolve_db_url(db: str | os.PathLike | None = None) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file an SQLite ``url`` names when it does not exist yet (opening would create
+    it empty), else None: an existing file, :memory: or another database."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
 def display_url(url: str) -> str:
     """The URL without its password, for messages and `talentflow info`."""
     try:

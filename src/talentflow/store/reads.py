@@ -282,9 +282,13 @@ def _flow_pairs(conn: Connection, start: str | None, end: str | None,
         # date range is selective makes it pick the covering index (likelihood() costs nothing).
         date_conds = [func.likelihood(cond, literal_column("0.05")) for cond in date_conds]
     # A move "from X to X" (a promotion written with both sides) is not a flow.
-    known = and_(facts.c.to_org_id.is_not(None), facts.c.to_org_id != facts.c.from_org_id)
-    conds = [facts.c.kind == KIND_MOVE, facts.c.from_org_id.is_not(None), *date_conds,
-             or_(known, facts.c.to_org_id.is_(None)) if include_unknown else known]
+    known = and_(facts.c.from_org_id.is_not(None), facts.c.to_org_id.is_not(None),
+                 facts.c.to_org_id != facts.c.from_org_id)
+    # One unknown side still draws a flow; with neither side known there is nothing to link.
+    one_unknown = or_(and_(facts.c.from_org_id.is_(None), facts.c.to_org_id.is_not(None)),
+                      and_(facts.c.to_org_id.is_(None), facts.c.from_org_id.is_not(None)))
+    conds = [facts.c.kind == KIND_MOVE, *date_conds,
+             or_(known, one_unknown) if include_unknown else known]
     if org_ids is not None:
         conds.append(or_(facts.c.from_org_id.in_(org_ids), facts.c.to_org_id.in_(org_ids)))
     return (select(facts.c.from_org_id, facts.c.to_org_id, func.count().label("n"),
@@ -303,15 +307,16 @@ def flow_counts(conn: Connection, *, start: str | None = None, end: str | None =
     Rows: from_org_id, from_name, to_org_id, to_name, n. Aggregated in SQL over
     ``ix_facts_flows`` with the number of pairs taken in the same pass (a window count);
     names are joined to the page of pairs only. With ``include_unknown`` departures
-    with no destination count as ``to_org_id`` None.
+    with no destination count as ``to_org_id`` None and arrivals with no origin as
+    ``from_org_id`` None.
     """
     if conn.dialect.name == "postgresql":
         # The default 4 MB makes the hash aggregate of a busy year spill to disk; SET LOCAL
         # lasts until the end of this read transaction only.
         conn.execute(text("SET LOCAL work_mem = '64MB'"))
     pairs = _flow_pairs(conn, start, end, org_ids, min_count, include_unknown)
-    pairs = pairs.order_by(func.count().desc(), facts.c.from_org_id,
-                           facts.c.to_org_id.is_(None), facts.c.to_org_id)
+    pairs = pairs.order_by(func.count().desc(), facts.c.from_org_id.is_(None),
+                           facts.c.from_org_id, facts.c.to_org_id.is_(None), facts.c.to_org_id)
     if limit is not None:
         pairs = pairs.limit(limit)
     if offset:
@@ -319,10 +324,10 @@ def flow_counts(conn: Connection, *, start: str | None = None, end: str | None =
     page = pairs.subquery("pairs")
     stmt = (select(page.c.from_org_id, _from_org.c.name.label("from_name"), page.c.to_org_id,
                    _to_org.c.name.label("to_name"), page.c.n, page.c.total)
-            .select_from(page.join(_from_org, _from_org.c.id == page.c.from_org_id)
+            .select_from(page.outerjoin(_from_org, _from_org.c.id == page.c.from_org_id)
                          .outerjoin(_to_org, _to_org.c.id == page.c.to_org_id))
-            .order_by(page.c.n.desc(), page.c.from_org_id, page.c.to_org_id.is_(None),
-                      page.c.to_org_id))
+            .order_by(page.c.n.desc(), page.c.from_org_id.is_(None), page.c.from_org_id,
+                      page.c.to_org_id.is_(None), page.c.to_org_id))
     rows = _rows(conn, stmt)
     if rows:
         return rows, int(rows[0]["total"])

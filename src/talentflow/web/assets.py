@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from talentflow.core.errors import NotFoundError
 
 STATIC_FILES = {"app.js": "text/javascript; charset=utf-8",
+                "charts.js": "text/javascript; charset=utf-8",
                 "app.css": "text/css; charset=utf-8",
                 "docs.js": "text/javascript; charset=utf-8"}
 

@@ -2,6 +2,7 @@
 that give every error response the one ``TalentflowError.to_dict()`` shape."""
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import FastAPI, Request
@@ -25,12 +26,19 @@ class RequestBodyTooLargeError(InputTooLargeError):
     code = "TF207"
 
 
+class ForeignHostError(UsageError):
+    """A request naming a host the server does not answer to (DNS rebinding)."""
+
+    code = "TF412"
+
+
 # Most specific first: the first class an error is an instance of gives the status.
 _STATUSES: tuple[tuple[type[TalentflowError], int], ...] = (
     (IngestionDisabledError, 403),
     (AuthError, 401),
     (NotFoundError, 404),
     (RequestBodyTooLargeError, 413),
+    (ForeignHostError, 400),
     (StoreLockedError, 503),
     (StoreError, 503),
     (UsageError, 422),
@@ -49,6 +57,16 @@ def error_response(error: TalentflowError, status: int | None = None) -> JSONRes
     status = status or status_of(error)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse(error.to_dict(), status_code=status, headers=headers)
+
+
+async def send_error(send, error: TalentflowError, status: int | None = None) -> None:
+    """The error response sent straight to an ASGI ``send``, for middleware that answers
+    before (or instead of) the app."""
+    body = json.dumps(error.to_dict()).encode()
+    await send({"type": "http.response.start", "status": status or status_of(error),
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _validation_message(exc: RequestValidationError) -> tuple[str, str | None]:

@@ -1,6 +1,8 @@
 """Articles posted as JSON to ``POST /api/articles``, turned into core ``Article`` objects."""
 from __future__ import annotations
 
+import re
+from datetime import date as Date, datetime
 from typing import Any
 
 from talentflow.core.errors import MalformedRecordError
@@ -9,6 +11,28 @@ from talentflow.core.models import Article
 #: Most articles one request may carry (the body size limit applies too).
 MAX_ARTICLES = 500
 _TEXT_FIELDS = ("lang", "date", "title", "url")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
+
+
+def publication_date(value: str, where: str) -> str:
+    """``value`` as the store keeps dates: YYYY, YYYY-MM or YYYY-MM-DD.
+
+    A full ISO timestamp keeps its date. Anything else is refused rather than dropped,
+    since relative dates in the text ("last May") are resolved against it.
+    """
+    text = value.strip()
+    match = _PARTIAL_DATE.fullmatch(text)
+    if match and (match.group(2) is None or 1 <= int(match.group(2)) <= 12):
+        return text
+    try:
+        if len(text) == 10:
+            return Date.fromisoformat(text).isoformat()
+        if len(text) > 10 and text[:4].isascii() and text[:4].isdigit():
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    raise MalformedRecordError(f"'date' {value[:40]!r} is not a date", item=where,
+                               hint="use YYYY-MM-DD (or YYYY-MM, YYYY, or an ISO timestamp)")
 
 
 def _article(record: Any, position: int) -> Article:
@@ -28,6 +52,9 @@ def _article(record: Any, position: int) -> Article:
         if value is not None and not isinstance(value, str):
             raise MalformedRecordError(f"'{name}' must be a string", item=where)
         fields[name] = value
+    if fields["date"] is not None:
+        fields["date"] = publication_date(fields["date"], where) if fields["date"].strip() \
+            else None
     return Article(str(ext_id), text, source=f"http:{ext_id}", **fields)
 
 

@@ -1,14 +1,19 @@
 """What keeps the server safe to expose on a network: security headers with a strict
-Content-Security-Policy, a request body limit, and the bearer token for ingestion."""
+Content-Security-Policy, a request body limit, the Host header check that defeats DNS
+rebinding, and the bearer token for ingestion."""
 from __future__ import annotations
 
 import hmac
-import json
+import ipaddress
+import socket
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from talentflow.core.errors import AuthError
-from talentflow.web.errors import IngestionDisabledError, RequestBodyTooLargeError
+from talentflow.web.errors import (ForeignHostError, IngestionDisabledError,
+                                   RequestBodyTooLargeError, send_error)
 
 #: Largest request body accepted (POST /api/articles): a few hundred long articles.
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
@@ -28,6 +33,84 @@ SECURITY_HEADERS = {
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
 }
+
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+_WILDCARDS = ("", "0.0.0.0", "::")
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, lower case, without port, brackets or final dot."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header[1:]
+    if header.count(":") == 1:
+        header = header.split(":", 1)[0]
+    return header.rstrip(".")
+
+
+@dataclass(frozen=True)
+class AllowedHosts:
+    """The names a browser may use to reach this server.
+
+    A DNS rebinding page reaches the server under the attacker's own domain name, so
+    only names chosen by the operator pass: the bound address, the loopback names when
+    bound to loopback, and ``extra`` (``--allowed-host``, for a reverse proxy's name).
+    On a wildcard address any IP literal passes too: an IP in the address bar is an
+    origin of this server's own, never the attacker's.
+    """
+
+    names: frozenset[str]
+    any_ip: bool = False
+
+    @classmethod
+    def for_bind(cls, bind: str = "127.0.0.1", extra: Iterable[str] = ()) -> "AllowedHosts":
+        bind = host_name(bind) if bind else ""
+        names = {host_name(name) for name in extra if name and name.strip()}
+        address = _ip(bind)
+        if bind in _WILDCARDS:
+            names.update(LOOPBACK_NAMES)
+            names.update(n.lower() for n in (socket.gethostname(), socket.getfqdn()) if n)
+            return cls(frozenset(names), any_ip=True)
+        names.add(bind)
+        if bind == "localhost" or (address is not None and address.is_loopback):
+            names.update(LOOPBACK_NAMES)
+        return cls(frozenset(names))
+
+    def allows(self, header: str | None) -> bool:
+        if not header:
+            return False
+        name = host_name(header)
+        return name in self.names or (self.any_ip and _ip(name) is not None)
+
+
+class HostCheckMiddleware:
+    """Answers 400 (the usual error shape) to a request whose Host is not allowed."""
+
+    def __init__(self, app: ASGIApp, *, allowed: AllowedHosts):
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+        if self.allowed.allows(header):
+            await self.app(scope, receive, send)
+            return
+        error = ForeignHostError(f"this server does not answer to the host {header[:100]!r}",
+                                 item="Host",
+                                 hint="open it by the address it listens on, or start it "
+                                      "with --allowed-host NAME behind a reverse proxy")
+        await send_error(send, error)
 
 
 def check_token(configured: str | None, authorization: str | None) -> None:
@@ -79,11 +162,7 @@ class SecurityMiddleware:
         error = RequestBodyTooLargeError(
             f"the request body is larger than {self.max_body} bytes",
             hint="send fewer articles per request")
-        body = json.dumps(error.to_dict()).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+        await send_error(send, error)
 
 
 async def read_limited_body(request, max_body: int) -> bytes:

@@ -64,6 +64,10 @@
       .replace(/[^a-z0-9]+/g, " ").trim();
   }
 
+  // Drawn by charts.js, loaded before this file.
+  const charts = window.talentflowCharts;
+  const plural = charts.plural;
+
   // --------------------------------------------------------------- data sources
   class ApiError extends Error {
     constructor(body, status) {
@@ -71,6 +75,7 @@
       super(error.message || "request failed (" + status + ")");
       this.hint = error.hint;
       this.code = error.code;
+      this.item = error.item;
       this.status = status;
     }
   }
@@ -146,8 +151,10 @@
         const p = params || {};
         const moves = await filterMoves({ since: p.since, until: p.until, org: p.org });
         const counts = new Map();
+        const unknownOk = p.include_unknown === "true" || p.include_unknown === true;
         for (const m of moves) {
-          if (m.from_id === null || m.to_id === null || m.from_id === m.to_id) continue;
+          const known = m.from_id !== null && m.to_id !== null;
+          if (known ? m.from_id === m.to_id : !unknownOk || (m.from_id === null && m.to_id === null)) continue;
           const key = m.from_id + ">" + m.to_id;
           const flow = counts.get(key) || { from: m.from, from_id: m.from_id, to: m.to, to_id: m.to_id, count: 0 };
           flow.count += 1;
@@ -155,7 +162,9 @@
         }
         const min = Number(p.min || 1);
         const flows = [...counts.values()].filter((f) => f.count >= min)
-          .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+          .sort((a, b) => b.count - a.count || (a.from === null) - (b.from === null)
+            || (a.from || "").localeCompare(b.from || "") || (a.to === null) - (b.to === null)
+            || (a.to || "").localeCompare(b.to || ""));
         return { flows: flows, total: flows.length, since: p.since || null, until: p.until || null, min: min };
       },
       async moves(params) {
@@ -188,10 +197,44 @@
     window.scrollTo(0, 0);
   }
 
-  function showError(error) {
-    show(el("div", { class: "error", role: "alert" },
+  // A name filter that matches nothing (or several) answers 404 with a hint listing
+  // names as Python reprs: "did you mean 'A', 'B'?" or "be more specific: 'A', ...".
+  function suggestionsOf(error) {
+    if (error.status !== 404 || !error.hint || !/did you mean|be more specific|give the full name/.test(error.hint)) return [];
+    const names = [];
+    for (const m of error.hint.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)) {
+      names.push((m[1] !== undefined ? m[1] : m[2]).replace(/\\(.)/g, "$1"));
+    }
+    return names;
+  }
+
+  // Which filter of ``params`` an error is about: the option it names (--org) or the
+  // parameter holding the value it names.
+  function filterOf(error, params) {
+    const item = error.item ? String(error.item).replace(/^--/, "") : null;
+    if (item && Object.prototype.hasOwnProperty.call(params, item)) return item;
+    return Object.keys(params).find((key) => params[key] && params[key].trim() === error.item) || null;
+  }
+
+  function errorBox(error, retarget) {
+    const names = retarget ? suggestionsOf(error) : [];
+    return el("div", { class: "error", role: "alert" },
       el("strong", {}, "Could not load this view: "), error.message || String(error),
-      error.hint ? el("div", { class: "muted" }, "Hint: " + error.hint) : null));
+      names.length ? el("div", { class: "suggestions" }, "Did you mean: ",
+        names.map((name, i) => [i ? ", " : "", el("a", { href: retarget(name), class: "suggestion" }, name)]), "?")
+        : error.hint ? el("div", { class: "muted" }, "Hint: " + error.hint) : null);
+  }
+
+  function showError(error) {
+    const [path, queryString] = (location.hash.replace(/^#/, "") || "/").split("?", 2);
+    const params = paramsOf(queryString);
+    const key = filterOf(error, params);
+    show(errorBox(error, key ? (name) => "#" + path + query(Object.assign({}, params, { [key]: name, offset: null })) : null));
+  }
+
+  function wrap(table) {
+    // Wide tables scroll inside their box instead of widening the page on a phone.
+    return el("div", { class: "table-wrap" }, table);
   }
 
   function moveSummary(fact) {
@@ -224,21 +267,10 @@
       el("td", {}, m.date || el("span", { class: "muted" }, "undated")),
       el("td", { class: "num" }, String(m.n_sources)),
       el("td", {}, link("#/fact/" + m.fact_id, "sources", "sources-link"))));
-    return el("table", { class: "moves" + (opts.cls ? " " + opts.cls : "") },
+    return wrap(el("table", { class: "moves" + (opts.cls ? " " + opts.cls : "") },
       el("thead", {}, el("tr", {}, ["Person", "From", "To", "Role", "Date"].map((h) => el("th", {}, h)),
         el("th", { class: "num" }, "Src"), el("th", {}, ""))),
-      el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: 7, class: "muted" }, "No moves."))));
-  }
-
-  function plot(node, traces, layout) {
-    if (!window.Plotly) {
-      node.replaceChildren(el("p", { class: "muted" }, "Charts need plotly.js, which did not load."));
-      return Promise.resolve(node);
-    }
-    return window.Plotly.newPlot(node, traces, Object.assign({
-      margin: { l: 40, r: 20, t: 20, b: 40 }, paper_bgcolor: "#fff", plot_bgcolor: "#fff",
-      font: { family: "system-ui, sans-serif", size: 13 },
-    }, layout), { displaylogo: false, responsive: true });
+      el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: 7, class: "muted" }, "No moves.")))));
   }
 
   function paramsOf(queryString) {
@@ -246,19 +278,56 @@
   }
 
   // --------------------------------------------------------------------- views
-  async function flowsView(params) {
-    const result = await source.flows({ since: params.since, until: params.until, org: params.org, min: params.min });
+  const FLOW_FILTERS = ["since", "until", "org", "min", "unknown_from", "unknown_to"];
+
+  function flowsForm(params) {
     const field = (name, label, placeholder) => el("label", {}, label,
       el("input", { name: name, value: params[name] || "", placeholder: placeholder }));
+    const toggle = (name, label) => el("label", { class: "toggle" },
+      el("input", { type: "checkbox", name: name, value: "1", checked: params[name] === "1" }), label);
     const form = el("form", { class: "filters card", id: "flow-filters" },
       field("since", "Since", "YYYY or YYYY-MM"), field("until", "Until", "YYYY or YYYY-MM"),
       field("org", "Organisation", "name"), field("min", "At least", "1"),
+      el("fieldset", { class: "toggles" }, el("legend", {}, "Also draw moves from or to"),
+        toggle("unknown_from", "unknown origin"), toggle("unknown_to", "unknown destination")),
       el("button", { type: "submit" }, "Filter"));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       location.hash = "#/flows" + query(paramsOf(new URLSearchParams(new FormData(form)).toString()));
     });
-    const flows = result.flows.filter((f) => f.to_id !== null);
+    return form;
+  }
+
+  function emptyStoreHint() {
+    return el("div", { class: "card", id: "empty-store" },
+      el("strong", {}, "This store holds no moves yet. "),
+      "Add articles with ", el("code", {}, "talentflow ingest FILES --db STORE"),
+      " (the same --db as this server), then reload the page.");
+  }
+
+  async function flowsView(params) {
+    const form = flowsForm(params);
+    const title = el("h1", {}, "Flows between organisations");
+    const filters = { since: params.since, until: params.until, org: params.org };
+    const wantFrom = params.unknown_from === "1";
+    const wantTo = params.unknown_to === "1";
+    let result, matching;
+    try {
+      [result, matching] = await Promise.all([
+        source.flows(Object.assign({ min: params.min, include_unknown: wantFrom || wantTo ? "true" : null }, filters)),
+        source.moves(Object.assign({ limit: 0 }, filters))]);
+    } catch (error) {
+      // The form stays, so a typo is fixed where it was made.
+      const key = filterOf(error, filters);
+      show(title, form, errorBox(error, key ? (name) => "#/flows" + query(Object.assign({}, params, { [key]: name })) : null));
+      return;
+    }
+    const filtered = FLOW_FILTERS.some((key) => params[key]);
+    if (!matching.total && !filtered) { show(title, emptyStoreHint()); return; }
+    const flows = result.flows.filter((f) => (f.from_id !== null || wantFrom) && (f.to_id !== null || wantTo)
+      && (f.from_id !== null || f.to_id !== null));
+    const drawn = flows.reduce((sum, f) => sum + f.count, 0);
+    const hidden = matching.total - drawn;
     const movesHash = (f) => "#/moves" + query({ from: f.from_id, to: f.to_id, since: params.since, until: params.until });
     const chart = el("div", { id: "sankey", class: "chart card" });
     const table = el("table", { id: "flows-table" },
@@ -267,38 +336,16 @@
         el("td", {}, orgLink(f.from, f.from_id)), el("td", {}, orgLink(f.to, f.to_id)),
         el("td", { class: "num" }, String(f.count)),
         el("td", {}, link(movesHash(f), "moves", "flow-moves")))) : el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No flow between two named organisations for these filters."))));
-    show(el("h1", {}, "Flows between organisations"), form, chart,
-      el("p", { class: "muted" }, "Click a band or a row to list its moves. ", String(result.total), " pairs."), table);
+    show(title, form, chart,
+      el("p", { class: "muted", id: "not-drawn" }, hidden > 0
+        ? plural(hidden, "move") + " of " + matching.total + " matching these filters " + (hidden === 1 ? "is" : "are")
+          + " not drawn: an organisation is unknown" + (wantFrom && wantTo ? "" : " (tick the boxes above to draw them)")
+          + ", the move stays within one organisation, or its pair is under the minimum."
+        : "Every move matching these filters is drawn."),
+      el("p", { class: "muted" }, "Click a band, a row or an organisation to see more. ", plural(flows.length, "pair"), "."),
+      wrap(table));
     if (!flows.length) { chart.replaceChildren(el("p", { class: "muted" }, "Nothing to draw.")); return; }
-    const index = new Map();
-    const labels = [];
-    const orgIds = [];
-    const nodeOf = (name, id) => {
-      if (!index.has(id)) { index.set(id, labels.length); labels.push(name); orgIds.push("org:" + id); }
-      return index.get(id);
-    };
-    const link_ = { source: [], target: [], value: [], customdata: [], hovertemplate: "%{source.label} → %{target.label}: %{value} moves<extra></extra>" };
-    for (const f of flows) {
-      link_.source.push(nodeOf(f.from, f.from_id));
-      link_.target.push(nodeOf(f.to, f.to_id));
-      link_.value.push(f.count);
-      link_.customdata.push("flow:" + f.from_id + ":" + f.to_id);
-    }
-    await plot(chart, [{ type: "sankey", arrangement: "snap",
-      node: { label: labels, customdata: orgIds, pad: 18, thickness: 18, hovertemplate: "%{label}: %{value} moves<extra></extra>" },
-      link: link_ }], { height: Math.max(320, 40 * labels.length) });
-    if (chart.on) {
-      chart.on("plotly_click", (event) => {
-        const point = event && event.points && event.points[0];
-        const data = point && String(point.customdata || "");
-        if (data.startsWith("flow:")) {
-          const [, from, to] = data.split(":");
-          location.hash = movesHash({ from_id: from, to_id: to });
-        } else if (data.startsWith("org:")) {
-          location.hash = "#/org/" + data.slice(4);
-        }
-      });
-    }
+    await charts.drawSankey(chart, flows, movesHash);
   }
 
   async function movesView(params) {
@@ -363,6 +410,12 @@
         if (event.target.closest("a")) return;
         activate(r.report_id, true);
       });
+      item.addEventListener("keydown", (event) => {
+        // The item is focusable, so the keyboard lights its evidence as a click does.
+        if (event.target !== item || (event.key !== "Enter" && event.key !== " ")) return;
+        event.preventDefault();
+        activate(r.report_id, true);
+      });
       return item;
     });
     function activate(reportId, scroll) {
@@ -390,29 +443,30 @@
     const org = await source.org(id, { since: params.since, until: params.until, period: params.period, limit: PAGE_SIZE });
     const stat = (label, value) => el("div", { class: "stat" }, el("b", {}, String(value)), label);
     const chart = el("div", { id: "org-chart", class: "chart card" });
-    const people = el("table", { id: "org-people" },
+    const people = wrap(el("table", { id: "org-people" },
       el("thead", {}, el("tr", {}, el("th", {}, "Person"), el("th", { class: "num" }, "Arrivals"), el("th", { class: "num" }, "Departures"))),
       el("tbody", {}, org.people.map((p) => el("tr", {}, el("td", {}, personLink(p.person.name, p.person.id)),
-        el("td", { class: "num" }, String(p.arrivals)), el("td", { class: "num" }, String(p.departures))))));
+        el("td", { class: "num" }, String(p.arrivals)), el("td", { class: "num" }, String(p.departures)))))));
     const more = (pageData, filter) => pageData.total > pageData.items.length
       ? link("#/moves" + query(filter), "all " + pageData.total + " →") : null;
     show(el("h1", {}, org.org.name),
       org.aliases.length > 1 ? el("p", { class: "muted" }, "Also written: " + org.aliases.filter((a) => a !== org.org.name).join(", ")) : null,
       el("div", { class: "stats" }, stat("arrivals", org.arrivals_total), stat("departures", org.departures_total),
         stat("net flow", (org.net > 0 ? "+" : "") + org.net)),
-      el("h2", {}, "Net flow over time (by " + org.period + ")"), chart,
+      el("h2", {}, "Net flow over time (by " + org.period + ")"), chart, undatedNote(org.periods),
       el("div", { class: "columns" },
         el("section", {}, el("h2", {}, "Arrivals (" + org.arrivals.total + ")"), movesTable(org.arrivals.items, { cls: "arrivals" }), more(org.arrivals, { to: org.org.id })),
         el("section", {}, el("h2", {}, "Departures (" + org.departures.total + ")"), movesTable(org.departures.items, { cls: "departures" }), more(org.departures, { from: org.org.id }))),
       el("h2", {}, "People"), people,
       org.foundings.length ? [el("h2", {}, "Foundings"), el("ul", {}, org.foundings.map((f) => el("li", {}, factSummary(f), f.date ? " in " + f.date : "", " · ", link("#/fact/" + f.fact_id, "sources"))))] : null,
       org.investments.length ? [el("h2", {}, "Investments"), el("ul", {}, org.investments.map((f) => el("li", {}, factSummary(f), f.date ? " in " + f.date : "", " · ", link("#/fact/" + f.fact_id, "sources"))))] : null);
-    const periods = org.periods.map((p) => p.period || "undated");
-    await plot(chart, [
-      { type: "bar", name: "arrivals", x: periods, y: org.periods.map((p) => p.arrivals), marker: { color: "#3a8f5c" } },
-      { type: "bar", name: "departures", x: periods, y: org.periods.map((p) => -p.departures), marker: { color: "#c2553a" } },
-      { type: "scatter", mode: "lines+markers", name: "net", x: periods, y: org.periods.map((p) => p.net), line: { color: "#1d2430" } },
-    ], { barmode: "relative", height: 320, xaxis: { type: "category" }, yaxis: { title: { text: "people" }, zeroline: true } });
+    await charts.drawPeriods(chart, org.periods, org.period);
+  }
+
+  function undatedNote(periods) {
+    const undated = periods.find((p) => !p.period);
+    return undated ? el("p", { class: "muted", id: "undated" }, "Undated, not on the time axis: ",
+      plural(undated.arrivals, "arrival"), ", ", plural(undated.departures, "departure"), ".") : null;
   }
 
   async function personView(id) {
