@@ -174,7 +174,9 @@ def _role_of(person: PersonMention, roles: list[Span],
             return move.role
     near = [(person.start - r.end if r.end <= person.start else r.start - person.end, r)
             for r in roles]
-    near = [(gap, r) for gap, r in near if 0 <= gap <= 4]
+    # a title beside the name ("la ministre X", "X, PDG de Y") first; one a few words away
+    # ("X a été nommé hier directeur") when the sentence has no closer one
+    near = [(gap, r) for gap, r in near if 0 <= gap <= 10]
     return min(near, key=lambda x: x[0])[1].text if near else None
 
 

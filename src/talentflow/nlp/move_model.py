@@ -118,6 +118,20 @@ def decide_moves(groups: list[PairGroup], probabilities: list[tuple[float, float
     return moves
 
 
+def _title_of(move: MoveCandidate, groups: list[PairGroup]) -> str | None:
+    """A title written next to the person in the sentence that reports the move, else in
+    another sentence about the same organisation."""
+    titled = [c for group in groups if same_person(group.person, move.person)
+              for c in group.candidates if c.role]
+    for candidate in titled:
+        if candidate.sent_start == move.sent_start:
+            return candidate.role
+    for candidate in titled:
+        if any(org and same_org(candidate.org, org) for org in (move.to_org, move.from_org)):
+            return candidate.role
+    return None
+
+
 def _move(person: str, from_org: str | None, to_org: str | None, group: PairGroup,
           confidence: float) -> MoveCandidate:
     evidence = group.evidence
@@ -146,6 +160,8 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
                        or move.from_org and same_org(group.org, move.from_org))]
         if support and max(support) < model.keep_threshold:
             continue
+        if move.role is None:
+            move.role = _title_of(move, groups)
         kept.append(move)
     learned = decide_moves(groups, probabilities, model.threshold, model.side_threshold)
     return kept + [move for move in learned
