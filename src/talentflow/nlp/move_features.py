@@ -10,11 +10,11 @@ learned is what it sees.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from talentflow.nlp.convert import fold
 from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention
 from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import MOVE_KINDS, LanguagePack
@@ -45,14 +45,6 @@ class PairCandidate:
     trigger_char: int               # the nearest trigger's start (the move's date is near it)
     role: str | None                # a title written next to the person, else the rules' one
     features: list[str] = field(default_factory=list)
-
-
-def fold(text: str | None) -> str:
-    if not text:
-        return ""
-    bare = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in bare if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalnum() else " " for c in bare.casefold()).split())
 
 
 def same_person(a: str, b: str) -> bool:
