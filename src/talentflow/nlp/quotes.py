@@ -1,0 +1,290 @@
+"""Direct quotes and who said them: « ... », “ ... ”, "...", interview dashes, block quotes.
+
+Quotes are found by scanning the text with regexes, paragraph by paragraph; only the
+person entities the NER found and the coreference maps of ``talentflow_coref`` are read,
+so the component never walks the tokens. A quote's speaker is looked for, in order, in
+its attribution after it (``», a déclaré X``, ``," X said``), before it in the same
+sentence (``X a déclaré : «``, ``According to X, "``), through a pronoun or "ce dernier"
+(the person named last before the quote), and for an unattributed quote right after
+another one, the previous speaker. A quote no named person can be given is dropped:
+institutions and unnamed sources do not speak in the output.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
+from talentflow.nlp.records import QuoteCandidate
+
+MIN_WORDS = 5
+# quotes longer than this are more likely a run of text between two stray marks
+MAX_CHARS = 3000
+ATTRIBUTION_CHARS = 160
+# an unattributed quote continues the previous speaker's words only when this close
+CONTINUATION_CHARS = 160
+
+_OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_MARKS = re.compile(r'[«»“”„"]')
+_PARAGRAPHS = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|\n|[«“„\"]")
+_DASH_LINE = re.compile(r"^[ \t]*[—–-][ \t]+(?=\S)", re.M)
+
+_SPEECH = {
+    "fr": re.compile(
+        r"\b(?:déclar|affirm|expliqu|ajout|estim|soulign|précis|indiqu|confi|assur|lanc|"
+        r"répond|poursui|racont|conclu|comment|reconn|martel|insist|not[ée]|observ|relev|"
+        r"rappel|résum|jug|s'exclam|écri|tw[ie]|avou|adm[ie]|prévi|ironis|dénon|regrett|"
+        r"félicit|témoign|annon|concè|conc[eé]d|sout|résum|argument|dit|dis|dira|selon|"
+        r"pour (?:lui|elle)|d'après|renchér|tranch|plaid|confirm|s'interroge|s'inqui|"
+        r"glisse|lâch|déplor|se réjou|se dit|raill|prévien|constat|analys|détaill|"
+        r"espère|pense|croit|considèr)\w*", re.I),
+    "en": re.compile(
+        r"\b(?:said|says|say|saying|told|tells|tell|add(?:s|ed)?|explain(?:s|ed)?|"
+        r"not(?:es|ed)|stat(?:es|ed)|declar(?:es|ed)|wr(?:ote|ites)|according|asked|"
+        r"repl(?:ied|ies)|argu(?:es|ed)|insist(?:s|ed)?|continu(?:es|ed)|recall(?:s|ed)?|"
+        r"remark(?:s|ed)?|comment(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|"
+        r"warn(?:s|ed)?|claim(?:s|ed)?|announc(?:es|ed)|observ(?:es|ed)|pointed|"
+        r"conclud(?:es|ed)|tweet(?:s|ed)?|post(?:s|ed)|sa(?:id|ys) in|quoted|"
+        r"recount(?:s|ed)?|confirm(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:es|ed)|"
+        r"urg(?:es|ed)|predict(?:s|ed)?|describ(?:es|ed)|call(?:s|ed)|went on|"
+        r"testif(?:ies|ied)|responded|wondered|joked|boasted|complained)\b", re.I),
+}
+_PRONOUN = {
+    "fr": re.compile(r"(?:\b|-t-|-)(?:il|elle|lui)\b|\bce dernier\b|\bcette dernière\b", re.I),
+    "en": re.compile(r"\b(?:he|she|him|her|the latter)\b", re.I),
+}
+_FIRST_PERSON = {
+    "fr": re.compile(r"\b(?:je|j['’]|me|m['’]|moi|mon|ma|mes|nous|notre|nos)\b", re.I),
+    "en": re.compile(r"\b(?:I|me|my|mine|we|our|us)\b"),
+}
+# "l'analyste", "the company's chief executive": a definite title standing for someone named
+_DEFINITE_TITLE = {
+    "fr": re.compile(r"\b(?:l['’]|le |la )(?:[a-zé-]+ )?[a-zé-]{4,}", re.I),
+    "en": re.compile(r"\bthe (?:[a-z-]+ )?[a-z-]{4,}", re.I),
+}
+
+
+@Language.factory("talentflow_quotes")
+def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
+    return QuoteFinder(nlp.lang)
+
+
+class QuoteFinder:
+    def __init__(self, lang: str):
+        self.lang = lang if lang in _SPEECH else "fr"
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans = quoted_spans(text)
+        spans += dash_answers(text, spans)
+        spans += block_quotes(text, spans, doc, self.lang)
+        spans.sort()
+        doc._.tf_quotes = self._attribute(doc, text, spans) if spans else []
+        return doc
+
+    def _attribute(self, doc: Doc, text: str, spans) -> list[QuoteCandidate]:
+        names = doc._.tf_person_names or {}
+        persons = []  # (start_char, end_char, canonical name), in text order
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                name = names.get((ent.start, ent.end))
+                if name:
+                    persons.append((ent.start_char, ent.end_char, name))
+        pronouns = sorted((doc[i].idx, name) for i, name in (doc._.tf_pronouns or {}).items())
+        starts = [p[0] for p in persons]
+        quoted = [(s, e) for s, e, _style, _who in spans]
+        found: list[QuoteCandidate] = []
+        previous: QuoteCandidate | None = None
+        for start, end, style, speaker_span in spans:
+            if len(_WORD.findall(text[start:end])) < MIN_WORDS:
+                continue
+            outside = [p for p in persons if not _inside(p, quoted)]
+            speaker = None
+            if speaker_span is not None:
+                speaker = _person_in(outside, *speaker_span)
+            elif style != "dash":
+                speaker = self._speaker(text, start, end, outside, starts, pronouns, quoted)
+            else:
+                speaker = _last_before(outside, start)
+            if speaker is None and previous is not None and style != "block" \
+                    and start - previous.end <= CONTINUATION_CHARS \
+                    and not _person_between(outside, previous.end, start) \
+                    and "\n\n" not in text[previous.end:start]:
+                speaker = previous.speaker  # "« ... », a-t-il dit. « ... »": still him
+            if speaker is None:
+                continue
+            previous = QuoteCandidate(speaker=speaker, start=start, end=end, style=style)
+            found.append(previous)
+        return found
+
+    def _speaker(self, text, start, end, persons, starts, pronouns, quoted) -> str | None:
+        speech = _SPEECH[self.lang]
+        after_end = _clause_end(text, end)
+        after = text[end:after_end]
+        # after the quote: "», a déclaré X", ", X said", "» selon X"
+        named = [p for p in persons if end <= p[0] and p[1] <= after_end]
+        if named:
+            first = named[0]
+            lead = text[end:first[0]]
+            if len(lead) <= 80 and (speech.search(lead) or speech.search(
+                    text[first[1]:min(after_end, first[1] + 60)]) or lead.strip(" ,»”\"") == ""):
+                return first[2]
+        if speech.search(after[:60]):
+            who = self._pronoun(text, end, end + min(len(after), 60), start, persons, pronouns)
+            if who:
+                return who
+        # before it in the same sentence: "X a déclaré : «", "Pour X, c'est «"
+        begin = _clause_start(text, start, quoted)
+        named = [p for p in persons if begin <= p[0] and p[1] <= start]
+        if named:
+            return named[0][2]
+        before = text[begin:start]
+        if speech.search(before):
+            return self._pronoun(text, begin, start, begin, persons, pronouns)
+        return None
+
+    def _pronoun(self, text, lo, hi, quote_start, persons, pronouns) -> str | None:
+        """"a-t-il déclaré", "he said", "ce dernier", "l'analyste": whoever coref tied the
+        pronoun to, else the person named last before the quote."""
+        window = text[lo:hi]
+        if not (_PRONOUN[self.lang].search(window) or _DEFINITE_TITLE[self.lang].search(window)):
+            return None
+        at = bisect_left(pronouns, (lo, ""))
+        if at < len(pronouns) and pronouns[at][0] < hi:
+            return pronouns[at][1]
+        return _last_before(persons, quote_start)
+
+
+def _inside(person, quoted) -> bool:
+    return any(s <= person[0] and person[1] <= e for s, e in quoted)
+
+
+def _person_in(persons, lo: int, hi: int) -> str | None:
+    return next((p[2] for p in persons if lo <= p[0] and p[1] <= hi), None)
+
+
+def _person_between(persons, lo: int, hi: int) -> bool:
+    return any(lo <= p[0] < hi for p in persons)
+
+
+def _last_before(persons, at: int, reach: int = 1500) -> str | None:
+    earlier = [p for p in persons if p[1] <= at and at - p[1] <= reach]
+    return earlier[-1][2] if earlier else None
+
+
+def _clause_end(text: str, end: int) -> int:
+    limit = min(len(text), end + ATTRIBUTION_CHARS)
+    # skip the closing mark's own punctuation: '."' or '»,' then look for the next stop
+    lo = end + 1 if end < len(text) and text[end] in "»”\"“" else end
+    match = _SENTENCE_END.search(text, lo, limit)
+    return match.start() if match else limit
+
+
+def _clause_start(text: str, start: int, quoted) -> int:
+    lo = max(0, start - ATTRIBUTION_CHARS)
+    for s, e in quoted:
+        if e < start and e >= lo:
+            lo = e + 1  # not past the previous quote's words
+    piece = text[lo:start - 1] if start > 0 else ""
+    cut = max(piece.rfind(". "), piece.rfind("\n"), piece.rfind("? "), piece.rfind("! "))
+    return lo + cut + 1 if cut >= 0 else lo
+
+
+# --- finding the quoted words ------------------------------------------------------------
+
+def quoted_spans(text: str) -> list[tuple[int, int, str, None]]:
+    """(start, end, "marks", None) of the words inside top-level quotation marks.
+
+    Marks are paired within a paragraph only; marks nested inside a quote are part of it.
+    A paragraph whose marks do not balance yields only the quotes closed before the first
+    mark that breaks the balance, so a stray mark never makes prose into a quote."""
+    found = []
+    for para in _PARAGRAPHS.finditer(text):
+        stack: list[tuple[str, int]] = []
+        for mark in _MARKS.finditer(text, para.start(), para.end()):
+            char, at = mark.group(), mark.start()
+            if stack and char == _OPENERS[stack[-1][0]] and (char != '"' or _closes(text, at)):
+                opener, begin = stack.pop()
+                if not stack:
+                    span = _trim(text, begin + 1, at)
+                    if span:
+                        found.append((*span, "marks", None))
+            elif char in _OPENERS and (char != '"' or not stack or stack[-1][0] != '"'):
+                if char == '"' and not _opens(text, at):
+                    break  # a straight mark that can neither open nor close: give up here
+                stack.append((char, at))
+            elif not stack:
+                continue  # a closing mark with nothing open: a stray, ignored
+            else:
+                break  # a closer of another kind inside a quote: the marks are tangled
+    return [s for s in found if s[1] - s[0] <= MAX_CHARS]
+
+
+def _opens(text: str, at: int) -> bool:
+    nxt = text[at + 1:at + 2]
+    return nxt != "" and not nxt.isspace() or text[at - 1:at] in ("«", " ") and nxt == " "
+
+
+def _closes(text: str, at: int) -> bool:
+    return at > 0 and not text[at - 1].isspace() or text[at + 1:at + 2] in ("", " ", ".", ",", "\n")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in "\u00a0\u202f"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\u00a0\u202f"):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
+    """Interview answers: lines opening with a dash that are not questions; the speaker is
+    the person named last before them (the interviewee the introduction presents)."""
+    found = []
+    for match in _DASH_LINE.finditer(text):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        span = _trim(text, match.end(), line_end)
+        if not span or text[span[1] - 1] == "?" or _overlaps(span, taken):
+            continue
+        if _MARKS.search(text, span[0], span[1]):
+            continue  # marks on the line: the quote finder handles those words
+        found.append((*span, "dash", None))
+    return found
+
+
+def block_quotes(text: str, taken, doc: Doc, lang: str) -> list[tuple[int, int, str, tuple]]:
+    """A paragraph in the first person followed by a short line that opens with a person's
+    name and a comma ("X, on leaving Y"): the paragraph is X's words."""
+    found = []
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+    if not ents:
+        return found
+    line_starts = [m.start() for m in _PARAGRAPHS.finditer(text)]
+    for index, (start, end) in enumerate(ents):
+        at = bisect_right(line_starts, start) - 1
+        if at < 1 or line_starts[at] != start and text[line_starts[at]:start].strip():
+            continue
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[end:line_end]
+        if not (rest.startswith(",") or not rest.strip()) or len(_WORD.findall(rest)) > 10 \
+                or rest.rstrip().endswith((".", "!", "?")) and len(_WORD.findall(rest)) > 6:
+            continue
+        block_start = line_starts[at - 1]
+        block = _trim(text, block_start, line_starts[at] - 1)
+        if not block or _overlaps(block, taken) or _MARKS.search(text, *block):
+            continue
+        if not _FIRST_PERSON[lang].search(text[block[0]:block[1]]):
+            continue
+        found.append((*block, "block", (start, end)))
+    return found
+
+
+def _overlaps(span, taken) -> bool:
+    return any(s < span[1] and span[0] < e for s, e, *_ in taken)
