@@ -25,9 +25,11 @@ MIN_WORDS = 5
 MAX_CHARS = 3000
 ATTRIBUTION_CHARS = 160
 # an unattributed quote continues the previous speaker's words only when this close
-CONTINUATION_CHARS = 160
+CONTINUATION_CHARS = 600
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+# a straight mark and a curly one often pair up in copied text ("... ” or “ ... ")
+_CLOSERS = {"«": "»", "“": '”"', "„": '“”"', '"': '"”'}
 _MARKS = re.compile(r'[«»“”„"]')
 _PARAGRAPHS = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -51,7 +53,7 @@ _SPEECH = {
         r"warn(?:s|ed)?|claim(?:s|ed)?|announc(?:es|ed)|observ(?:es|ed)|pointed|"
         r"conclud(?:es|ed)|tweet(?:s|ed)?|post(?:s|ed)|sa(?:id|ys) in|quoted|"
         r"recount(?:s|ed)?|confirm(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:es|ed)|"
-        r"urg(?:es|ed)|predict(?:s|ed)?|describ(?:es|ed)|call(?:s|ed)|went on|"
+        r"urg(?:es|ed)|predict(?:s|ed)?|went on|"
         r"testif(?:ies|ied)|responded|wondered|joked|boasted|complained)\b", re.I),
 }
 _PRONOUN = {
@@ -79,42 +81,45 @@ class QuoteFinder:
         self.lang = lang if lang in _SPEECH else "fr"
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        spans = quoted_spans(text)
-        spans += dash_answers(text, spans)
-        spans += block_quotes(text, spans, doc, self.lang)
-        spans.sort()
-        doc._.tf_quotes = self._attribute(doc, text, spans) if spans else []
+        names = doc._.tf_person_names or {}
+        persons = [(ent.start_char, ent.end_char, names[(ent.start, ent.end)])
+                   for ent in doc.ents if ent.label_ == "PER" and names.get((ent.start, ent.end))]
+        pronouns = sorted((doc[i].idx, name) for i, name in (doc._.tf_pronouns or {}).items())
+        doc._.tf_quotes = self.find(doc.text, persons, pronouns)
         return doc
 
-    def _attribute(self, doc: Doc, text: str, spans) -> list[QuoteCandidate]:
-        names = doc._.tf_person_names or {}
-        persons = []  # (start_char, end_char, canonical name), in text order
-        for ent in doc.ents:
-            if ent.label_ == "PER":
-                name = names.get((ent.start, ent.end))
-                if name:
-                    persons.append((ent.start_char, ent.end_char, name))
-        pronouns = sorted((doc[i].idx, name) for i, name in (doc._.tf_pronouns or {}).items())
-        starts = [p[0] for p in persons]
+    def find(self, text: str, persons: list, pronouns: list) -> list[QuoteCandidate]:
+        """Quotes of ``text`` given its people as (start, end, canonical name) in text order
+        and the pronouns coref resolved as (start, name)."""
+        spans = quoted_spans(text)
+        spans += dash_answers(text, spans)
+        spans += interview_answers(text, spans)
+        spans += block_quotes(text, spans, persons, self.lang)
+        if not spans:
+            return []
+        spans.sort()
+        persons = _with_surnames(text, persons)
         quoted = [(s, e) for s, e, _style, _who in spans]
         found: list[QuoteCandidate] = []
         previous: QuoteCandidate | None = None
+        outside = [p for p in persons if not _inside(p, quoted)]
         for start, end, style, speaker_span in spans:
             if len(_WORD.findall(text[start:end])) < MIN_WORDS:
                 continue
-            outside = [p for p in persons if not _inside(p, quoted)]
-            speaker = None
+            speaker, attributed = None, False
             if speaker_span is not None:
                 speaker = _person_in(outside, *speaker_span)
-            elif style != "dash":
-                speaker = self._speaker(text, start, end, outside, starts, pronouns, quoted)
-            else:
+            elif style == "marks":
+                speaker, attributed = self._speaker(text, start, end, outside, pronouns, quoted)
+            elif style == "dash":
                 speaker = _last_before(outside, start)
-            if speaker is None and previous is not None and style != "block" \
+            else:
+                speaker = _interviewee(outside, start)
+            # attributed to no person ("précise le communiqué"): not the previous speaker's
+            if speaker is None and not attributed and previous is not None \
+                    and style != "block" \
                     and start - previous.end <= CONTINUATION_CHARS \
-                    and not _person_between(outside, previous.end, start) \
-                    and "\n\n" not in text[previous.end:start]:
+                    and not _other_person_between(outside, previous.end, start, previous.speaker):
                 speaker = previous.speaker  # "« ... », a-t-il dit. « ... »": still him
             if speaker is None:
                 continue
@@ -122,7 +127,9 @@ class QuoteFinder:
             found.append(previous)
         return found
 
-    def _speaker(self, text, start, end, persons, starts, pronouns, quoted) -> str | None:
+    def _speaker(self, text, start, end, persons, pronouns, quoted) -> tuple[str | None, bool]:
+        """The quote's speaker, and whether an attribution was there at all (one that names
+        no person, "a précisé la RATP", keeps the quote from the previous speaker)."""
         speech = _SPEECH[self.lang]
         after_end = _clause_end(text, end)
         after = text[end:after_end]
@@ -133,20 +140,20 @@ class QuoteFinder:
             lead = text[end:first[0]]
             if len(lead) <= 80 and (speech.search(lead) or speech.search(
                     text[first[1]:min(after_end, first[1] + 60)]) or lead.strip(" ,»”\"") == ""):
-                return first[2]
-        if speech.search(after[:60]):
-            who = self._pronoun(text, end, end + min(len(after), 60), start, persons, pronouns)
-            if who:
-                return who
+                return first[2], True
+        attributed = bool(speech.search(after[:60]))
+        if attributed:
+            return self._pronoun(text, end, end + min(len(after), 60), start, persons,
+                                 pronouns), True
         # before it in the same sentence: "X a déclaré : «", "Pour X, c'est «"
         begin = _clause_start(text, start, quoted)
         named = [p for p in persons if begin <= p[0] and p[1] <= start]
         if named:
-            return named[0][2]
+            return named[0][2], True
         before = text[begin:start]
         if speech.search(before):
-            return self._pronoun(text, begin, start, begin, persons, pronouns)
-        return None
+            return self._pronoun(text, begin, start, begin, persons, pronouns), True
+        return None, False
 
     def _pronoun(self, text, lo, hi, quote_start, persons, pronouns) -> str | None:
         """"a-t-il déclaré", "he said", "ce dernier", "l'analyste": whoever coref tied the
@@ -160,6 +167,28 @@ class QuoteFinder:
         return _last_before(persons, quote_start)
 
 
+def _with_surnames(text: str, persons: list) -> list:
+    """Add the bare surnames the NER did not tag ("Milletich a également ...") of people it
+    did name in full: one regex over the text, for the surnames of this article only."""
+    surnames = {}
+    for _s, _e, name in persons:
+        words = name.split()
+        if len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+            surnames[words[-1]] = name
+    if not surnames:
+        return persons
+    pattern = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(surnames, key=len,
+                                                                        reverse=True))))
+    starts = [p[0] for p in persons]
+    extra = []
+    for match in pattern.finditer(text):
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and persons[at][1] >= match.end():
+            continue  # inside an entity already
+        extra.append((match.start(), match.end(), surnames[match.group()]))
+    return sorted(persons + extra) if extra else persons
+
+
 def _inside(person, quoted) -> bool:
     return any(s <= person[0] and person[1] <= e for s, e in quoted)
 
@@ -168,12 +197,14 @@ def _person_in(persons, lo: int, hi: int) -> str | None:
     return next((p[2] for p in persons if lo <= p[0] and p[1] <= hi), None)
 
 
-def _person_between(persons, lo: int, hi: int) -> bool:
-    return any(lo <= p[0] < hi for p in persons)
+def _other_person_between(persons, lo: int, hi: int, speaker: str) -> bool:
+    return any(lo <= p[0] < hi and p[2] != speaker for p in persons)
 
 
 def _last_before(persons, at: int, reach: int = 1500) -> str | None:
-    earlier = [p for p in persons if p[1] <= at and at - p[1] <= reach]
+    """The person named last before ``at``; a one-word name is too often a place or a
+    team the NER took for a person to stand for a pronoun."""
+    earlier = [p for p in persons if p[1] <= at and at - p[1] <= reach and " " in p[2]]
     return earlier[-1][2] if earlier else None
 
 
@@ -208,7 +239,9 @@ def quoted_spans(text: str) -> list[tuple[int, int, str, None]]:
         stack: list[tuple[str, int]] = []
         for mark in _MARKS.finditer(text, para.start(), para.end()):
             char, at = mark.group(), mark.start()
-            if stack and char == _OPENERS[stack[-1][0]] and (char != '"' or _closes(text, at)):
+            if char == '"' and text[at - 1:at].isalnum() and text[at + 1:at + 2].isalnum():
+                continue  # l"épargne: a straight mark standing for an apostrophe
+            if stack and char in _CLOSERS[stack[-1][0]] and (char != '"' or _closes(text, at)):
                 opener, begin = stack.pop()
                 if not stack:
                     span = _trim(text, begin + 1, at)
@@ -216,21 +249,30 @@ def quoted_spans(text: str) -> list[tuple[int, int, str, None]]:
                         found.append((*span, "marks", None))
             elif char in _OPENERS and (char != '"' or not stack or stack[-1][0] != '"'):
                 if char == '"' and not _opens(text, at):
-                    break  # a straight mark that can neither open nor close: give up here
+                    stack.clear()  # can neither open nor close: what is open is unsure
+                    continue
                 stack.append((char, at))
             elif not stack:
                 continue  # a closing mark with nothing open: a stray, ignored
             else:
-                break  # a closer of another kind inside a quote: the marks are tangled
+                # a closer of another kind inside a quote: the marks are tangled, so what
+                # is open is dropped and a straight mark that can open starts afresh
+                stack.clear()
+                if char == '"' and _opens(text, at):
+                    stack.append((char, at))
     return [s for s in found if s[1] - s[0] <= MAX_CHARS]
 
 
 def _opens(text: str, at: int) -> bool:
-    nxt = text[at + 1:at + 2]
-    return nxt != "" and not nxt.isspace() or text[at - 1:at] in ("«", " ") and nxt == " "
+    prev, nxt = text[at - 1:at], text[at + 1:at + 2]
+    if prev.isalnum():
+        return False
+    return nxt != "" and not nxt.isspace() or prev in ("«", " ", "") and nxt == " "
 
 
 def _closes(text: str, at: int) -> bool:
+    if text[at + 1:at + 2].isalnum():
+        return False
     return at > 0 and not text[at - 1].isspace() or text[at + 1:at + 2] in ("", " ", ".", ",", "\n")
 
 
@@ -258,11 +300,35 @@ def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
     return found
 
 
-def block_quotes(text: str, taken, doc: Doc, lang: str) -> list[tuple[int, int, str, tuple]]:
+def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
+    """Answers of a question-and-answer interview: paragraphs right after a paragraph that
+    ends with a question mark, when the article has at least two such pairs."""
+    lines = [m for m in _PARAGRAPHS.finditer(text) if m.group().strip()]
+    found = []
+    for question, answer in zip(lines, lines[1:]):
+        if not question.group().rstrip().endswith("?") or answer.group().rstrip().endswith("?"):
+            continue
+        span = _trim(text, answer.start(), answer.end())
+        if not span or _overlaps(span, taken) or text[span[0]] in "«“„\"—–-(":
+            continue
+        found.append((*span, "interview", None))
+    return found if len(found) >= 2 else []
+
+
+def _interviewee(persons, at: int) -> str | None:
+    """The person an interview is with: the one named most often before the answer."""
+    counts: dict[str, int] = {}
+    for p in persons:
+        if p[1] <= at and " " in p[2]:
+            counts[p[2]] = counts.get(p[2], 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def block_quotes(text: str, taken, persons, lang: str) -> list[tuple[int, int, str, tuple]]:
     """A paragraph in the first person followed by a short line that opens with a person's
     name and a comma ("X, on leaving Y"): the paragraph is X's words."""
     found = []
-    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+    ents = [(p[0], p[1]) for p in persons]
     if not ents:
         return found
     line_starts = [m.start() for m in _PARAGRAPHS.finditer(text)]
