@@ -65,6 +65,8 @@ _FIRST_PERSON = {
     "en": re.compile(r"\b(?:I|me|my|mine|we|our|us)\b"),
 }
 # "l'analyste", "the company's chief executive": a definite title standing for someone named
+# an interviewer's question speaks to the interviewee; a heading that asks does not
+_SECOND_PERSON = re.compile(r"\b(?:vous|votre|vos|tu|te|t['’]|ton|ta|tes|toi|you|your)\b", re.I)
 _DEFINITE_TITLE = {
     "fr": re.compile(r"\b(?:l['’]|le |la )(?:[a-zé-]+ )?[a-zé-]{4,}", re.I),
     "en": re.compile(r"\bthe (?:[a-z-]+ )?[a-z-]{4,}", re.I),
@@ -301,12 +303,13 @@ def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
 
 
 def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
-    """Answers of a question-and-answer interview: paragraphs right after a paragraph that
-    ends with a question mark, when the article has at least two such pairs."""
+    """Answers of a question-and-answer interview: paragraphs right after a question put
+    to someone ("vous", "you"), when the article has at least two such pairs."""
     lines = [m for m in _PARAGRAPHS.finditer(text) if m.group().strip()]
     found = []
     for question, answer in zip(lines, lines[1:]):
-        if not question.group().rstrip().endswith("?") or answer.group().rstrip().endswith("?"):
+        if not question.group().rstrip().endswith("?") or answer.group().rstrip().endswith("?") \
+                or not _SECOND_PERSON.search(question.group()):
             continue
         span = _trim(text, answer.start(), answer.end())
         if not span or _overlaps(span, taken) or text[span[0]] in "«“„\"—–-(":
