@@ -77,7 +77,8 @@ def report_data(store) -> dict[str, Any]:
     articles = {aid: article_view(store, aid).to_dict() for aid in article_ids}
     return {"generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "moves": moves, "people": people, "orgs": orgs, "sources": sources,
-            "articles": articles}
+            "articles": articles,
+            "quotes": [q.to_dict() for q in query.quotes(store)]}
 
 
 def _sha256(code: str) -> str:
