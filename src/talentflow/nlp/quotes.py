@@ -67,6 +67,11 @@ _FIRST_PERSON = {
 # "l'analyste", "the company's chief executive": a definite title standing for someone named
 # an interviewer's question speaks to the interviewee; a heading that asks does not
 _SECOND_PERSON = re.compile(r"\b(?:vous|votre|vos|tu|te|t['’]|ton|ta|tes|toi|you|your)\b", re.I)
+# "précise le communiqué de X", "said a statement from X": a document speaks, not X
+_DOCUMENT_LEAD = re.compile(
+    r"\b(?:communiqué|rapport|texte|document|déclaration écrite|journal|éditorial|lettre|"
+    r"statement|report|editorial|newspaper|letter|release|filing)\b[^,]*$|"
+    r"(?:\bde|\bdu|\bd['’]|\bof|\bfrom)\s*$", re.I)
 _DEFINITE_TITLE = {
     "fr": re.compile(r"\b(?:l['’]|le |la )(?:[a-zé-]+ )?[a-zé-]{4,}", re.I),
     "en": re.compile(r"\bthe (?:[a-z-]+ )?[a-z-]{4,}", re.I),
@@ -140,6 +145,8 @@ class QuoteFinder:
         if named:
             first = named[0]
             lead = text[end:first[0]]
+            if _DOCUMENT_LEAD.search(lead):
+                return None, True
             if len(lead) <= 80 and (speech.search(lead) or speech.search(
                     text[first[1]:min(after_end, first[1] + 60)]) or lead.strip(" ,»”\"") == ""):
                 return first[2], True

@@ -1,0 +1,163 @@
+"""Direct quotes and their speakers, on invented French and English articles.
+
+Every quote's evidence is checked to be exactly the quoted words: the text between its
+offsets, without marks or attribution."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from talentflow.core import Article, Extraction
+from talentflow.nlp import extract
+from talentflow.nlp.quotes import quoted_spans
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "bench" / "seed.articles.jsonl"
+
+
+def run(text: str, lang: str) -> Extraction:
+    return extract(Article(id="q", text=text, lang=lang, date="2024-06-15"))
+
+
+def said(text: str, extraction: Extraction) -> list[tuple[str, str]]:
+    """(speaker, quoted words) of each quote, after checking its offsets."""
+    out = []
+    for quote in extraction.quotes:
+        ev = quote.evidence
+        assert text[ev.start:ev.end] == ev.text
+        assert ev.text == ev.text.strip() and ev.text[0] not in "«“\"—–" \
+            and ev.text[-1] not in "»”\""
+        out.append((quote.speaker, ev.text))
+    return out
+
+
+@pytest.mark.usefixtures("fr_nlp")
+class TestFrench:
+    def test_guillemets_after_the_attribution_and_a_pronoun_later(self):
+        text = ("Hélène Marchetti a quitté la société Valbrume en mars. Hélène Marchetti a "
+                "expliqué : « Je voulais retrouver le terrain et diriger une petite équipe. »\n"
+                "« Le moment était venu de tourner la page après dix ans », a-t-elle ajouté.")
+        quotes = said(text, run(text, "fr"))
+        assert quotes == [
+            ("Hélène Marchetti", "Je voulais retrouver le terrain et diriger une petite équipe."),
+            ("Hélène Marchetti", "Le moment était venu de tourner la page après dix ans")]
+
+    def test_a_quote_split_around_its_attribution_is_two_quotes(self):
+        text = ("Le chercheur Octave Lemarchand rejoint le laboratoire Brisetoile.\n"
+                "« Je cherchais un endroit où publier librement mes travaux », a déclaré "
+                "Octave Lemarchand, « et cette équipe me laisse enfin le temps de le faire ». ")
+        quotes = said(text, run(text, "fr"))
+        assert [q[0] for q in quotes] == ["Octave Lemarchand", "Octave Lemarchand"]
+        assert quotes[1][1] == "et cette équipe me laisse enfin le temps de le faire"
+
+    def test_english_marks_in_a_french_article_and_ce_dernier(self):
+        text = ("Bastien Roucayrol a été nommé directeur de la fondation Lumenor. Ce dernier "
+                "a confié : “Je suis fier de rejoindre une maison aussi ancienne que celle-ci.”")
+        assert said(text, run(text, "fr")) == [
+            ("Bastien Roucayrol", "Je suis fier de rejoindre une maison aussi ancienne que celle-ci.")]
+
+    def test_interview_dashes(self):
+        text = ("Entretien avec Maëlle Kerjean, nouvelle présidente du club de Port-Aven.\n"
+                "— Pourquoi avez-vous accepté ce poste ?\n"
+                "— Parce que ce club m'a tout appris et que je veux le lui rendre.\n")
+        quotes = said(text, run(text, "fr"))
+        assert quotes == [("Maëlle Kerjean",
+                           "Parce que ce club m'a tout appris et que je veux le lui rendre.")]
+
+    def test_block_quote_over_its_attribution_line(self):
+        text = ("Gaspard Oudinot a quitté la société Tirelune en janvier.\n"
+                "J'ai décidé de partir pour écrire enfin mes propres livres, à mon rythme et "
+                "loin des bureaux.\n"
+                "Gaspard Oudinot, à propos de son départ\n"
+                "La maison n'a pas encore nommé de successeur.")
+        extraction = run(text, "fr")
+        quotes = said(text, extraction)
+        assert quotes == [("Gaspard Oudinot", "J'ai décidé de partir pour écrire enfin mes "
+                           "propres livres, à mon rythme et loin des bureaux.")]
+        move = extraction.quotes[0].move
+        assert move is not None and extraction.moves[move].person == "Gaspard Oudinot"
+
+    def test_short_indirect_unnamed_and_institutional_words_are_not_quotes(self):
+        text = ("Lucien Ferrandi a qualifié la décision de « pure folie ». Il a dit qu'il "
+                "regrettait profondément le départ de toute son équipe.\n"
+                "« Nous ne ferons aucun commentaire sur ce dossier pour le moment », a indiqué "
+                "un porte-parole.\n"
+                "« La société poursuivra son développement comme prévu cette année », précise "
+                "le communiqué de Verdanne.")
+        assert said(text, run(text, "fr")) == []
+
+
+@pytest.mark.usefixtures("en_nlp")
+class TestEnglish:
+    def test_curly_and_straight_marks_with_said(self):
+        text = ("Priya Ventakam left the Orland Institute in May. “I wanted to build something "
+                "of my own from scratch,” Priya Ventakam said.\n"
+                '"It was the hardest decision of my career so far," she added.')
+        quotes = said(text, run(text, "en"))
+        assert quotes == [
+            ("Priya Ventakam", "I wanted to build something of my own from scratch,"),
+            ("Priya Ventakam", "It was the hardest decision of my career so far,")]
+
+    def test_split_quote_and_the_latter(self):
+        text = ("Marcus Odell replaced Tobias Wren at Kestrel Labs. The latter said: \"I leave "
+                "a team in excellent shape behind me.\"\n"
+                "\"This company gave me everything,\" Tobias Wren said, \"and I will miss "
+                "every single person here.\"")
+        quotes = said(text, run(text, "en"))
+        assert [q[0] for q in quotes] == ["Tobias Wren"] * 3
+        assert quotes[2][1] == "and I will miss every single person here."
+
+    def test_interview_dashes_and_block_quote(self):
+        text = ("An interview with Corinne Blackwood, the new chief executive of Tallis Foods.\n"
+                "– Why did you say yes to this job?\n"
+                "– Because I believe this company can feed a whole region again.\n")
+        assert said(text, run(text, "en")) == [
+            ("Corinne Blackwood", "Because I believe this company can feed a whole region again.")]
+        text = ("Dorian Fielding joined the Marlow Trust in April.\n"
+                "My years in banking taught me what I want to protect, and this is where I can "
+                "do it.\n"
+                "Dorian Fielding, on joining the trust\n")
+        assert said(text, run(text, "en")) == [
+            ("Dorian Fielding", "My years in banking taught me what I want to protect, and "
+             "this is where I can do it.")]
+
+    def test_indirect_unnamed_and_short_are_not_quotes(self):
+        text = ("Nadia Holloway said that she would leave the board of Crestline next year.\n"
+                "\"We do not comment on personnel matters at all,\" a spokesperson said.\n"
+                "Holloway called the plan \"a bold move\".")
+        assert said(text, run(text, "en")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "« Une ouverture sans fin pour voir ce que devient le texte après",
+    "Il a dit » puis « encore et encore sans jamais fermer la marque",
+    "« Dehors “ dedans » et plus loin ” encore quelques mots de prose ici",
+    'He said "one "two" three" and then "four five six seven eight',
+    "Texte \"avec l\"apostrophe\" et \"une citation qui ne ferme jamais",
+    "»»«« “” \"\" „",
+])
+def test_unbalanced_or_nested_marks_never_invent_a_quote_and_never_crash(text):
+    for start, end, *_ in quoted_spans(text):
+        inside = text[start:end]
+        # whatever is kept lies between a real pair of marks
+        assert text[:start].rstrip()[-1:] in "«“„\"" and text[end:].lstrip()[:1] in "»”“\""
+        assert "\n" not in inside
+
+
+def test_nested_marks_stay_inside_the_outer_quote():
+    text = "« Il m'a dit “ne pars pas” et je suis resté encore un an », raconte-t-il."
+    assert [text[s:e] for s, e, *_ in quoted_spans(text)] == [
+        "Il m'a dit “ne pars pas” et je suis resté encore un an"]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
+def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
+    record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
+    extraction = extract(Article(id=record["id"], text=record["text"], lang=record["lang"],
+                                 date=record.get("date")))
+    quotes = said(record["text"], extraction)
+    assert [q[0] for q in quotes] == ["John Schulman", "Durk Kingma"]
+    linked = [extraction.moves[q.move] for q in extraction.quotes]
+    assert (linked[0].person, linked[0].from_org) == ("John Schulman", "OpenAI")
+    assert (linked[1].person, linked[1].to_org) == ("Durk Kingma", "Anthropic")
