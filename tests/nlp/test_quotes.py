@@ -78,6 +78,59 @@ class TestFrench:
         move = extraction.quotes[0].move
         assert move is not None and extraction.moves[move].person == "Gaspard Oudinot"
 
+    def test_a_quote_running_over_lines_is_read_up_to_its_closing_mark(self):
+        text = ("Armelle Quintard quitte la direction de la coopérative Blé d'Ocre.\n"
+                "« Je pars avec le sentiment du devoir accompli.\n"
+                "La relève est prête et je la connais depuis longtemps », a-t-elle ajouté.")
+        assert said(text, run(text, "fr")) == [(
+            "Armelle Quintard", "Je pars avec le sentiment du devoir accompli.\nLa relève "
+            "est prête et je la connais depuis longtemps")]
+
+    def test_a_title_point_does_not_end_the_attribution(self):
+        text = ("Firmin Valcourt dirige désormais la régie des eaux de Montbrac.\n"
+                "\"Nous allons refaire tout le réseau avant la fin de la décennie\" dit "
+                "M. Valcourt.")
+        assert said(text, run(text, "fr")) == [
+            ("Firmin Valcourt", "Nous allons refaire tout le réseau avant la fin de la décennie")]
+
+    def test_any_verb_with_an_inverted_pronoun_attributes_the_quote(self):
+        text = ("Le défenseur Ronan Kerbrat a été recruté par le club de Penhoët.\n"
+                "« Je n'ai jamais voulu jouer ailleurs que sur cette côte », s'est-il "
+                "emporté devant la presse.")
+        assert said(text, run(text, "fr")) == [
+            ("Ronan Kerbrat", "Je n'ai jamais voulu jouer ailleurs que sur cette côte")]
+
+    def test_a_short_title_and_a_scare_quote_before_the_words(self):
+        text = ("Le conseiller municipal Yves Pelardon a rejoint l'opposition de Sarlieu. "
+                "Yves Pelardon dénonce des « manœuvres grossières » et assure que « personne "
+                "ne lui fera quitter ce conseil avant la fin du mandat ».\n"
+                "« Je resterai fidèle à mes électeurs jusqu'au bout », affirme l'élu.")
+        assert said(text, run(text, "fr")) == [
+            ("Yves Pelardon", "personne ne lui fera quitter ce conseil avant la fin du mandat"),
+            ("Yves Pelardon", "Je resterai fidèle à mes électeurs jusqu'au bout")]
+
+    def test_quotes_in_a_row_take_the_speaker_named_after_the_last(self):
+        text = ("Orlane Bessières prend la tête du festival de Vauclin.\n\n"
+                "« Le public attend autre chose qu'une simple affiche. » « Nous allons "
+                "inviter des troupes venues de toute la région », a promis Orlane Bessières.")
+        assert [q[0] for q in said(text, run(text, "fr"))] == ["Orlane Bessières"] * 2
+
+    def test_a_quote_standing_alone_after_the_paragraph_presenting_its_speaker(self):
+        text = ("Le maire de Kerhir a inauguré la nouvelle médiathèque samedi.\n\n"
+                "Gwendal Trémeur, président de l'association des lecteurs, a proposé que "
+                "la commune ouvre aussi le dimanche.\n\n"
+                "« Nous demandons simplement que les familles puissent venir le week-end. »")
+        assert said(text, run(text, "fr")) == [
+            ("Gwendal Trémeur",
+             "Nous demandons simplement que les familles puissent venir le week-end.")]
+
+    def test_elle_is_not_the_man_named_last(self):
+        text = ("Mme Solène Varangot a été élue à la tête du syndicat de Lormes, où elle "
+                "succède à Basile Fontrieu.\n"
+                "« Je veux d'abord écouter tous les adhérents du syndicat », a-t-elle dit.")
+        assert said(text, run(text, "fr")) == [
+            ("Solène Varangot", "Je veux d'abord écouter tous les adhérents du syndicat")]
+
     def test_short_indirect_unnamed_and_institutional_words_are_not_quotes(self):
         text = ("Lucien Ferrandi a qualifié la décision de « pure folie ». Il a dit qu'il "
                 "regrettait profondément le départ de toute son équipe.\n"
@@ -121,6 +174,21 @@ class TestEnglish:
         assert said(text, run(text, "en")) == [
             ("Dorian Fielding", "My years in banking taught me what I want to protect, and "
              "this is where I can do it.")]
+
+    def test_a_closing_mark_set_against_the_next_word_and_lines_inside_a_quote(self):
+        text = ("Wendell Marsh, who runs the ferry service at Coldharbor, saw it happen.\n"
+                '"It was not the usual noise you hear at night.\n'
+                'You could tell something was badly wrong, "Marsh told reporters.')
+        assert said(text, run(text, "en")) == [(
+            "Wendell Marsh", "It was not the usual noise you hear at night.\nYou could tell "
+            "something was badly wrong,")]
+
+    def test_she_said_is_not_the_man_named_last(self):
+        text = ("Ms. Ingrid Halvorsen takes over the Pellston Museum from Mr. Oscar Brandt, "
+                "who retires.\n"
+                '"I want the museum to open its doors to every school," she said.')
+        assert said(text, run(text, "en")) == [
+            ("Ingrid Halvorsen", "I want the museum to open its doors to every school,")]
 
     def test_indirect_unnamed_and_short_are_not_quotes(self):
         text = ("Nadia Holloway said that she would leave the board of Crestline next year.\n"
