@@ -11,6 +11,7 @@ import pytest
 
 from talentflow.core import Article, Extraction
 from talentflow.nlp import extract
+from talentflow.nlp.quote_names import is_name, name_forms, tidy
 from talentflow.nlp.quotes import quoted_spans
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "bench" / "seed.articles.jsonl"
@@ -131,6 +132,40 @@ class TestFrench:
         assert said(text, run(text, "fr")) == [
             ("Solène Varangot", "Je veux d'abord écouter tous les adhérents du syndicat")]
 
+    def test_a_press_office_is_not_a_title_for_the_person_named_last(self):
+        text = ("Le chanteur Loïc Armangal a été hospitalisé lundi à Vernois.\n"
+                "Il a été « placé sous surveillance pour quelques jours par précaution », "
+                "a indiqué le service de presse.")
+        assert said(text, run(text, "fr")) == []
+
+    def test_a_pronoun_after_the_names_speaks(self):
+        text = ("L'avocate a réclamé la fin des poursuites. Rappelant que M. Maximin Grollier "
+                "attend depuis des années, elle a ajouté : « Personne ici ne peut dire que "
+                "cette procédure a été juste. »")
+        assert said(text, run(text, "fr")) == []
+
+    def test_an_interview_answer_runs_to_the_next_question_without_the_initials(self):
+        text = ("Rencontre avec Téodor Vasselin, le bassiste du groupe Lanterne.\n\n"
+                "Comment avez-vous composé ce nouvel album ?\n\n"
+                "T.V. : Nous avons tout écrit pendant l'hiver, dans une ferme isolée.\n\n"
+                "Personne ne nous dérangeait et nous avons beaucoup joué ensemble.\n\n"
+                "Allez-vous partir en tournée cet été ?\n\n"
+                "Oui, nous jouerons dans une vingtaine de villes avant la rentrée.\n\n"
+                "La tournée débute en juin.")
+        quotes = said(text, run(text, "fr"))
+        assert quotes[0] == ("Téodor Vasselin", "Nous avons tout écrit pendant l'hiver, "
+                             "dans une ferme isolée.\n\nPersonne ne nous dérangeait et nous "
+                             "avons beaucoup joué ensemble.")
+        assert quotes[1] == ("Téodor Vasselin",
+                             "Oui, nous jouerons dans une vingtaine de villes avant la rentrée.")
+
+    def test_a_phrase_worked_into_a_sentence_about_someone_else_is_not_a_continuation(self):
+        text = ("« Nous allons rouvrir la piscine dès le mois de mai », a annoncé Corentin "
+                "Lagarde, maire de Sauvelin.\n\nLes travaux dureront tout l'hiver.\n\n"
+                "L'association des riverains a exhorté le conseil à « revoir entièrement le "
+                "projet de parking souterrain ».")
+        assert [q[0] for q in said(text, run(text, "fr"))] == ["Corentin Lagarde"]
+
     def test_short_indirect_unnamed_and_institutional_words_are_not_quotes(self):
         text = ("Lucien Ferrandi a qualifié la décision de « pure folie ». Il a dit qu'il "
                 "regrettait profondément le départ de toute son équipe.\n"
@@ -190,6 +225,18 @@ class TestEnglish:
         assert said(text, run(text, "en")) == [
             ("Ingrid Halvorsen", "I want the museum to open its doors to every school,")]
 
+    def test_the_person_spoken_to_is_not_the_speaker(self):
+        text = ("Dr. Miriam Oakes ran the only clinic in Harlow County for a decade.\n"
+                '"The people here are proud and they work hard every single day," she told '
+                "reporter Dale Fenwick.")
+        assert said(text, run(text, "en")) == [
+            ("Miriam Oakes", "The people here are proud and they work hard every single day,")]
+
+    def test_a_phrase_borrowed_in_a_sentence_about_doing_is_not_a_quote(self):
+        text = ("Within weeks, Harold Penmore steered the paper toward \"a sprawling "
+                "campaign of political spying\" run from the capital.")
+        assert said(text, run(text, "en")) == []
+
     def test_indirect_unnamed_and_short_are_not_quotes(self):
         text = ("Nadia Holloway said that she would leave the board of Crestline next year.\n"
                 "\"We do not comment on personnel matters at all,\" a spokesperson said.\n"
@@ -229,3 +276,24 @@ def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     linked = [extraction.moves[q.move] for q in extraction.quotes]
     assert (linked[0].person, linked[0].from_org) == ("John Schulman", "OpenAI")
     assert (linked[1].person, linked[1].to_org) == ("Durk Kingma", "Anthropic")
+
+
+def test_speaker_names_are_tidied_from_the_article_s_own_forms():
+    text = ("Sheriff Nolan Bradwick spoke first. Nolan Bradwick then left. Later Bradwick "
+            "returned with Dr. Ilse Vantongeren. The Vantongeren Cast was there too.")
+    persons = [(0, 22, "Sheriff Nolan Bradwick"), (35, 49, "Nolan Bradwick"),
+               (106, 122, "Ilse Vantongeren"), (128, 144, "Vantongeren Cast")]
+    forms = name_forms(text, persons)
+    assert tidy("Sheriff Nolan Bradwick", forms, text) == "Nolan Bradwick"
+    assert tidy("Bradwick", forms, text) == "Nolan Bradwick"
+    assert tidy("Ilse\u00a0Vantongeren", forms, text) == "Ilse Vantongeren"
+    # a surname the NER only tagged alone, made whole from the text
+    assert tidy("Pellerin", forms, "Anouk Pellerin a parlé, et Pellerin est partie.") == \
+        "Anouk Pellerin"
+
+
+def test_a_lone_common_word_or_title_is_not_a_name():
+    text = "La République a parlé : la république est en deuil, dit le Président."
+    assert not is_name("République", text)
+    assert not is_name("Président")
+    assert is_name("Ilse Vantongeren", text)

@@ -1,13 +1,15 @@
 """Direct quotes and who said them: « ... », “ ... ”, "...", interview dashes, block quotes.
 
-Quotes are found by scanning the text with regexes, paragraph by paragraph; only the
-person entities the NER found and the coreference maps of ``talentflow_coref`` are read,
-so the component never walks the tokens. A quote's speaker is looked for, in order, in
-its attribution after it (``», a déclaré X``, ``," X said``), before it in the same
-sentence (``X a déclaré : «``, ``According to X, "``), through a pronoun or "ce dernier"
-(the person named last before the quote), and for an unattributed quote right after
-another one, the previous speaker. A quote no named person can be given is dropped:
-institutions and unnamed sources do not speak in the output.
+Quotes are found by scanning the text with regexes (``quote_spans``); only the person
+entities the NER found and the coreference maps of ``talentflow_coref`` are read, so the
+component never walks the tokens. A quote's speaker is looked for, in order, in its
+attribution after it (``», a déclaré X``, ``," X said``), before it in the same sentence
+(``X a déclaré : «``, ``According to X, "``), through a pronoun, "ce dernier" or a title
+("l'élu", gender-checked against Mme/Ms titles), then for an unattributed quote from its
+neighbours: the speaker named after a run of quotes, the previous speaker, or the person
+the paragraph is about. A quote no named person can be given is dropped: institutions and
+unnamed sources do not speak in the output. Speakers are named as the article writes them
+in full (``quote_names``).
 """
 from __future__ import annotations
 
@@ -18,29 +20,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
+from talentflow.nlp.lang import DATA_DIR, read_lines
+from talentflow.nlp.quote_names import is_name, name_forms, tidy
+from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers,
+                                        interview_answers, quoted_spans)
 from talentflow.nlp.records import QuoteCandidate
 
 MIN_WORDS = 5
-# quotes longer than this are more likely a run of text between two stray marks
-MAX_CHARS = 3000
 ATTRIBUTION_CHARS = 160
 # an unattributed quote continues the previous speaker's words only when this close
 CONTINUATION_CHARS = 600
-# a quote left open at a line's end is read on over at most this many lines
-MAX_JOINED_LINES = 6
-
-_OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
-# a straight mark and a curly one often pair up in copied text ("... ” or “ ... ")
-_CLOSERS = {"«": "»", "“": '”"', "„": '“”"', '"': '"”'}
-_MARKS = re.compile(r'[«»“”„"]')
-_PARAGRAPHS = re.compile(r"[^\n]+")
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 # "M. Noda", "Mr. Lee", "Anne W. Patterson": a title's or an initial's point ends no sentence
 _SENTENCE_END = re.compile(
     r"(?<!\bM)(?<!\bMM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bMme)(?<!\bMlle)"
     r"(?<!\b[A-Z])[.](?=\s|$)|[!?…](?=\s|$)|\n|[«“„\"]")
-_DASH_LINE = re.compile(r"^[ \t]*[—–-][ \t]+(?=\S)", re.M)
-
 _SPEECH = {
     "fr": re.compile(
         r"\b(?:déclar|affirm|expliqu|ajout|estim|soulign|précis|indiqu|confi|assur|lanc|"
@@ -83,8 +76,6 @@ _TITLE_OPENING = {lang: re.compile(p + r"\s") for lang, p in _TITLES.items()}
 # the pronoun after a name in its sentence; French is left out: "il" is as often
 # impersonal ("il faut") and "elle" a feminine noun's, which outvoted the titles
 _GENDERED = {
-    # an impersonal "il" ("il faut", "qu'il y ait") says nothing: only "il" before a verb
-    # form that takes a person, or inverted after one
     "en": re.compile(r"\b(?:(?P<f>she|her)|he|his|him)\b", re.I),
 }
 # "», a promis X", '", lança X': a lone verb between the marks and a name attributes
@@ -93,22 +84,63 @@ _VERB_LEAD = {
     "fr": re.compile(r"[\s»”\"“]*,\s*(?:a |avait )?[a-zéèêîôûàç]+(?:-t)?\s+$"),
     "en": re.compile(r"[\s»”\"“]*,?[\s»”\"“]*[a-z]+ed\s+$"),
 }
-_FIRST_PERSON = {
-    "fr": re.compile(r"\b(?:je|j['’]|me|m['’]|moi|mon|ma|mes|nous|notre|nos)\b", re.I),
-    "en": re.compile(r"\b(?:I|me|my|mine|we|our|us)\b"),
+# a colon (or a comma) just before the opening mark introduces words: "X, hier : « ..."
+_INTRODUCED = re.compile(r"[:,][\s«“„\"]*$")
+_PRONOUN_SUBJECT = {
+    "fr": re.compile(r"-t-(?:il|elle)\b|-(?:il|elle)\b|\b(?:il|elle) (?:a|avait|lui)\b", re.I),
+    "en": re.compile(r"\b(?:he|she) \w+", re.I),
 }
-# "l'analyste", "the company's chief executive": a definite title standing for someone named
-# an interviewer's question speaks to the interviewee; a heading that asks does not
-_SECOND_PERSON = re.compile(r"\b(?:vous|votre|vos|tu|te|t['’]|ton|ta|tes|toi|you|your)\b", re.I)
+# a subject pronoun and its verb, in front of the quote
+_SUBJECT_PRONOUN = {
+    "fr": re.compile(r"(?:^|[,;:.]\s*|\bet |\bpuis |\balors )(?:il|elle) (?:a |avait |lui )?"
+                     r"[a-zéèêîôûàç]+", re.I),
+    "en": re.compile(r"(?:^|[,;:.]\s*|\band |\bthen )(?:he|she) [a-z]+", re.I),
+}
 # "précise le communiqué de X", "said a statement from X": a document speaks, not X
 _DOCUMENT_LEAD = re.compile(
     r"\b(?:communiqué|rapport|texte|document|déclaration écrite|journal|éditorial|lettre|"
     r"statement|report|editorial|newspaper|letter|release|filing)\b[^,]*$|"
     r"(?:\bde|\bdu|\bd['’]|\bof|\bfrom)\s*$", re.I)
+# "l'analyste", "the company's chief executive": a definite title standing for someone named
 _DEFINITE_TITLE = {
-    "fr": re.compile(r"\b(?:l['’]|le |la )(?:[^\W\d_-]+ )?[^\W\d_]{3,}", re.I),
-    "en": re.compile(r"\bthe (?:[a-z-]+ )?[a-z-]{3,}", re.I),
+    "fr": re.compile(r"\b(?:l['’]|le |la )((?:[^\W\d_-]+ )?[^\W\d_][\w-]{2,})", re.I),
+    "en": re.compile(r"\bthe ((?:[a-z-]+ )?[a-z-]{3,})", re.I),
 }
+# the nouns such a title may end on ("l'élu", "la nouvelle directrice", "the coach"): the
+# job titles of the role lexicon and a few words for people; "le service de presse",
+# "la chaîne" or "the blog post" stand for no one named
+_PERSON_NOUNS = {
+    "fr": frozenset(line.lower().split()[0] for line in read_lines(DATA_DIR / "fr" / "roles.txt"))
+    | {"élu", "élue", "militant", "militante", "expert", "experte", "analyste", "chanteur",
+       "chanteuse", "acteur", "actrice", "comédien", "comédienne", "écrivain", "écrivaine",
+       "romancier", "romancière", "auteur", "autrice", "technicien", "technicienne",
+       "champion", "championne", "médecin", "scientifique", "historien", "historienne",
+       "sociologue", "politologue", "spécialiste", "candidat", "candidate", "ancien",
+       "ancienne", "intéressé", "intéressée", "architecte", "photographe", "artiste",
+       "réalisateur", "réalisatrice", "cinéaste", "musicien", "musicienne", "pilote",
+       "athlète", "sportif", "sportive", "leader", "chef", "patron", "patronne", "élue",
+       "parlementaire", "opposant", "opposante", "prévenu", "prévenue", "accusé", "accusée",
+       "avocate", "retraité", "retraitée", "entrepreneur", "entrepreneuse", "policier",
+       "policière", "enquêteur", "enquêtrice", "chercheur", "chercheuse", "universitaire",
+       "écologiste", "socialiste", "républicain", "républicaine", "démocrate", "jeune"},
+    "en": frozenset(line.lower().split()[-1] for line in read_lines(DATA_DIR / "en" / "roles.txt"))
+    | {"actor", "actress", "singer", "star", "player", "striker", "lawmaker", "lawyer",
+       "attorney", "analyst", "expert", "author", "writer", "professor", "scientist",
+       "researcher", "economist", "veteran", "comedian", "candidate", "leader", "official",
+       "spokesman", "spokeswoman", "chairman", "chairwoman", "founder", "billionaire",
+       "entrepreneur", "artist", "director", "filmmaker", "musician", "athlete", "pilot",
+       "officer", "detective", "victim", "defendant", "witness", "mother", "father",
+       "pastor", "priest", "doctor", "physician", "surgeon", "activist", "politician",
+       "democrat", "republican", "senator", "congressman", "congresswoman", "latter",
+       "former"},
+}
+
+
+def _titled(window: str, lang: str) -> bool:
+    """A definite title for a person in the attribution ("affirme l'élu", "the coach")."""
+    return any(word.lower() in _PERSON_NOUNS[lang]
+               for match in _DEFINITE_TITLE[lang].finditer(window)
+               for word in match.group(1).split())
 
 
 @Language.factory("talentflow_quotes")
@@ -126,8 +158,10 @@ class QuoteFinder:
         names = doc._.tf_person_names or {}
         persons = [(ent.start_char, ent.end_char, names[(ent.start, ent.end)])
                    for ent in doc.ents if ent.label_ == "PER" and names.get((ent.start, ent.end))]
-        pronouns = sorted((doc[i].idx, name) for i, name in (doc._.tf_pronouns or {}).items())
-        doc._.tf_quotes = self.find(doc.text, persons, pronouns)
+        text = doc.text  # rebuilt from the tokens on each access: read once
+        pronouns = sorted((doc[i].idx, name) for i, name in (doc._.tf_pronouns or {}).items()
+                          if is_name(name, text))
+        doc._.tf_quotes = self.find(text, persons, pronouns)
         return doc
 
     def find(self, text: str, persons: list, pronouns: list) -> list[QuoteCandidate]:
@@ -140,7 +174,8 @@ class QuoteFinder:
         if not spans:
             return []
         spans.sort()
-        persons = _with_surnames(text, persons)
+        forms = name_forms(text, persons)
+        persons = _with_surnames(text, [p for p in persons if is_name(p[2], text)])
         quoted = [(s, e) for s, e, _style, _who in spans]
         outside = [p for p in persons if not _inside(p, quoted)]
         # [start, end, style, speaker, attributed]
@@ -175,10 +210,11 @@ class QuoteFinder:
             if speaker is None and not attributed and previous is not None \
                     and style != "block" \
                     and start - previous.end <= CONTINUATION_CHARS \
+                    and _standalone(text, start) \
                     and not _other_person_between(outside, previous.end, start, previous.speaker):
                 speaker = previous.speaker  # "« ... », a-t-il dit. « ... »": still him
-            # a quote standing as its own sentence, not a fragment of the prose, after
-            # no quote of an institution's
+            # no attribution at all, and no quote of an institution's just before: the
+            # person the paragraph is about (fragments too: "X a souhaité que ... « ... »")
             if speaker is None and not attributed and style == "marks" \
                     and start - silent > CONTINUATION_CHARS:
                 speaker = _introduced(text, outside, start)
@@ -186,6 +222,8 @@ class QuoteFinder:
                 continue
             previous = QuoteCandidate(speaker=speaker, start=start, end=end, style=style)
             found.append(previous)
+        for quote in found:
+            quote.speaker = tidy(quote.speaker, forms, text)
         return found
 
     def _speaker(self, text, start, end, persons, pronouns, quoted) -> tuple[str | None, bool]:
@@ -201,6 +239,9 @@ class QuoteFinder:
             lead = text[end:first[0]]
             if _DOCUMENT_LEAD.search(lead):
                 return None, True
+            # '," she told X', '», lui a-t-il dit': the named person was spoken to
+            if _PRONOUN_SUBJECT[self.lang].search(lead):
+                return self._pronoun(text, end, first[0], start, persons, pronouns), True
             if len(lead) <= 80 and (speech.search(lead) or _VERB_LEAD[self.lang].match(lead)
                                     or speech.search(
                     text[first[1]:min(after_end, first[1] + 60)]) or lead.strip(" ,»”\"") == ""):
@@ -212,9 +253,18 @@ class QuoteFinder:
         # before it in the same sentence: "X a déclaré : «", "Pour X, c'est «"
         begin = _clause_start(text, start, quoted)
         named = [p for p in persons if begin <= p[0] and p[1] <= start]
-        if named:
-            return named[0][2], True
         before = text[begin:start]
+        # in English a name in a sentence that says nothing of speaking quotes a phrase,
+        # not them ('X steered the paper to "a story of ..."'); French prose works the
+        # person's words into any verb ('X a salué « ... »', 'Pour X, c'est « ... »'), and
+        # the training labels count those (requiring a verb there cost French recall)
+        # "Rappelant que ... X, elle a ajouté : «": the pronoun after the names speaks
+        if named and _SUBJECT_PRONOUN[self.lang].search(text, named[-1][1], start):
+            return self._pronoun(text, named[-1][1], start, begin, persons, pronouns), True
+        if named:
+            if self.lang != "en" or speech.search(before) or _INTRODUCED.search(before):
+                return named[0][2], True
+            return None, True
         if speech.search(before):
             return self._pronoun(text, begin, start, begin, persons, pronouns), True
         return None, False
@@ -224,7 +274,7 @@ class QuoteFinder:
         pronoun to, else the person named last before the quote."""
         window = text[lo:hi]
         pronoun = _PRONOUN[self.lang].search(window)
-        if not (pronoun or _DEFINITE_TITLE[self.lang].search(window)):
+        if not (pronoun or _titled(window, self.lang)):
             return None
         # "a-t-elle dit" is not about the man named last: coref does not weigh gender
         wanted = _GENDER_OF.get(pronoun.group().lower().strip("-t")) if pronoun else None
@@ -297,10 +347,12 @@ def _introduced(text: str, persons, start: int) -> str | None:
     return _last_before([p for p in persons if p[0] >= lo], start)
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """The quote's opening mark starts a paragraph or follows a sentence's end."""
+def _standalone(text: str, start: int) -> bool:
+    """The quote's opening mark starts a paragraph, follows a sentence's end or a colon:
+    words set out on their own, not a phrase worked into a sentence about something else
+    ("le ministère encourage « ... »")."""
     before = text[max(0, start - 12):start].rstrip(" \u00a0\u202f«“„\"")
-    return not before or before[-1] in ".!?…\n»”\"'"
+    return not before or before[-1] in ".!?…\n»”\"':"
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
@@ -357,140 +409,6 @@ def _clause_start(text: str, start: int, quoted) -> int:
     return lo + cut + 1 if cut >= 0 else lo
 
 
-# --- finding the quoted words ------------------------------------------------------------
-
-def quoted_spans(text: str) -> list[tuple[int, int, str, None]]:
-    """(start, end, "marks", None) of the words inside top-level quotation marks.
-
-    Marks are paired within a paragraph; marks nested inside a quote are part of it.
-    A paragraph whose marks do not balance yields only the quotes closed before the first
-    mark that breaks the balance, so a stray mark never makes prose into a quote. The one
-    exception is a quote left open at the end of a line whose next lines open with no
-    mark: sources that put each sentence on its own line run a quote over several lines
-    ("« ... .\n... », a-t-il dit"), so those lines are read on up to the closing mark."""
-    found = []
-    paras = [m.span() for m in _PARAGRAPHS.finditer(text)]
-    index = 0
-    while index < len(paras):
-        spans, dangling = _pair(text, *paras[index])
-        found += spans
-        last = index
-        while dangling is not None:
-            joined = _join_lines(text, paras, last, dangling)
-            if joined is None:
-                break
-            last, more, dangling = joined
-            found += more
-        index = last + 1
-    return [s for s in found if s[1] - s[0] <= MAX_CHARS]
-
-
-def _join_lines(text: str, paras, last: int, opener: int):
-    """(last line, quotes, mark still open) once the quote opened at ``opener`` is closed on
-    one of the few lines after ``last``, or None: a line opening with a mark or a dash
-    starts new words (a paragraph-per-paragraph quote or an answer), not a continuation."""
-    for k in range(last + 1, min(len(paras), last + 1 + MAX_JOINED_LINES)):
-        lo, hi = paras[k]
-        first = text[lo:hi].lstrip()[:1]
-        if first in _OPENERS or first in "—–-" or hi - opener > MAX_CHARS:
-            return None
-        spans, dangling = _pair(text, opener, hi)
-        if spans and spans[0][0] <= opener + 3:  # its own closer found, not a nested pair
-            return k, spans, dangling
-    return None
-
-
-def _pair(text: str, lo: int, hi: int) -> tuple[list, int | None]:
-    """The top-level quotes between ``lo`` and ``hi``, and the position of a top-level
-    opener still open at ``hi`` (None when all closed or the marks tangled)."""
-    found = []
-    stack: list[tuple[str, int]] = []
-    for mark in _MARKS.finditer(text, lo, hi):
-        char, at = mark.group(), mark.start()
-        if char == '"' and text[at - 1:at].isalnum() and text[at + 1:at + 2].isalnum():
-            continue  # l"épargne: a straight mark standing for an apostrophe
-        if stack and char in _CLOSERS[stack[-1][0]] and (
-                char != '"' or _closes(text, at) or _spaced_closer(text, at)):
-            opener, begin = stack.pop()
-            if not stack:
-                span = _trim(text, begin + 1, at)
-                if span:
-                    found.append((*span, "marks", None))
-        elif char in _OPENERS and (char != '"' or not stack or stack[-1][0] != '"'):
-            if char == '"' and not _opens(text, at):
-                stack.clear()  # can neither open nor close: what is open is unsure
-                continue
-            stack.append((char, at))
-        elif not stack:
-            continue  # a closing mark with nothing open: a stray, ignored
-        else:
-            # a closer of another kind inside a quote: the marks are tangled, so what
-            # is open is dropped and a straight mark that can open starts afresh
-            stack.clear()
-            if char == '"' and _opens(text, at):
-                stack.append((char, at))
-    return found, (stack[0][1] if len(stack) == 1 else None)
-
-
-def _spaced_closer(text: str, at: int) -> bool:
-    """'wrong, "he said': a straight mark after a space that follows the quote's own
-    punctuation closes it, though it sits against the next word like an opener."""
-    return text[at - 1:at] == " " and text[at - 2:at - 1] in (",", ".", "!", "?", "…")
-
-
-def _opens(text: str, at: int) -> bool:
-    prev, nxt = text[at - 1:at], text[at + 1:at + 2]
-    if prev.isalnum():
-        return False
-    return nxt != "" and not nxt.isspace() or prev in ("«", " ", "") and nxt == " "
-
-
-def _closes(text: str, at: int) -> bool:
-    if text[at + 1:at + 2].isalnum():
-        return False
-    return at > 0 and not text[at - 1].isspace() or text[at + 1:at + 2] in ("", " ", ".", ",", "\n")
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (text[start].isspace() or text[start] in "\u00a0\u202f"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "\u00a0\u202f"):
-        end -= 1
-    return (start, end) if start < end else None
-
-
-def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
-    """Interview answers: lines opening with a dash that are not questions; the speaker is
-    the person named last before them (the interviewee the introduction presents)."""
-    found = []
-    for match in _DASH_LINE.finditer(text):
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        span = _trim(text, match.end(), line_end)
-        if not span or text[span[1] - 1] == "?" or _overlaps(span, taken):
-            continue
-        if _MARKS.search(text, span[0], span[1]):
-            continue  # marks on the line: the quote finder handles those words
-        found.append((*span, "dash", None))
-    return found
-
-
-def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
-    """Answers of a question-and-answer interview: paragraphs right after a question put
-    to someone ("vous", "you"), when the article has at least two such pairs."""
-    lines = [m for m in _PARAGRAPHS.finditer(text) if m.group().strip()]
-    found = []
-    for question, answer in zip(lines, lines[1:]):
-        if not question.group().rstrip().endswith("?") or answer.group().rstrip().endswith("?") \
-                or not _SECOND_PERSON.search(question.group()):
-            continue
-        span = _trim(text, answer.start(), answer.end())
-        if not span or _overlaps(span, taken) or text[span[0]] in "«“„\"—–-(":
-            continue
-        found.append((*span, "interview", None))
-    return found if len(found) >= 2 else []
-
-
 def _interviewee(persons, at: int) -> str | None:
     """The person an interview is with: the one named most often before the answer."""
     counts: dict[str, int] = {}
@@ -498,35 +416,3 @@ def _interviewee(persons, at: int) -> str | None:
         if p[1] <= at and _full(p[2]):
             counts[p[2]] = counts.get(p[2], 0) + 1
     return max(counts, key=counts.get) if counts else None
-
-
-def block_quotes(text: str, taken, persons, lang: str) -> list[tuple[int, int, str, tuple]]:
-    """A paragraph in the first person followed by a short line that opens with a person's
-    name and a comma ("X, on leaving Y"): the paragraph is X's words."""
-    found = []
-    ents = [(p[0], p[1]) for p in persons]
-    if not ents:
-        return found
-    line_starts = [m.start() for m in _PARAGRAPHS.finditer(text)]
-    for index, (start, end) in enumerate(ents):
-        at = bisect_right(line_starts, start) - 1
-        if at < 1 or line_starts[at] != start and text[line_starts[at]:start].strip():
-            continue
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        rest = text[end:line_end]
-        if not (rest.startswith(",") or not rest.strip()) or len(_WORD.findall(rest)) > 10 \
-                or rest.rstrip().endswith((".", "!", "?")) and len(_WORD.findall(rest)) > 6:
-            continue
-        block_start = line_starts[at - 1]
-        block = _trim(text, block_start, line_starts[at] - 1)
-        if not block or _overlaps(block, taken) or _MARKS.search(text, *block):
-            continue
-        if not _FIRST_PERSON[lang].search(text[block[0]:block[1]]):
-            continue
-        found.append((*block, "block", (start, end)))
-    return found
-
-
-def _overlaps(span, taken) -> bool:
-    return any(s < span[1] and span[0] < e for s, e, *_ in taken)
