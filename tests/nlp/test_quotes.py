@@ -166,6 +166,13 @@ class TestFrench:
                 "projet de parking souterrain ».")
         assert [q[0] for q in said(text, run(text, "fr"))] == ["Corentin Lagarde"]
 
+    def test_a_verb_right_after_the_marks_then_the_title_and_the_name(self):
+        text = ("Le laboratoire Ombrelis a publié ses résultats mardi.\n"
+                "« Ce document remet en cause tout ce que nous savions jusqu'ici », a réagi "
+                "le président de l'association des riverains, Gaétan Morvillier.")
+        assert said(text, run(text, "fr")) == [
+            ("Gaétan Morvillier", "Ce document remet en cause tout ce que nous savions jusqu'ici")]
+
     def test_short_indirect_unnamed_and_institutional_words_are_not_quotes(self):
         text = ("Lucien Ferrandi a qualifié la décision de « pure folie ». Il a dit qu'il "
                 "regrettait profondément le départ de toute son équipe.\n"
@@ -236,6 +243,15 @@ class TestEnglish:
         text = ("Within weeks, Harold Penmore steered the paper toward \"a sprawling "
                 "campaign of political spying\" run from the capital.")
         assert said(text, run(text, "en")) == []
+
+    def test_transcript_turns_labelled_with_the_speaker_s_name(self):
+        text = ("An interview with Rosalind Achterberg about repairable machines.\n\n"
+                "((Interviewer))  Why should owners be allowed to fix their tractors?\n\n"
+                "((Rosalind Achterberg))  Because whoever buys a machine should be free to "
+                "change it as they wish.\n")
+        assert said(text, run(text, "en")) == [
+            ("Rosalind Achterberg", "Because whoever buys a machine should be free to change "
+             "it as they wish.")]
 
     def test_indirect_unnamed_and_short_are_not_quotes(self):
         text = ("Nadia Holloway said that she would leave the board of Crestline next year.\n"

@@ -17,6 +17,9 @@ _CLOSERS = {"«": "»", "“": '”"', "„": '“”"', '"': '"”'}
 _MARKS = re.compile(r'[«»“”„"]')
 _PARAGRAPHS = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# the end of a speaker's label in a transcript: "))", "]" or a colon, then the words
+_LABEL_START = re.compile(r"[ \t]*(?:\(\(|\[)?(?:[A-ZÀ-Ý][\w'’.-]* )*")
+_LABEL_END = re.compile(r"(?:\)\)|\])[ \t]*:?[ \t]*(?=\S)|[ \t]*:[ \t]+(?=\S)")
 _DASH_LINE = re.compile(r"^[ \t]*[—–-][ \t]+(?=\S)", re.M)
 
 # "Zs.B. : ", "J. D.: ": the answerer's initials opening the answer
@@ -169,6 +172,23 @@ def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
         lead = _ANSWER_LEAD.match(text, span[0], span[1])
         found.append((lead.end() if lead else span[0], span[1], "interview", None))
     return found if len(found) >= 2 else []
+
+
+def labelled_answers(text: str, taken, persons) -> list[tuple[int, int, str, tuple]]:
+    """Transcript turns: a paragraph opening with a person's name as a label ("((X Y))
+    words", "[X Y] words", "X Y : words") is X Y's words, up to the paragraph's end."""
+    found = []
+    for start, end, _name in persons:
+        line = text.rfind("\n", 0, start) + 1
+        # the label may hold more of the name than the NER tagged ("((First Last))")
+        if not _LABEL_START.fullmatch(text, line, start) or not _LABEL_END.match(text, end):
+            continue
+        line_end = text.find("\n", end)
+        span = _trim(text, _LABEL_END.match(text, end).end(),
+                     len(text) if line_end < 0 else line_end)
+        if span and not _overlaps(span, taken) and text[span[0]] not in "«“„\"—–-":
+            found.append((*span, "label", (start, end)))
+    return found
 
 
 def block_quotes(text: str, taken, persons, lang: str) -> list[tuple[int, int, str, tuple]]:

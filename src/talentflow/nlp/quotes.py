@@ -23,7 +23,7 @@ from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.lang import DATA_DIR, read_lines
 from talentflow.nlp.quote_names import is_name, name_forms, tidy
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers,
-                                        interview_answers, quoted_spans)
+                                        interview_answers, labelled_answers, quoted_spans)
 from talentflow.nlp.records import QuoteCandidate
 
 MIN_WORDS = 5
@@ -84,9 +84,16 @@ _VERB_LEAD = {
     "fr": re.compile(r"[\s»”\"“]*,\s*(?:a |avait )?[a-zéèêîôûàç]+(?:-t)?\s+$"),
     "en": re.compile(r"[\s»”\"“]*,?[\s»”\"“]*[a-z]+ed\s+$"),
 }
+# '», a réagi le président de l'association, X': a verb right after the marks, then the
+# subject's title and name
+_VERB_FIRST = {
+    "fr": re.compile(r"[\s»”\"“]*,\s*(?:(?:a|avait) [a-zéèêîôûàç]+|[a-zéèêîôûàç]+[et])\s"
+                     r"(?!que\b|qu['’])"),
+    "en": re.compile(r"[\s»”\"“]*,?[\s»”\"“]*(?:said|says|added|told)\s"),
+}
 # a colon (or a comma) just before the opening mark introduces words: "X, hier : « ..."
 _INTRODUCED = re.compile(r"[:,][\s«“„\"]*$")
-_PRONOUN_SUBJECT = {
+_PRONOUN_IN_LEAD = {
     "fr": re.compile(r"-t-(?:il|elle)\b|-(?:il|elle)\b|\b(?:il|elle) (?:a|avait|lui)\b", re.I),
     "en": re.compile(r"\b(?:he|she) \w+", re.I),
 }
@@ -151,8 +158,8 @@ def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
 class QuoteFinder:
     def __init__(self, lang: str):
         self.lang = lang if lang in _SPEECH else "fr"
-        self._gender_text: str | None = None
-        self._gender_cache: dict[str, str] = {}
+        # the genders of one text's people, worked out on the first gendered pronoun
+        self._gender_memo: dict[str, str] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         names = doc._.tf_person_names or {}
@@ -167,10 +174,12 @@ class QuoteFinder:
     def find(self, text: str, persons: list, pronouns: list) -> list[QuoteCandidate]:
         """Quotes of ``text`` given its people as (start, end, canonical name) in text order
         and the pronouns coref resolved as (start, name)."""
+        self._gender_memo = None
         spans = quoted_spans(text)
         spans += dash_answers(text, spans)
         spans += interview_answers(text, spans)
         spans += block_quotes(text, spans, persons, self.lang)
+        spans += labelled_answers(text, spans, persons)
         if not spans:
             return []
         spans.sort()
@@ -217,7 +226,7 @@ class QuoteFinder:
             # person the paragraph is about (fragments too: "X a souhaité que ... « ... »")
             if speaker is None and not attributed and style == "marks" \
                     and start - silent > CONTINUATION_CHARS:
-                speaker = _introduced(text, outside, start)
+                speaker = _introduced(text, outside, start, _SPEECH[self.lang])
             if speaker is None:
                 continue
             previous = QuoteCandidate(speaker=speaker, start=start, end=end, style=style)
@@ -240,9 +249,10 @@ class QuoteFinder:
             if _DOCUMENT_LEAD.search(lead):
                 return None, True
             # '," she told X', '», lui a-t-il dit': the named person was spoken to
-            if _PRONOUN_SUBJECT[self.lang].search(lead):
+            if _PRONOUN_IN_LEAD[self.lang].search(lead):
                 return self._pronoun(text, end, first[0], start, persons, pronouns), True
             if len(lead) <= 80 and (speech.search(lead) or _VERB_LEAD[self.lang].match(lead)
+                                    or _VERB_FIRST[self.lang].match(lead)
                                     or speech.search(
                     text[first[1]:min(after_end, first[1] + 60)]) or lead.strip(" ,»”\"") == ""):
                 return first[2], True
@@ -254,13 +264,13 @@ class QuoteFinder:
         begin = _clause_start(text, start, quoted)
         named = [p for p in persons if begin <= p[0] and p[1] <= start]
         before = text[begin:start]
+        # "Rappelant que ... X, elle a ajouté : «": the pronoun after the names speaks
+        if named and _SUBJECT_PRONOUN[self.lang].search(text, named[-1][1], start):
+            return self._pronoun(text, named[-1][1], start, begin, persons, pronouns), True
         # in English a name in a sentence that says nothing of speaking quotes a phrase,
         # not them ('X steered the paper to "a story of ..."'); French prose works the
         # person's words into any verb ('X a salué « ... »', 'Pour X, c'est « ... »'), and
         # the training labels count those (requiring a verb there cost French recall)
-        # "Rappelant que ... X, elle a ajouté : «": the pronoun after the names speaks
-        if named and _SUBJECT_PRONOUN[self.lang].search(text, named[-1][1], start):
-            return self._pronoun(text, named[-1][1], start, begin, persons, pronouns), True
         if named:
             if self.lang != "en" or speech.search(before) or _INTRODUCED.search(before):
                 return named[0][2], True
@@ -292,10 +302,10 @@ class QuoteFinder:
 
     def _genders(self, text: str, persons) -> dict[str, str]:
         """"f" or "m" for the people whose gender the article shows: a title before their
-        name ("Mme", "Mr") or the pronoun that follows them in the sentence ("X a dit
-        qu'elle ...") -- a vote over all their mentions, computed once per text."""
-        if self._gender_text is text:
-            return self._gender_cache
+        name ("Mme", "Mr") and, in English, the pronoun that follows them in the sentence
+        ("X said she ...") -- a vote over all their mentions, once per text."""
+        if self._gender_memo is not None:
+            return self._gender_memo
         votes: dict[str, int] = {}
         for start, end, name in persons:
             vote = 0
@@ -303,15 +313,14 @@ class QuoteFinder:
                 or _TITLE_OPENING[self.lang].match(text, start)
             if title:
                 vote += 3 if title.group("f") else -3
-            after = _SENTENCE_END.search(text, end, end + 160)
             gendered = _GENDERED.get(self.lang)
-            follower = gendered and gendered.search(text, end, after.start() if after else end + 160)
+            stop = _SENTENCE_END.search(text, end, end + 160)
+            follower = gendered and gendered.search(text, end, stop.start() if stop else end + 160)
             if follower:
                 vote += 1 if follower.group("f") else -1
             votes[name] = votes.get(name, 0) + vote
-        self._gender_text = text
-        self._gender_cache = {n: "f" if v > 0 else "m" for n, v in votes.items() if v}
-        return self._gender_cache
+        self._gender_memo = {n: "f" if v > 0 else "m" for n, v in votes.items() if v}
+        return self._gender_memo
 
 
 def _with_surnames(text: str, persons: list) -> list:
@@ -336,7 +345,7 @@ def _with_surnames(text: str, persons: list) -> list:
     return sorted(persons + extra) if extra else persons
 
 
-def _introduced(text: str, persons, start: int) -> str | None:
+def _introduced(text: str, persons, start: int, speech) -> str | None:
     """For a quote no attribution names: the person named last before it in its own
     paragraph or the one before ("X a proposé que ... .\n\n« Nous ... »"), the way a
     reader takes it, when no other quote stands between them."""
@@ -344,7 +353,13 @@ def _introduced(text: str, persons, start: int) -> str | None:
     if lo > 0 and not text[text.rfind("\n", 0, lo) + 1:lo].strip():
         lo = text.rfind("\n", 0, lo)  # a blank line between paragraphs
     lo = text.rfind("\n", 0, max(lo, 0)) + 1 if lo > 0 else 0
-    return _last_before([p for p in persons if p[0] >= lo], start)
+    earlier = [p for p in persons if p[0] >= lo and p[1] <= start and _full(p[2])]
+    if not earlier:
+        return None
+    # a quote set apart, or words after a verb of saying since the name
+    if _standalone(text, start) or speech.search(text, earlier[-1][1], start):
+        return earlier[-1][2]
+    return None
 
 
 def _standalone(text: str, start: int) -> bool:
