@@ -186,3 +186,31 @@ def test_seed_ingested_twice_shows_its_flows_into_anthropic(tmp_path):
     assert {("OpenAI", "Anthropic"), ("Google DeepMind", "Anthropic")} <= pairs
     anthropic = json.loads(run("org", "anthropic", "--db", db, "--format", "json").stdout)
     assert anthropic["arrivals_total"] == 4
+
+
+def test_quotes_command_lists_a_persons_words_as_json_and_csv(tmp_path):
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from talentflow.cli.app import app as cli_app
+    from talentflow.core import Article, Evidence, Extraction, Quote
+    from talentflow.store import open_store
+
+    words = "Nous avons tout reconstruit en partant de presque rien"
+    text = f"« {words} », a dit Ilse Marwood."
+    start = text.index(words)
+    db = str(tmp_path / "q.db")
+    with open_store(db) as store:
+        store.add_article(Article(id="x", text=text, lang="fr"), Extraction(
+            article_id="x", lang="fr", quotes=(Quote(
+                speaker="Ilse Marwood", evidence=Evidence.of(text, start, start + len(words))),)))
+    runner = CliRunner()
+    result = runner.invoke(cli_app, ["quotes", "--person", "Marwood", "--db", db, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    items = _json.loads(result.output)["items"]
+    assert [(q["speaker"]["name"], q["text"]) for q in items] == [("Ilse Marwood", words)]
+    result = runner.invoke(cli_app, ["quotes", "--db", db, "-f", "csv"])
+    assert result.exit_code == 0 and words in result.output
+    result = runner.invoke(cli_app, ["quotes", "--person", "Nobody Known", "--db", db])
+    assert result.exit_code != 0

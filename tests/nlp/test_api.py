@@ -37,7 +37,7 @@ def test_a_missing_model_raises_with_an_install_hint(monkeypatch):
 @pytest.mark.model
 def test_pipeline_is_loaded_once(fr_nlp):
     assert pipeline_module.load_pipeline("fr") is fr_nlp
-    assert fr_nlp.pipe_names[-1] == "talentflow_deals"
+    assert fr_nlp.pipe_names[-1] == "talentflow_quotes"
 
 
 @pytest.mark.model
@@ -69,7 +69,7 @@ def test_extract_to_dict_is_the_gold_line_shape(fr_nlp):
     result = extract(Article(id="x1", text="Léa Morel a rejoint Airbus en mars 2023.",
                              lang="fr", date="2023-06-01"))
     line = result.to_dict()
-    assert set(line) == {"id", "lang", "moves", "foundings", "investments"}
+    assert set(line) == {"id", "lang", "moves", "foundings", "investments", "quotes"}
     move = line["moves"][0]
     assert move["person"] == "Léa Morel" and move["to"] == "Airbus" and move["date"] == "2023-03"
     assert 0 <= move["confidence"] <= 1

@@ -167,3 +167,19 @@ def test_static_report_shows_the_same_views_from_disk(page, report_file):
 def test_static_report_shows_hostile_article_literally(page, report_file):
     check_hostile_article_is_inert(page, report_file.as_uri(), "report")
     assert page.problems == []
+
+
+@needs_seed
+def test_seed_move_page_for_schulman_shows_his_words_highlighted_in_the_article(page, live_server):
+    open_view(page, live_server.url + "/#/search?q=Schulman")
+    click(page, page.locator("#search-people a", has_text="John Schulman"))
+    assert "J'ai pris la difficile décision" in page.locator("#person-quotes").inner_text()
+    click(page, page.locator("#timeline a.sources-link").first)
+    words = page.locator("#fact-quotes").inner_text()
+    assert "J'ai pris la difficile décision de quitter OpenAI" in words
+    assert page.locator(".evidence-quote").count() >= 1
+    click(page, page.locator("#fact-quotes a.quote-source").first)
+    marked = page.locator("mark.quote.active").inner_text()
+    assert marked.startswith("J'ai pris la difficile décision de quitter OpenAI")
+    shot(page, "served-seed-quote.png")
+    assert page.problems == []

@@ -22,6 +22,7 @@ def _register_commands() -> None:
     from talentflow.cli import extract_cmd  # noqa: F401
     from talentflow.cli import store_cmds  # noqa: F401
     from talentflow.cli import query_cmds  # noqa: F401
+    from talentflow.cli import quote_cmds  # noqa: F401
     from talentflow.cli import web_cmds  # noqa: F401
 
 

@@ -2,7 +2,7 @@
 from talentflow.core.errors import *  # noqa: F401,F403
 from talentflow.core.errors import TalentflowError
 from talentflow.core.models import (Article, Evidence, Extraction, Founding, Investment,
-                                    Mention, Move, content_hash)
+                                    Mention, Move, Quote, content_hash)
 
 __all__ = ["Article", "Evidence", "Extraction", "Founding", "Investment", "Mention", "Move",
-           "TalentflowError", "content_hash"]
+           "Quote", "TalentflowError", "content_hash"]

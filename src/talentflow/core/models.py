@@ -115,6 +115,20 @@ class Investment:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A person's own words, quoted directly; ``evidence`` covers the words only."""
+
+    speaker: str
+    evidence: Evidence
+    move: int | None = None  # index into Extraction.moves when the speaker moves in the article
+    style: str = "marks"     # "marks", "dash" (interview answer) or "block" (set apart)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "evidence": self.evidence.to_dict(),
+                "move": self.move, "style": self.style}
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything one article reports, in the GOLD.md output shape via :meth:`to_dict`."""
 
@@ -123,9 +137,11 @@ class Extraction:
     moves: tuple[Move, ...] = ()
     foundings: tuple[Founding, ...] = ()
     investments: tuple[Investment, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.article_id, "lang": self.lang,
                 "moves": [m.to_dict() for m in self.moves],
                 "foundings": [f.to_dict() for f in self.foundings],
-                "investments": [i.to_dict() for i in self.investments]}
+                "investments": [i.to_dict() for i in self.investments],
+                "quotes": [q.to_dict() for q in self.quotes]}

@@ -116,9 +116,12 @@ def _extract_alone(article: Article) -> Extraction | TalentflowError:
 def _extract_in_chunks(nlp, article: Article, lang: str) -> Extraction:
     """A text over the model's max_length, read piece by piece on paragraph boundaries;
     facts keep offsets into the whole text (a move is not merged across pieces)."""
-    moves, foundings, investments = [], [], []
+    moves, foundings, investments, quotes = [], [], [], []
     for offset, piece in text_chunks(article.text, CHUNK_CHARS):
         part = doc_to_extraction(nlp(piece), replace(article, text=piece), lang)
+        quotes += [replace(q, evidence=_shifted(q.evidence, offset, article.text),
+                           move=None if q.move is None else q.move + len(moves))
+                   for q in part.quotes]
         moves += [replace(m, evidence=_shifted(m.evidence, offset, article.text),
                           mentions=tuple(replace(x, start=x.start + offset, end=x.end + offset)
                                          for x in m.mentions)) for m in part.moves]
@@ -127,7 +130,8 @@ def _extract_in_chunks(nlp, article: Article, lang: str) -> Extraction:
         investments += [replace(i, evidence=_shifted(i.evidence, offset, article.text))
                         for i in part.investments]
     return Extraction(article_id=article.id, lang=lang, moves=tuple(moves),
-                      foundings=tuple(foundings), investments=tuple(investments))
+                      foundings=tuple(foundings), investments=tuple(investments),
+                      quotes=tuple(quotes))
 
 
 def _shifted(evidence: Evidence, offset: int, text: str) -> Evidence:

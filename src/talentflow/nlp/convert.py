@@ -11,7 +11,7 @@ import unicodedata
 
 from spacy.tokens import Doc
 
-from talentflow.core import Article, Evidence, Extraction, Founding, Investment, Move
+from talentflow.core import Article, Evidence, Extraction, Founding, Investment, Move, Quote
 from talentflow.nlp.dates import find_dates
 from talentflow.nlp.money import find_amounts
 from talentflow.nlp.records import FoundingCandidate, InvestmentCandidate, MoveCandidate
@@ -30,11 +30,13 @@ def candidates_to_extraction(moves: list[MoveCandidate], foundings: list[Foundin
     text = article.text
     spans = [(c.sent_start, c.sent_end) for c in (*moves, *foundings, *investments)]
     dates = find_dates(text, lang, article.date, within=spans) if spans else []
+    final_moves = tuple(_moves(text, moves, dates))
     return Extraction(
         article_id=article.id, lang=lang,
-        moves=tuple(_moves(text, moves, dates)),
+        moves=final_moves,
         foundings=tuple(_foundings(text, foundings, dates)),
-        investments=tuple(_investments(text, investments, lang, dates)))
+        investments=tuple(_investments(text, investments, lang, dates)),
+        quotes=tuple(_quotes(text, doc._.tf_quotes or [], final_moves)))
 
 
 def fold(name: str | None) -> str:
@@ -235,3 +237,20 @@ def _investments(text: str, candidates: list[InvestmentCandidate], lang: str,
             evidence=Evidence.of(text, cand.sent_start, cand.sent_end),
             confidence=cand.confidence)
     return list(merged.values())
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+def _quotes(text: str, candidates, moves: tuple[Move, ...]) -> list[Quote]:
+    """Each quote linked to its speaker's move in the final moves: the one reported last
+    before the quote (a mover speaks about the move just told), else the first after it."""
+    quotes = []
+    for cand in candidates:
+        own = [i for i, m in enumerate(moves) if _same_person(m.person, cand.speaker)]
+        before = [i for i in own if moves[i].evidence.start <= cand.start]
+        move = before[-1] if before else (own[0] if own else None)
+        speaker = moves[move].person if move is not None and \
+            len(moves[move].person) > len(cand.speaker) else cand.speaker
+        quotes.append(Quote(speaker=speaker, evidence=Evidence.of(text, cand.start, cand.end),
+                            move=move, style=cand.style))
+    return quotes

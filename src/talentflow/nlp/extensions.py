@@ -17,6 +17,7 @@ _DOC_ATTRIBUTES = {
     "tf_moves": None,            # list[MoveCandidate] from arguments
     "tf_foundings": None,        # list[FoundingCandidate]
     "tf_investments": None,      # list[InvestmentCandidate]
+    "tf_quotes": None,           # list[QuoteCandidate] from quotes
 }
 
 

@@ -11,14 +11,14 @@ from talentflow.nlp.lang import get_pack
 
 # Importing the component modules registers their factories with spaCy.
 from talentflow.nlp import (arguments, coref, deals, entity_labels, modality,  # noqa: F401
-                            move_model, newline_sentences, org_ruler, person_repair, role_ruler,
-                            space_tags, triggers)
+                            move_model, newline_sentences, org_ruler, person_repair, quotes,
+                            role_ruler, space_tags, triggers)
 
 # Components after the statistical NER, in order; each reads what the previous ones wrote.
 COMPONENTS = ("talentflow_entity_labels", "talentflow_org_ruler", "talentflow_role_ruler",
               "talentflow_person_repair", "talentflow_entity_repair", "talentflow_triggers",
               "talentflow_modality", "talentflow_coref", "talentflow_arguments",
-              "talentflow_move_model", "talentflow_deals")
+              "talentflow_move_model", "talentflow_deals", "talentflow_quotes")
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, str | None], Language] = {}

@@ -44,3 +44,11 @@ class InvestmentCandidate:
     confidence: float
     needs_amount: bool = False  # investee guessed from context: keep only with an amount
     names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QuoteCandidate:
+    speaker: str           # canonical full name, as coref gives movers'
+    start: int             # the quoted words, without the marks or the attribution
+    end: int
+    style: str             # "marks", "dash" or "block"

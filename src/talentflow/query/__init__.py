@@ -10,6 +10,7 @@ from talentflow.query.export import EXPORT_FORMATS, ExportSummary, export_facts,
 from talentflow.query.facts import DEFAULT_LIMIT, moves, sources
 from talentflow.query.flows import flows
 from talentflow.query.profiles import PERIODS, org_profile, person_timeline
+from talentflow.query.quotes import QuoteResult, QuoteSource, quotes
 from talentflow.query.results import (Fact, FactSources, Flow, Flows, OrgProfile, Page,
                                       PeriodCount, PersonCount, PersonTimeline, Ref, Source)
 
@@ -17,4 +18,4 @@ __all__ = ["DEFAULT_LIMIT", "EXPORT_FORMATS", "PERIODS", "DateRange", "ExportSum
            "FactSources", "Flow", "Flows", "OrgProfile", "Page", "PeriodCount", "PersonCount",
            "PersonTimeline", "Ref", "Source", "date_range", "export_facts", "flows", "moves",
            "org_profile", "partial_date_bounds", "people_org_graph", "person_timeline",
-           "sources"]
+           "QuoteResult", "QuoteSource", "quotes", "sources"]

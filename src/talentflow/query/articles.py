@@ -7,6 +7,7 @@ from typing import Any
 
 from talentflow.core.errors import NotFoundError
 from talentflow.query.facts import facts_from_rows
+from talentflow.query.quotes import article_quotes
 from talentflow.query.results import Fact
 from talentflow.store import reads, reads_web
 
@@ -43,11 +44,13 @@ class ArticleView:
     source: str | None
     text: str
     reports: tuple[ArticleReport, ...]
+    quotes: tuple[dict[str, Any], ...] = ()  # quoted words: offsets, speaker, linked fact
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "ext_id": self.ext_id, "title": self.title, "url": self.url,
                 "lang": self.lang, "date": self.published, "source": self.source,
-                "text": self.text, "reports": [r.to_dict() for r in self.reports]}
+                "text": self.text, "reports": [r.to_dict() for r in self.reports],
+                "quotes": list(self.quotes)}
 
 
 def _as_written(row: dict[str, Any]) -> dict[str, Any]:
@@ -72,6 +75,7 @@ def article(store, article_id: int) -> ArticleView:
                                                  if r["fact_id"] is not None})
                      if (fact := reads.fact_by_id(conn, fact_id)) is not None]
         facts = {fact.id: fact for fact in facts_from_rows(conn, fact_rows)}
+        quotes = tuple(article_quotes(conn, article_id))
     items = tuple(ArticleReport(
         report_id=r["id"], kind=r["kind"], evidence_start=r["evidence_start"],
         evidence_end=r["evidence_end"], evidence=r["evidence_text"],
@@ -79,4 +83,4 @@ def article(store, article_id: int) -> ArticleView:
         fact=facts.get(r["fact_id"])) for r in report_rows)
     return ArticleView(id=row["id"], ext_id=row["ext_id"], title=row["title"], url=row["url"],
                        lang=row["lang"], published=row["published"], source=row["source"],
-                       text=row["text"], reports=items)
+                       text=row["text"], reports=items, quotes=quotes)

@@ -2,11 +2,16 @@
 
 Formats (``EXPORT_FORMATS``):
 
-* ``json``: ``{"format": "talentflow-facts", "version": 1, "facts": [...]}``, each fact in
-  the :meth:`Fact.to_dict` shape plus ``"sources"`` (:meth:`Source.to_dict` each);
+* ``json``: ``{"format": "talentflow-facts", "version": 1, "facts": [...], "quotes": [...]}``,
+  each fact in the :meth:`Fact.to_dict` shape plus ``"sources"`` (:meth:`Source.to_dict`
+  each), each quote in the :meth:`QuoteResult.to_dict` shape (speaker, words, the facts
+  it is about, its sources with the offsets of the words);
 * ``csv``: one row per (fact, source) with the columns of :data:`CSV_COLUMNS`; for the
   three kinds ``from_org``/``to_org`` follow the store's convention (a founding's
   organisation and an investment's investee are ``to_org``, the investor ``from_org``);
+  quotes follow as rows of kind ``quote``, one per (quote, source article): ``person``
+  is the speaker, ``fact_id`` the move it is about (empty when none), ``evidence`` the
+  quoted words and ``evidence_start``/``evidence_end`` their offsets in that article;
 * ``graphml`` / ``gexf`` (networkx, for Gephi): nodes ``person:ID`` / ``org:ID`` with
   ``label`` and ``type`` ("person"/"organisation"); directed edges with ``relation``
   ``moved_from`` / ``moved_to`` (person -> organisation), ``founded`` (founder ->
@@ -18,6 +23,9 @@ Formats (``EXPORT_FORMATS``):
   (``employee``, ``employer``, ``role``, ``startDate`` for the organisation joined,
   ``endDate`` for the one left, ``sourceUrl``, ``recordId``), founders and investors as
   ``UnknownLink`` (``subject``, ``object``, ``role`` "founder"/"investor", ``date``).
+  FollowTheMoney has no schema for a person's quoted words (``Note`` is a free comment
+  on an entity, with no speaker or source offsets), so quotes are left out of this
+  format; the json and csv exports carry them.
 
 Files are written atomically (a temporary file in the same folder, then renamed), and
 facts are read in batches so memory stays flat for the row formats.
@@ -35,6 +43,7 @@ from typing import IO, Any
 
 from talentflow.core.errors import UsageError
 from talentflow.query.facts import facts_from_rows, source_from_row
+from talentflow.query.quotes import quotes
 from talentflow.query.results import Fact, Source
 from talentflow.store import reads
 
@@ -81,6 +90,9 @@ def _write_json(store, out: IO[str]) -> tuple[int, int]:
         data["sources"] = [s.to_dict() for s in sources]
         out.write((",\n" if count else "\n") + json.dumps(data, ensure_ascii=False))
         count += 1
+    out.write("\n], \"quotes\": [")
+    for index, quote in enumerate(quotes(store)):
+        out.write((",\n" if index else "\n") + json.dumps(quote.to_dict(), ensure_ascii=False))
     out.write("\n]}\n")
     return count, count
 
@@ -116,6 +128,14 @@ def _write_csv(store, out: IO[str]) -> tuple[int, int]:
                                         source.published or "", source.url or "",
                                         source.evidence_start, source.evidence_end,
                                         source.evidence])
+            n_rows += 1
+    for quote in quotes(store):
+        for source in quote.sources:
+            writer.writerow([source.fact_id or "", "quote", _name(quote.speaker),
+                             _id(quote.speaker)] + [""] * 13
+                            + ["", source.article_id, source.title or "",
+                               source.published or "", source.url or "",
+                               source.evidence_start, source.evidence_end, quote.text])
             n_rows += 1
     return n_facts, n_rows
 

@@ -18,7 +18,7 @@ from talentflow.resolve.orgs import shipped_canonical, shipped_variants
 from talentflow.resolve.people import same_person
 from talentflow.store.schema import (KIND_MOVE, OVERRIDE_DISTINCT_PEOPLE,
                                      facts, merge_overrides, org_aliases, organisations, people,
-                                     person_aliases, report_founders, reports)
+                                     person_aliases, quotes, report_founders, reports)
 
 # Alias origins (see schema docstrings).
 ORIGIN_NAME = "name"
@@ -237,6 +237,7 @@ def merge_people(conn: Connection, keep: int, drop: int, *, origin: str | None =
         return set()
     conn.execute(update(reports).where(reports.c.person_id == drop).values(person_id=keep))
     conn.execute(update(facts).where(facts.c.person_id == drop).values(person_id=keep))
+    conn.execute(update(quotes).where(quotes.c.person_id == drop).values(person_id=keep))
     founded: set[int] = set()
     for rid, names, ids in founding_reports_of(conn, drop):
         founded.add(set_founders(conn, rid, names, [keep if i == drop else i for i in ids]))

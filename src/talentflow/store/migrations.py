@@ -44,12 +44,19 @@ def _add_org_profile_indexes(connection: Connection) -> None:
         connection.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
 
 
+def _add_quotes(connection: Connection) -> None:
+    schema.quotes.create(connection, checkfirst=True)
+    schema.quote_sources.create(connection, checkfirst=True)
+
+
 #: (version reached, what it does, how). Append only; never edit a released entry.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: articles, people, organisations, aliases, reports, facts", _create_schema),
     (2, "report_founders: founders of founding reports, indexed by person", _add_report_founders),
     (3, "covering indexes for an organisation's arrivals and departures",
      _add_org_profile_indexes),
+    (4, "quotes and quote_sources: direct quotes with their speaker, articles and move",
+     _add_quotes),
 ]
 
 assert MIGRATIONS[-1][0] == schema.SCHEMA_VERSION, "SCHEMA_VERSION must match the migrations"

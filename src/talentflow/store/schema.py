@@ -49,7 +49,7 @@ from sqlalchemy import (JSON, Column, DateTime, Float, ForeignKey, Index, Intege
                         String, Table, Text, UniqueConstraint, func)
 
 #: Version of this schema; recorded in ``meta`` under ``schema_version``.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 KIND_MOVE = "move"
 KIND_FOUNDING = "founding"
@@ -261,6 +261,40 @@ report_founders = Table(
             "person's foundings by index; mirrors reports.founders/founder_ids.",
 )
 
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("quote_key", String(64), nullable=False, unique=True,
+           comment="sha256 of the folded words: the same words from two articles are one "
+                   "quote with two sources."),
+    Column("text", Text, nullable=False, comment="The quoted words, from the first source."),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL"), index=True,
+           comment="The speaker (canonical person)."),
+    Column("speaker_name", String(512), nullable=False, comment="The speaker as first named."),
+    Column("n_sources", Integer, nullable=False),
+    _created(),
+    comment="Direct quotes of named people (schema version 4).",
+)
+
+quote_sources = Table(
+    "quote_sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("quote_id", Integer, ForeignKey("quotes.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("evidence_start", Integer, nullable=False,
+           comment="Offsets of the quoted words into articles.text, end exclusive."),
+    Column("evidence_end", Integer, nullable=False),
+    Column("style", String(16), nullable=False,
+           comment="'marks', 'dash', 'interview' or 'block': how the article set it apart."),
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="SET NULL"), index=True,
+           comment="The speaker's move report in this article, when the quote is linked to "
+                   "one; its fact_id is the merged fact the quote is about."),
+    UniqueConstraint("quote_id", "article_id", "evidence_start"),
+    comment="Where each quote was read: one row per article reporting it (schema version 4).",
+)
+
 merge_overrides = Table(
     "merge_overrides", metadata,
     Column("id", Integer, primary_key=True),
@@ -279,4 +313,5 @@ merge_overrides = Table(
 __all__ = ["SCHEMA_VERSION", "KINDS", "KIND_MOVE", "KIND_FOUNDING", "KIND_INVESTMENT",
            "PRECISIONS", "OVERRIDE_SEPARATE_REPORT", "OVERRIDE_DISTINCT_PEOPLE", "metadata",
            "meta", "articles", "organisations", "org_aliases", "people", "person_aliases",
-           "facts", "reports", "report_founders", "merge_overrides"]
+           "facts", "reports", "report_founders", "merge_overrides", "quotes",
+           "quote_sources"]

@@ -23,6 +23,7 @@ from talentflow.store.engine import (DEFAULT_LOCK_TIMEOUT, create_store_engine, 
                                      read_connection, resolve_db_url, write_transaction)
 from talentflow.store.facts import remerge, remerge_org, remerge_person
 from talentflow.store.migrations import current_version, upgrade
+from talentflow.store.quotes import add_quotes
 from talentflow.store.schema import (KIND_FOUNDING, KIND_INVESTMENT, KIND_MOVE,
                                      OVERRIDE_SEPARATE_REPORT,
                                      articles, facts, merge_overrides, org_aliases,
@@ -136,6 +137,7 @@ class Store:
                        if r["kind"] != KIND_MOVE and r["to_org_id"] is not None}
             self._refresh_names(conn, rows, touched_people)
             remerge(conn, people=touched_people, orgs=anchors | refounded)
+            add_quotes(conn, article, extraction, article_id)
             fact_ids = tuple(sorted(set(conn.execute(
                 select(reports.c.fact_id).where(reports.c.article_id == article_id)).scalars())
                 - {None}))

@@ -104,6 +104,11 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
         """A person's moves, oldest first, and their foundings."""
         return query.person_timeline(store, person_id).to_dict()
 
+    @app.get("/api/people/{person_id}/quotes", tags=["people"])
+    def api_person_quotes(person_id: int) -> dict[str, Any]:
+        """The person's own words, quoted in articles, with the moves they are about."""
+        return {"items": [q.to_dict() for q in query.quotes(store, person=person_id)]}
+
     @app.get("/api/orgs/{org_id}", tags=["organisations"])
     def api_org(org_id: OrgId,
                 period: Annotated[str, Query(max_length=20)] = "year",
@@ -117,6 +122,11 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
     def api_sources(fact_id: FactId) -> dict[str, Any]:
         """A fact with every report of it: article and evidence sentence."""
         return query.sources(store, fact_id).to_dict()
+
+    @app.get("/api/facts/{fact_id}/quotes", tags=["facts"])
+    def api_fact_quotes(fact_id: int) -> dict[str, Any]:
+        """What the person who moved said about this move."""
+        return {"items": [q.to_dict() for q in query.quotes(store, fact_id=fact_id)]}
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: ArticleId) -> dict[str, Any]:

@@ -96,6 +96,7 @@ def report_data(store) -> dict[str, Any]:
     every link in the report opens a view.
     """
     moves = query.moves(store, limit=None).to_dict()["items"]
+    quotes = [q.to_dict() for q in query.quotes(store)]
     fetch = {"people": lambda pid: query.person_timeline(store, pid).to_dict(),
              "orgs": lambda oid: query.org_profile(store, oid, limit=None).to_dict(),
              "sources": lambda fid: query.sources(store, fid).to_dict(),
@@ -103,6 +104,7 @@ def report_data(store) -> dict[str, Any]:
     views: dict[str, dict[int, Any]] = {kind: {} for kind in fetch}
     wanted: dict[str, set] = {kind: set() for kind in fetch}
     _linked_ids(moves, wanted)
+    _linked_ids(quotes, wanted)
     while any(wanted[kind] - views[kind].keys() for kind in fetch):
         for kind, get in fetch.items():
             for key in sorted(wanted[kind] - views[kind].keys()):
@@ -110,7 +112,8 @@ def report_data(store) -> dict[str, Any]:
                 _linked_ids(views[kind][key], wanted)
     return {"generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "moves": moves, **{kind: dict(sorted(table.items()))
-                               for kind, table in views.items()}}
+                               for kind, table in views.items()},
+            "quotes": quotes}
 
 
 def _sha256(code: str) -> str:

@@ -94,6 +94,8 @@
       person: (id) => get("/people/" + encodeURIComponent(id)),
       org: (id, params) => get("/orgs/" + encodeURIComponent(id), params),
       sources: (id) => get("/facts/" + encodeURIComponent(id) + "/sources"),
+      factQuotes: (id) => get("/facts/" + encodeURIComponent(id) + "/quotes"),
+      personQuotes: (id) => get("/people/" + encodeURIComponent(id) + "/quotes"),
       article: (id) => get("/articles/" + encodeURIComponent(id)),
       search: (q) => get("/search", { q: q }),
     };
@@ -173,6 +175,8 @@
       person: (id) => (data.people[id] ? Promise.resolve(data.people[id]) : notFound("person", id)),
       org: (id) => (data.orgs[id] ? Promise.resolve(data.orgs[id]) : notFound("organisation", id)),
       sources: (id) => (data.sources[id] ? Promise.resolve(data.sources[id]) : notFound("fact", id)),
+      factQuotes: (id) => Promise.resolve({ items: (data.quotes || []).filter((q) => q.fact_ids.includes(Number(id))) }),
+      personQuotes: (id) => Promise.resolve({ items: (data.quotes || []).filter((q) => q.speaker && q.speaker.id === Number(id)) }),
       article: (id) => (data.articles[id] ? Promise.resolve(data.articles[id]) : notFound("article", id)),
       async search(q) {
         const key = fold(q);
@@ -363,8 +367,17 @@
       movesTable(result.items), pager);
   }
 
+  // A quote and a link to it highlighted in the article it was read in.
+  function quoteCards(quotes, showSpeaker) {
+    return quotes.map((q) => el("div", { class: "card quote" },
+      el("blockquote", { class: "spoken" }, "« " + q.text + " »"),
+      el("div", { class: "muted" }, showSpeaker && q.speaker ? [personLink(q.speaker.name, q.speaker.id), " · "] : null,
+        q.sources.map((s, i) => [i ? ", " : "", link("#/article/" + s.article.id + "?quote=" + s.evidence.start,
+          s.article.title || "article " + s.article.id, "quote-source")]))));
+  }
+
   async function factView(id) {
-    const result = await source.sources(id);
+    const [result, said] = await Promise.all([source.sources(id), source.factQuotes(id)]);
     const fact = result.fact;
     const details = [fact.role, fact.date || "undated", "confidence " + fact.confidence,
       fact.n_sources + (fact.n_sources === 1 ? " source" : " sources")].filter(Boolean).join(" · ");
@@ -380,8 +393,10 @@
         url ? el("div", {}, el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original article")) : null);
     });
     const conflicts = fact.conflicts ? el("p", { class: "muted" }, "Sources disagree on: " + Object.keys(fact.conflicts).join(", ")) : null;
+    const words = said.items.length
+      ? el("section", { id: "fact-quotes" }, el("h2", {}, "In their words"), quoteCards(said.items, true)) : null;
     show(el("h1", {}, factSummary(fact)), el("p", { class: "muted" }, fact.kind + " · " + details), conflicts,
-      el("h2", {}, "Sources"), cards);
+      el("div", { class: "columns" }, el("section", {}, el("h2", {}, "Sources"), cards), words));
   }
 
   async function articleView(id, params) {
@@ -389,13 +404,19 @@
     const text = article.text;
     const bounds = new Set([0, text.length]);
     for (const r of article.reports) { bounds.add(r.evidence.start); bounds.add(r.evidence.end); }
+    const quotes = article.quotes || [];
+    for (const q of quotes) { bounds.add(q.start); bounds.add(q.end); }
     const cuts = [...bounds].filter((b) => b >= 0 && b <= text.length).sort((a, b) => a - b);
     const body = el("div", { class: "article-text", id: "article-text", lang: article.lang || null });
     for (let i = 0; i + 1 < cuts.length; i++) {
       const [start, end] = [cuts[i], cuts[i + 1]];
       const covering = article.reports.filter((r) => r.evidence.start <= start && end <= r.evidence.end);
       const piece = text.slice(start, end);
-      if (covering.length) {
+      const quoted = quotes.find((q) => q.start <= start && end <= q.end);
+      if (quoted) {
+        body.append(el("mark", { class: "quote" + (covering.length ? " evidence" : ""), "data-quote": String(quoted.start),
+          "data-reports": covering.map((r) => r.report_id).join(" "), title: quoted.speaker.name || "" }, piece));
+      } else if (covering.length) {
         body.append(el("mark", { class: "evidence", "data-reports": covering.map((r) => r.report_id).join(" ") }, piece));
       } else {
         body.append(document.createTextNode(piece));
@@ -437,6 +458,11 @@
         el("aside", {}, el("h2", {}, "Facts extracted (" + article.reports.length + ")"),
           el("ul", { class: "fact-list", id: "fact-list" }, items))));
     if (params.report) activate(params.report, true);
+    if (params.quote) {
+      const marks = body.querySelectorAll('mark.quote[data-quote="' + Number(params.quote) + '"]');
+      for (const mark of marks) mark.classList.add("active");
+      if (marks.length) marks[0].scrollIntoView({ block: "center", behavior: "smooth" });
+    }
   }
 
   async function orgView(id, params) {
@@ -470,7 +496,7 @@
   }
 
   async function personView(id) {
-    const person = await source.person(id);
+    const [person, said] = await Promise.all([source.person(id), source.personQuotes(id)]);
     const entries = person.moves.map((m) => el("li", {},
       el("div", {}, el("strong", {}, m.date || "undated"), m.role ? " · " + m.role : ""),
       el("div", {}, orgLink(m.from, m.from_id), " → ", orgLink(m.to, m.to_id), " ",
@@ -478,7 +504,8 @@
     show(el("h1", {}, person.person.name),
       person.aliases.length > 1 ? el("p", { class: "muted" }, "Also written: " + person.aliases.filter((a) => a !== person.person.name).join(", ")) : null,
       el("h2", {}, "Timeline"), el("ol", { class: "timeline", id: "timeline" }, entries.length ? entries : el("li", { class: "muted" }, "No moves.")),
-      person.foundings.length ? [el("h2", {}, "Foundings"), el("ul", {}, person.foundings.map((f) => el("li", {}, factSummary(f), " ", link("#/fact/" + f.fact_id, "sources"))))] : null);
+      person.foundings.length ? [el("h2", {}, "Foundings"), el("ul", {}, person.foundings.map((f) => el("li", {}, factSummary(f), " ", link("#/fact/" + f.fact_id, "sources"))))] : null,
+      said.items.length ? el("section", { id: "person-quotes" }, el("h2", {}, "In their words"), quoteCards(said.items, false)) : null);
   }
 
   async function searchView(params) {

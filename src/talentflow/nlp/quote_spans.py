@@ -1,0 +1,223 @@
+"""Where quotes are in a text: the words between quotation marks, interview answers after
+a dash or a question, and first-person blocks over an attribution line (their speakers
+are found in ``quotes``). Regexes over the text only, never the tokens."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# quotes longer than this are more likely a run of text between two stray marks
+MAX_CHARS = 3000
+# a quote left open at a line's end is read on over at most this many lines
+MAX_JOINED_LINES = 6
+
+_OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+# a straight mark and a curly one often pair up in copied text ("... ” or “ ... ")
+_CLOSERS = {"«": "»", "“": '”"', "„": '“”"', '"': '"”'}
+_MARKS = re.compile(r'[«»“”„"]')
+_PARAGRAPHS = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# the end of a speaker's label in a transcript: "))", "]" or a colon, then the words
+_LABEL_START = re.compile(r"[ \t]*(?:\(\(|\[)?(?:[A-ZÀ-Ý][\w'’.-]* )*")
+_LABEL_END = re.compile(r"(?:\)\)|\])[ \t]*:?[ \t]*(?=\S)|[ \t]*:[ \t]+(?=\S)")
+_DASH_LINE = re.compile(r"^[ \t]*[—–-][ \t]+(?=\S)", re.M)
+
+# "Zs.B. : ", "J. D.: ": the answerer's initials opening the answer
+_ANSWER_LEAD = re.compile(r"(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}\s?:\s*")
+_FIRST_PERSON = {
+    "fr": re.compile(r"\b(?:je|j['’]|me|m['’]|moi|mon|ma|mes|nous|notre|nos)\b", re.I),
+    "en": re.compile(r"\b(?:I|me|my|mine|we|our|us)\b"),
+}
+# an interviewer's question speaks to the interviewee; a heading that asks does not
+_SECOND_PERSON = re.compile(r"\b(?:vous|votre|vos|tu|te|t['’]|ton|ta|tes|toi|you|your)\b", re.I)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int, str, None]]:
+    """(start, end, "marks", None) of the words inside top-level quotation marks.
+
+    Marks are paired within a paragraph; marks nested inside a quote are part of it.
+    A paragraph whose marks do not balance yields only the quotes closed before the first
+    mark that breaks the balance, so a stray mark never makes prose into a quote. The one
+    exception is a quote left open at the end of a line whose next lines open with no
+    mark: sources that put each sentence on its own line run a quote over several lines
+    ("« ... .\n... », a-t-il dit"), so those lines are read on up to the closing mark."""
+    found = []
+    paras = [m.span() for m in _PARAGRAPHS.finditer(text)]
+    index = 0
+    while index < len(paras):
+        spans, dangling = _pair(text, *paras[index])
+        found += spans
+        last = index
+        while dangling is not None:
+            joined = _join_lines(text, paras, last, dangling)
+            if joined is None:
+                break
+            last, more, dangling = joined
+            found += more
+        index = last + 1
+    return [s for s in found if s[1] - s[0] <= MAX_CHARS]
+
+
+def _join_lines(text: str, paras, last: int, opener: int):
+    """(last line, quotes, mark still open) once the quote opened at ``opener`` is closed on
+    one of the few lines after ``last``, or None: a line opening with a mark or a dash
+    starts new words (a paragraph-per-paragraph quote or an answer), not a continuation."""
+    for k in range(last + 1, min(len(paras), last + 1 + MAX_JOINED_LINES)):
+        lo, hi = paras[k]
+        first = text[lo:hi].lstrip()[:1]
+        if first in _OPENERS or first in "—–-" or hi - opener > MAX_CHARS:
+            return None
+        spans, dangling = _pair(text, opener, hi)
+        if spans and spans[0][0] <= opener + 3:  # its own closer found, not a nested pair
+            return k, spans, dangling
+    return None
+
+
+def _pair(text: str, lo: int, hi: int) -> tuple[list, int | None]:
+    """The top-level quotes between ``lo`` and ``hi``, and the position of a top-level
+    opener still open at ``hi`` (None when all closed or the marks tangled)."""
+    found = []
+    stack: list[tuple[str, int]] = []
+    for mark in _MARKS.finditer(text, lo, hi):
+        char, at = mark.group(), mark.start()
+        if char == '"' and text[at - 1:at].isalnum() and text[at + 1:at + 2].isalnum():
+            continue  # l"épargne: a straight mark standing for an apostrophe
+        if stack and char in _CLOSERS[stack[-1][0]] and (
+                char != '"' or _closes(text, at) or _spaced_closer(text, at)):
+            opener, begin = stack.pop()
+            if not stack:
+                span = _trim(text, begin + 1, at)
+                if span:
+                    found.append((*span, "marks", None))
+        elif char in _OPENERS and (char != '"' or not stack or stack[-1][0] != '"'):
+            if char == '"' and not _opens(text, at):
+                stack.clear()  # can neither open nor close: what is open is unsure
+                continue
+            stack.append((char, at))
+        elif not stack:
+            continue  # a closing mark with nothing open: a stray, ignored
+        else:
+            # a closer of another kind inside a quote: the marks are tangled, so what
+            # is open is dropped and a straight mark that can open starts afresh
+            stack.clear()
+            if char == '"' and _opens(text, at):
+                stack.append((char, at))
+    return found, (stack[0][1] if len(stack) == 1 else None)
+
+
+def _spaced_closer(text: str, at: int) -> bool:
+    """'wrong, "he said': a straight mark after a space that follows the quote's own
+    punctuation closes it, though it sits against the next word like an opener."""
+    return text[at - 1:at] == " " and text[at - 2:at - 1] in (",", ".", "!", "?", "…")
+
+
+def _opens(text: str, at: int) -> bool:
+    prev, nxt = text[at - 1:at], text[at + 1:at + 2]
+    if prev.isalnum():
+        return False
+    return nxt != "" and not nxt.isspace() or prev in ("«", " ", "") and nxt == " "
+
+
+def _closes(text: str, at: int) -> bool:
+    if text[at + 1:at + 2].isalnum():
+        return False
+    return at > 0 and not text[at - 1].isspace() or text[at + 1:at + 2] in ("", " ", ".", ",", "\n")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in "\u00a0\u202f"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\u00a0\u202f"):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
+    """Interview answers: lines opening with a dash that are not questions; the speaker is
+    the person named last before them (the interviewee the introduction presents)."""
+    found = []
+    for match in _DASH_LINE.finditer(text):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        span = _trim(text, match.end(), line_end)
+        if not span or text[span[1] - 1] == "?" or _overlaps(span, taken):
+            continue
+        if _MARKS.search(text, span[0], span[1]):
+            continue  # marks on the line: the quote finder handles those words
+        found.append((*span, "dash", None))
+    return found
+
+
+def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
+    """Answers of a question-and-answer interview: the paragraphs after a question put to
+    someone ("vous", "you") up to the next question (an answer often runs over several),
+    when the article has at least two such pairs. A lead naming the speaker by initials
+    ("Zs.B. : ") is not their words."""
+    lines = [m for m in _PARAGRAPHS.finditer(text) if m.group().strip()]
+    found = []
+    for at, (question, answer) in enumerate(zip(lines, lines[1:])):
+        if not question.group().rstrip().endswith("?") or answer.group().rstrip().endswith("?") \
+                or not _SECOND_PERSON.search(question.group()):
+            continue
+        last = at + 1
+        while last + 1 < len(lines) and last - at < MAX_JOINED_LINES \
+                and not lines[last + 1].group().rstrip().endswith("?") \
+                and lines[last + 1].group().lstrip()[:1] not in "«“„\"—–-(":
+            last += 1
+        if last + 1 >= len(lines):
+            last = at + 1  # the last answer: what follows may be the article's own prose
+        span = _trim(text, answer.start(), lines[last].end())
+        if not span or _overlaps(span, taken) or text[span[0]] in "«“„\"—–-(":
+            continue
+        lead = _ANSWER_LEAD.match(text, span[0], span[1])
+        found.append((lead.end() if lead else span[0], span[1], "interview", None))
+    return found if len(found) >= 2 else []
+
+
+def labelled_answers(text: str, taken, persons) -> list[tuple[int, int, str, tuple]]:
+    """Transcript turns: a paragraph opening with a person's name as a label ("((X Y))
+    words", "[X Y] words", "X Y : words") is X Y's words, up to the paragraph's end."""
+    found = []
+    for start, end, _name in persons:
+        line = text.rfind("\n", 0, start) + 1
+        # the label may hold more of the name than the NER tagged ("((First Last))")
+        if not _LABEL_START.fullmatch(text, line, start) or not _LABEL_END.match(text, end):
+            continue
+        line_end = text.find("\n", end)
+        span = _trim(text, _LABEL_END.match(text, end).end(),
+                     len(text) if line_end < 0 else line_end)
+        if span and not _overlaps(span, taken) and text[span[0]] not in "«“„\"—–-":
+            found.append((*span, "label", (start, end)))
+    return found
+
+
+def block_quotes(text: str, taken, persons, lang: str) -> list[tuple[int, int, str, tuple]]:
+    """A paragraph in the first person followed by a short line that opens with a person's
+    name and a comma ("X, on leaving Y"): the paragraph is X's words."""
+    found = []
+    ents = [(p[0], p[1]) for p in persons]
+    if not ents:
+        return found
+    line_starts = [m.start() for m in _PARAGRAPHS.finditer(text)]
+    for index, (start, end) in enumerate(ents):
+        at = bisect_right(line_starts, start) - 1
+        if at < 1 or line_starts[at] != start and text[line_starts[at]:start].strip():
+            continue
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[end:line_end]
+        if not (rest.startswith(",") or not rest.strip()) or len(_WORD.findall(rest)) > 10 \
+                or rest.rstrip().endswith((".", "!", "?")) and len(_WORD.findall(rest)) > 6:
+            continue
+        block_start = line_starts[at - 1]
+        block = _trim(text, block_start, line_starts[at] - 1)
+        if not block or _overlaps(block, taken) or _MARKS.search(text, *block):
+            continue
+        if not _FIRST_PERSON[lang].search(text[block[0]:block[1]]):
+            continue
+        found.append((*block, "block", (start, end)))
+    return found
+
+
+def _overlaps(span, taken) -> bool:
+    return any(s < span[1] and span[0] < e for s, e, *_ in taken)

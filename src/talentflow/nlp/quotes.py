@@ -1,0 +1,433 @@
+"""Direct quotes and who said them: « ... », “ ... ”, "...", interview dashes, block quotes.
+
+Quotes are found by scanning the text with regexes (``quote_spans``); only the person
+entities the NER found and the coreference maps of ``talentflow_coref`` are read, so the
+component never walks the tokens. A quote's speaker is looked for, in order, in its
+attribution after it (``», a déclaré X``, ``," X said``), before it in the same sentence
+(``X a déclaré : «``, ``According to X, "``), through a pronoun, "ce dernier" or a title
+("l'élu", gender-checked against Mme/Ms titles), then for an unattributed quote from its
+neighbours: the speaker named after a run of quotes, the previous speaker, or the person
+the paragraph is about. A quote no named person can be given is dropped: institutions and
+unnamed sources do not speak in the output. Speakers are named as the article writes them
+in full (``quote_names``).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
+from talentflow.nlp.lang import DATA_DIR, read_lines
+from talentflow.nlp.quote_names import is_name, name_forms, tidy
+from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers,
+                                        interview_answers, labelled_answers, quoted_spans)
+from talentflow.nlp.records import QuoteCandidate
+
+MIN_WORDS = 5
+ATTRIBUTION_CHARS = 160
+# an unattributed quote continues the previous speaker's words only when this close
+CONTINUATION_CHARS = 600
+# "M. Noda", "Mr. Lee", "Anne W. Patterson": a title's or an initial's point ends no sentence
+_SENTENCE_END = re.compile(
+    r"(?<!\bM)(?<!\bMM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bMme)(?<!\bMlle)"
+    r"(?<!\b[A-Z])[.](?=\s|$)|[!?…](?=\s|$)|\n|[«“„\"]")
+_SPEECH = {
+    "fr": re.compile(
+        r"\b(?:déclar|affirm|expliqu|ajout|estim|soulign|précis|indiqu|confi|assur|lanc|"
+        r"répond|poursui|racont|conclu|comment|reconn|martel|insist|not[ée]|observ|relev|"
+        r"rappel|résum|jug|s'exclam|écri|tw[ie]|avou|adm[ie]|prévi|ironis|dénon|regrett|"
+        r"félicit|témoign|annon|concè|conc[eé]d|sout|résum|argument|dit|dis|dira|selon|"
+        r"pour (?:lui|elle)|d'après|renchér|tranch|plaid|confirm|s'interroge|s'inqui|"
+        r"glisse|lâch|déplor|se réjou|se dit|raill|prévien|constat|analys|détaill|"
+        r"espère|pense|croit|considèr)\w*", re.I),
+    "en": re.compile(
+        r"\b(?:said|says|say|saying|told|tells|tell|add(?:s|ed)?|explain(?:s|ed)?|"
+        r"not(?:es|ed)|stat(?:es|ed)|declar(?:es|ed)|wr(?:ote|ites)|according|asked|"
+        r"repl(?:ied|ies)|argu(?:es|ed)|insist(?:s|ed)?|continu(?:es|ed)|recall(?:s|ed)?|"
+        r"remark(?:s|ed)?|comment(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|"
+        r"warn(?:s|ed)?|claim(?:s|ed)?|announc(?:es|ed)|observ(?:es|ed)|pointed|"
+        r"conclud(?:es|ed)|tweet(?:s|ed)?|post(?:s|ed)|sa(?:id|ys) in|quoted|"
+        r"recount(?:s|ed)?|confirm(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:es|ed)|"
+        r"urg(?:es|ed)|predict(?:s|ed)?|went on|"
+        r"testif(?:ies|ied)|responded|wondered|joked|boasted|complained)\b", re.I),
+}
+_PRONOUN = {
+    "fr": re.compile(r"(?:\b|-t-|-)(?:il|elle|lui)\b|\bce dernier\b|\bcette dernière\b", re.I),
+    "en": re.compile(r"\b(?:he|she|him|her|the latter)\b", re.I),
+}
+# "», s'est-il emporté", '," she fumed': a pronoun and any verb right after the marks
+# attribute the quote, whatever the verb
+_INVERTED = {
+    "fr": re.compile(r"[\s»”\"“,]{0,4}(?:[\w'’]+ )?[\w'’]+-(?:t-)?(?:il|elle)\b", re.I),
+    "en": re.compile(r"[\s»”\"“,]{0,4}(?:he|she) \w+(?:ed|s)\b", re.I),
+}
+_GENDER_OF = {"il": "m", "lui": "m", "elle": "f", "he": "m", "him": "m", "she": "f",
+              "her": "f"}
+_TITLES = {
+    "fr": r"\b(?:(?P<f>Mme|Madame|Mlle|Mademoiselle)|M\.|MM\.|Monsieur)",
+    "en": r"\b(?:(?P<f>Mrs|Ms|Miss|Lady|Dame)|Mr|Sir|Lord)\b\.?",
+}
+# the title just before the name, or opening the entity the NER found ("Mme X")
+_TITLE_BEFORE = {lang: re.compile(p + r"\s*$") for lang, p in _TITLES.items()}
+_TITLE_OPENING = {lang: re.compile(p + r"\s") for lang, p in _TITLES.items()}
+# the pronoun after a name in its sentence; French is left out: "il" is as often
+# impersonal ("il faut") and "elle" a feminine noun's, which outvoted the titles
+_GENDERED = {
+    "en": re.compile(r"\b(?:(?P<f>she|her)|he|his|him)\b", re.I),
+}
+# "», a promis X", '", lança X': a lone verb between the marks and a name attributes
+# the quote, whatever the verb
+_VERB_LEAD = {
+    "fr": re.compile(r"[\s»”\"“]*,\s*(?:a |avait )?[a-zéèêîôûàç]+(?:-t)?\s+$"),
+    "en": re.compile(r"[\s»”\"“]*,?[\s»”\"“]*[a-z]+ed\s+$"),
+}
+# '», a réagi le président de l'association, X': a verb right after the marks, then the
+# subject's title and name
+_VERB_FIRST = {
+    "fr": re.compile(r"[\s»”\"“]*,\s*(?:(?:a|avait) [a-zéèêîôûàç]+|[a-zéèêîôûàç]+[et])\s"
+                     r"(?!que\b|qu['’])"),
+    "en": re.compile(r"[\s»”\"“]*,?[\s»”\"“]*(?:said|says|added|told)\s"),
+}
+# a colon (or a comma) just before the opening mark introduces words: "X, hier : « ..."
+_INTRODUCED = re.compile(r"[:,][\s«“„\"]*$")
+_PRONOUN_IN_LEAD = {
+    "fr": re.compile(r"-t-(?:il|elle)\b|-(?:il|elle)\b|\b(?:il|elle) (?:a|avait|lui)\b", re.I),
+    "en": re.compile(r"\b(?:he|she) \w+", re.I),
+}
+# a subject pronoun and its verb, in front of the quote
+_SUBJECT_PRONOUN = {
+    "fr": re.compile(r"(?:^|[,;:.]\s*|\bet |\bpuis |\balors )(?:il|elle) (?:a |avait |lui )?"
+                     r"[a-zéèêîôûàç]+", re.I),
+    "en": re.compile(r"(?:^|[,;:.]\s*|\band |\bthen )(?:he|she) [a-z]+", re.I),
+}
+# "précise le communiqué de X", "said a statement from X": a document speaks, not X
+_DOCUMENT_LEAD = re.compile(
+    r"\b(?:communiqué|rapport|texte|document|déclaration écrite|journal|éditorial|lettre|"
+    r"statement|report|editorial|newspaper|letter|release|filing)\b[^,]*$|"
+    r"(?:\bde|\bdu|\bd['’]|\bof|\bfrom)\s*$", re.I)
+# "l'analyste", "the company's chief executive": a definite title standing for someone named
+_DEFINITE_TITLE = {
+    "fr": re.compile(r"\b(?:l['’]|le |la )((?:[^\W\d_-]+ )?[^\W\d_][\w-]{2,})", re.I),
+    "en": re.compile(r"\bthe ((?:[a-z-]+ )?[a-z-]{3,})", re.I),
+}
+# the nouns such a title may end on ("l'élu", "la nouvelle directrice", "the coach"): the
+# job titles of the role lexicon and a few words for people; "le service de presse",
+# "la chaîne" or "the blog post" stand for no one named
+_PERSON_NOUNS = {
+    "fr": frozenset(line.lower().split()[0] for line in read_lines(DATA_DIR / "fr" / "roles.txt"))
+    | {"élu", "élue", "militant", "militante", "expert", "experte", "analyste", "chanteur",
+       "chanteuse", "acteur", "actrice", "comédien", "comédienne", "écrivain", "écrivaine",
+       "romancier", "romancière", "auteur", "autrice", "technicien", "technicienne",
+       "champion", "championne", "médecin", "scientifique", "historien", "historienne",
+       "sociologue", "politologue", "spécialiste", "candidat", "candidate", "ancien",
+       "ancienne", "intéressé", "intéressée", "architecte", "photographe", "artiste",
+       "réalisateur", "réalisatrice", "cinéaste", "musicien", "musicienne", "pilote",
+       "athlète", "sportif", "sportive", "leader", "chef", "patron", "patronne", "élue",
+       "parlementaire", "opposant", "opposante", "prévenu", "prévenue", "accusé", "accusée",
+       "avocate", "retraité", "retraitée", "entrepreneur", "entrepreneuse", "policier",
+       "policière", "enquêteur", "enquêtrice", "chercheur", "chercheuse", "universitaire",
+       "écologiste", "socialiste", "républicain", "républicaine", "démocrate", "jeune"},
+    "en": frozenset(line.lower().split()[-1] for line in read_lines(DATA_DIR / "en" / "roles.txt"))
+    | {"actor", "actress", "singer", "star", "player", "striker", "lawmaker", "lawyer",
+       "attorney", "analyst", "expert", "author", "writer", "professor", "scientist",
+       "researcher", "economist", "veteran", "comedian", "candidate", "leader", "official",
+       "spokesman", "spokeswoman", "chairman", "chairwoman", "founder", "billionaire",
+       "entrepreneur", "artist", "director", "filmmaker", "musician", "athlete", "pilot",
+       "officer", "detective", "victim", "defendant", "witness", "mother", "father",
+       "pastor", "priest", "doctor", "physician", "surgeon", "activist", "politician",
+       "democrat", "republican", "senator", "congressman", "congresswoman", "latter",
+       "former"},
+}
+
+
+def _titled(window: str, lang: str) -> bool:
+    """A definite title for a person in the attribution ("affirme l'élu", "the coach")."""
+    return any(word.lower() in _PERSON_NOUNS[lang]
+               for match in _DEFINITE_TITLE[lang].finditer(window)
+               for word in match.group(1).split())
+
+
+@Language.factory("talentflow_quotes")
+def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
+    return QuoteFinder(nlp.lang)
+
+
+class QuoteFinder:
+    def __init__(self, lang: str):
+        self.lang = lang if lang in _SPEECH else "fr"
+        # the genders of one text's people, worked out on the first gendered pronoun
+        self._gender_memo: dict[str, str] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = doc._.tf_person_names or {}
+        persons = [(ent.start_char, ent.end_char, names[(ent.start, ent.end)])
+                   for ent in doc.ents if ent.label_ == "PER" and names.get((ent.start, ent.end))]
+        text = doc.text  # rebuilt from the tokens on each access: read once
+        pronouns = sorted((doc[i].idx, name) for i, name in (doc._.tf_pronouns or {}).items()
+                          if is_name(name, text))
+        doc._.tf_quotes = self.find(text, persons, pronouns)
+        return doc
+
+    def find(self, text: str, persons: list, pronouns: list) -> list[QuoteCandidate]:
+        """Quotes of ``text`` given its people as (start, end, canonical name) in text order
+        and the pronouns coref resolved as (start, name)."""
+        self._gender_memo = None
+        spans = quoted_spans(text)
+        spans += dash_answers(text, spans)
+        spans += interview_answers(text, spans)
+        spans += block_quotes(text, spans, persons, self.lang)
+        spans += labelled_answers(text, spans, persons)
+        if not spans:
+            return []
+        spans.sort()
+        forms = name_forms(text, persons)
+        persons = _with_surnames(text, [p for p in persons if is_name(p[2], text)])
+        quoted = [(s, e) for s, e, _style, _who in spans]
+        outside = [p for p in persons if not _inside(p, quoted)]
+        # [start, end, style, speaker, attributed]
+        quotes = []
+        for start, end, style, speaker_span in spans:
+            if len(_WORD.findall(text[start:end])) < MIN_WORDS:
+                continue
+            speaker, attributed = None, False
+            if speaker_span is not None:
+                speaker = _person_in(outside, *speaker_span)
+            elif style == "marks":
+                speaker, attributed = self._speaker(text, start, end, outside, pronouns, quoted)
+            elif style == "dash":
+                speaker = _last_before(outside, start)
+            else:
+                speaker = _interviewee(outside, start)
+            quotes.append([start, end, style, speaker, attributed])
+        # quotes one after the other with nothing between them are one speaker's, whose
+        # name may come only after the last: "« ... » « ... », a dit X."
+        for here, after in zip(reversed(quotes[:-1]), reversed(quotes[1:])):
+            if here[3] is None and not here[4] and after[3] is not None \
+                    and here[2] == after[2] == "marks" and _adjacent(text, here[1], after[0]):
+                here[3] = after[3]
+        found: list[QuoteCandidate] = []
+        previous: QuoteCandidate | None = None
+        # end of the last quote attributed to no person ("a indiqué la mairie")
+        silent = -CONTINUATION_CHARS - 1
+        for start, end, style, speaker, attributed in quotes:
+            if attributed and speaker is None:
+                silent = end
+            # attributed to no person ("précise le communiqué"): not the previous speaker's
+            if speaker is None and not attributed and previous is not None \
+                    and style != "block" \
+                    and start - previous.end <= CONTINUATION_CHARS \
+                    and _standalone(text, start) \
+                    and not _other_person_between(outside, previous.end, start, previous.speaker):
+                speaker = previous.speaker  # "« ... », a-t-il dit. « ... »": still him
+            # no attribution at all, and no quote of an institution's just before: the
+            # person the paragraph is about (fragments too: "X a souhaité que ... « ... »")
+            if speaker is None and not attributed and style == "marks" \
+                    and start - silent > CONTINUATION_CHARS:
+                speaker = _introduced(text, outside, start, _SPEECH[self.lang])
+            if speaker is None:
+                continue
+            previous = QuoteCandidate(speaker=speaker, start=start, end=end, style=style)
+            found.append(previous)
+        for quote in found:
+            quote.speaker = tidy(quote.speaker, forms, text)
+        return found
+
+    def _speaker(self, text, start, end, persons, pronouns, quoted) -> tuple[str | None, bool]:
+        """The quote's speaker, and whether an attribution was there at all (one that names
+        no person, "a précisé la RATP", keeps the quote from the previous speaker)."""
+        speech = _SPEECH[self.lang]
+        after_end = _clause_end(text, end)
+        after = text[end:after_end]
+        # after the quote: "», a déclaré X", ", X said", "» selon X"
+        named = [p for p in persons if end <= p[0] and p[1] <= after_end]
+        if named:
+            first = named[0]
+            lead = text[end:first[0]]
+            if _DOCUMENT_LEAD.search(lead):
+                return None, True
+            # '," she told X', '», lui a-t-il dit': the named person was spoken to
+            if _PRONOUN_IN_LEAD[self.lang].search(lead):
+                return self._pronoun(text, end, first[0], start, persons, pronouns), True
+            if len(lead) <= 80 and (speech.search(lead) or _VERB_LEAD[self.lang].match(lead)
+                                    or _VERB_FIRST[self.lang].match(lead)
+                                    or speech.search(
+                    text[first[1]:min(after_end, first[1] + 60)]) or lead.strip(" ,»”\"") == ""):
+                return first[2], True
+        attributed = bool(speech.search(after[:60]) or _INVERTED[self.lang].match(after))
+        if attributed:
+            return self._pronoun(text, end, end + min(len(after), 60), start, persons,
+                                 pronouns), True
+        # before it in the same sentence: "X a déclaré : «", "Pour X, c'est «"
+        begin = _clause_start(text, start, quoted)
+        named = [p for p in persons if begin <= p[0] and p[1] <= start]
+        before = text[begin:start]
+        # "Rappelant que ... X, elle a ajouté : «": the pronoun after the names speaks
+        if named and _SUBJECT_PRONOUN[self.lang].search(text, named[-1][1], start):
+            return self._pronoun(text, named[-1][1], start, begin, persons, pronouns), True
+        # in English a name in a sentence that says nothing of speaking quotes a phrase,
+        # not them ('X steered the paper to "a story of ..."'); French prose works the
+        # person's words into any verb ('X a salué « ... »', 'Pour X, c'est « ... »'), and
+        # the training labels count those (requiring a verb there cost French recall)
+        if named:
+            if self.lang != "en" or speech.search(before) or _INTRODUCED.search(before):
+                return named[0][2], True
+            return None, True
+        if speech.search(before):
+            return self._pronoun(text, begin, start, begin, persons, pronouns), True
+        return None, False
+
+    def _pronoun(self, text, lo, hi, quote_start, persons, pronouns) -> str | None:
+        """"a-t-il déclaré", "he said", "ce dernier", "l'analyste": whoever coref tied the
+        pronoun to, else the person named last before the quote."""
+        window = text[lo:hi]
+        pronoun = _PRONOUN[self.lang].search(window)
+        if not (pronoun or _titled(window, self.lang)):
+            return None
+        # "a-t-elle dit" is not about the man named last: coref does not weigh gender
+        wanted = _GENDER_OF.get(pronoun.group().lower().strip("-t")) if pronoun else None
+        genders = self._genders(text, persons) if wanted else {}
+        at = bisect_left(pronouns, (lo, ""))
+        if at < len(pronouns) and pronouns[at][0] < hi \
+                and genders.get(pronouns[at][1], wanted) == wanted:
+            return pronouns[at][1]
+        # someone the article shows to be of the pronoun's gender, else anyone not shown
+        # to be of the other
+        return _last_before([p for p in persons if genders.get(p[2]) == wanted], quote_start,
+                            reach=500) \
+            or _last_before([p for p in persons if genders.get(p[2], wanted) == wanted],
+                            quote_start)
+
+    def _genders(self, text: str, persons) -> dict[str, str]:
+        """"f" or "m" for the people whose gender the article shows: a title before their
+        name ("Mme", "Mr") and, in English, the pronoun that follows them in the sentence
+        ("X said she ...") -- a vote over all their mentions, once per text."""
+        if self._gender_memo is not None:
+            return self._gender_memo
+        votes: dict[str, int] = {}
+        for start, end, name in persons:
+            vote = 0
+            title = _TITLE_BEFORE[self.lang].search(text, max(0, start - 12), start) \
+                or _TITLE_OPENING[self.lang].match(text, start)
+            if title:
+                vote += 3 if title.group("f") else -3
+            gendered = _GENDERED.get(self.lang)
+            stop = _SENTENCE_END.search(text, end, end + 160)
+            follower = gendered and gendered.search(text, end, stop.start() if stop else end + 160)
+            if follower:
+                vote += 1 if follower.group("f") else -1
+            votes[name] = votes.get(name, 0) + vote
+        self._gender_memo = {n: "f" if v > 0 else "m" for n, v in votes.items() if v}
+        return self._gender_memo
+
+
+def _with_surnames(text: str, persons: list) -> list:
+    """Add the bare surnames the NER did not tag ("Milletich a également ...") of people it
+    did name in full: one regex over the text, for the surnames of this article only."""
+    surnames = {}
+    for _s, _e, name in persons:
+        words = name.split()
+        if len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+            surnames[words[-1]] = name
+    if not surnames:
+        return persons
+    pattern = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(surnames, key=len,
+                                                                        reverse=True))))
+    starts = [p[0] for p in persons]
+    extra = []
+    for match in pattern.finditer(text):
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and persons[at][1] >= match.end():
+            continue  # inside an entity already
+        extra.append((match.start(), match.end(), surnames[match.group()]))
+    return sorted(persons + extra) if extra else persons
+
+
+def _introduced(text: str, persons, start: int, speech) -> str | None:
+    """For a quote no attribution names: the person named last before it in its own
+    paragraph or the one before ("X a proposé que ... .\n\n« Nous ... »"), the way a
+    reader takes it, when no other quote stands between them."""
+    lo = text.rfind("\n", 0, start)
+    if lo > 0 and not text[text.rfind("\n", 0, lo) + 1:lo].strip():
+        lo = text.rfind("\n", 0, lo)  # a blank line between paragraphs
+    lo = text.rfind("\n", 0, max(lo, 0)) + 1 if lo > 0 else 0
+    earlier = [p for p in persons if p[0] >= lo and p[1] <= start and _full(p[2])]
+    if not earlier:
+        return None
+    # a quote set apart, or words after a verb of saying since the name
+    if _standalone(text, start) or speech.search(text, earlier[-1][1], start):
+        return earlier[-1][2]
+    return None
+
+
+def _standalone(text: str, start: int) -> bool:
+    """The quote's opening mark starts a paragraph, follows a sentence's end or a colon:
+    words set out on their own, not a phrase worked into a sentence about something else
+    ("le ministère encourage « ... »")."""
+    before = text[max(0, start - 12):start].rstrip(" \u00a0\u202f«“„\"")
+    return not before or before[-1] in ".!?…\n»”\"':"
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Only marks and spaces, at most one line break, between two quotes."""
+    between = text[end:start]
+    return between.count("\n") <= 1 and not between.strip(" \n\u00a0\u202f«»“”„\"")
+
+
+def _inside(person, quoted) -> bool:
+    return any(s <= person[0] and person[1] <= e for s, e in quoted)
+
+
+def _person_in(persons, lo: int, hi: int) -> str | None:
+    return next((p[2] for p in persons if lo <= p[0] and p[1] <= hi), None)
+
+
+def _other_person_between(persons, lo: int, hi: int, speaker: str) -> bool:
+    return any(lo <= p[0] < hi and p[2] != speaker for p in persons)
+
+
+def _last_before(persons, at: int, reach: int = 1500) -> str | None:
+    """The person named last before ``at``; a one-word name is too often a place or a
+    team the NER took for a person to stand for a pronoun."""
+    earlier = [p for p in persons if p[1] <= at and at - p[1] <= reach and _full(p[2])]
+    return earlier[-1][2] if earlier else None
+
+
+def _full(name: str) -> bool:
+    """A first name and a surname, however spaced ("Jay\u00a0Sorensen")."""
+    return len(name.split()) >= 2
+
+
+def _clause_end(text: str, end: int) -> int:
+    limit = min(len(text), end + ATTRIBUTION_CHARS)
+    # skip the closing mark (with the space some sources put before it: 'wrong, "he
+    # said') and its own punctuation: '."' or '»,' then look for the next stop
+    lo = end
+    while lo < limit and text[lo] in " \u00a0\u202f":
+        lo += 1
+    lo = lo + 1 if lo < len(text) and text[lo] in "»”\"“" else end
+    match = _SENTENCE_END.search(text, lo, limit)
+    return match.start() if match else limit
+
+
+def _clause_start(text: str, start: int, quoted) -> int:
+    lo = max(0, start - ATTRIBUTION_CHARS)
+    for s, e in quoted:
+        # not past the previous quote's words; a scare-quoted fragment ('dénonce de
+        # « viles attaques » et dit « ... »') is part of the speaker's sentence
+        if start > e >= lo and len(_WORD.findall(text[s:e])) >= MIN_WORDS:
+            lo = e + 1
+    piece = text[lo:start - 1] if start > 0 else ""
+    cut = max(piece.rfind(". "), piece.rfind("\n"), piece.rfind("? "), piece.rfind("! "))
+    return lo + cut + 1 if cut >= 0 else lo
+
+
+def _interviewee(persons, at: int) -> str | None:
+    """The person an interview is with: the one named most often before the answer."""
+    counts: dict[str, int] = {}
+    for p in persons:
+        if p[1] <= at and _full(p[2]):
+            counts[p[2]] = counts.get(p[2], 0) + 1
+    return max(counts, key=counts.get) if counts else None
