@@ -115,6 +115,8 @@ def summary_line(label: str, r: dict) -> str:
     parts.append(f"foundings F1 {r['foundings']['f1']:.3f} investments F1 {r['investments']['f1']:.3f}")
     if r.get("amount_accuracy") is not None:
         parts.append(f"amount {r['amount_accuracy']:.3f}")
+    if r.get("quotes"):
+        parts.append(f"quotes F1 {r['quotes']['f1']:.3f}")
     if r.get("moves_with_evidence") is not None:
         parts.append(f"evidence {r['moves_with_evidence']:.3f}")
     return " | ".join(parts)

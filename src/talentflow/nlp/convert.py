@@ -19,12 +19,13 @@ from talentflow.nlp.records import FoundingCandidate, InvestmentCandidate, MoveC
 
 def doc_to_extraction(doc: Doc, article: Article, lang: str) -> Extraction:
     return candidates_to_extraction(doc._.tf_moves or [], doc._.tf_foundings or [],
-                                    doc._.tf_investments or [], article, lang)
+                                    doc._.tf_investments or [], article, lang,
+                                    quotes=doc._.tf_quotes or [])
 
 
 def candidates_to_extraction(moves: list[MoveCandidate], foundings: list[FoundingCandidate],
                              investments: list[InvestmentCandidate], article: Article,
-                             lang: str) -> Extraction:
+                             lang: str, *, quotes=()) -> Extraction:
     """The core objects for a Doc's candidates (also used on candidates kept without
     their Doc, as cross-validation does)."""
     text = article.text
@@ -36,7 +37,7 @@ def candidates_to_extraction(moves: list[MoveCandidate], foundings: list[Foundin
         moves=final_moves,
         foundings=tuple(_foundings(text, foundings, dates)),
         investments=tuple(_investments(text, investments, lang, dates)),
-        quotes=tuple(_quotes(text, doc._.tf_quotes or [], final_moves)))
+        quotes=tuple(_quotes(text, quotes, final_moves)))
 
 
 def fold(name: str | None) -> str:

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from talentflow.core import Article
@@ -59,6 +59,7 @@ class Example:
     rule_moves: list
     foundings: list
     investments: list
+    quotes: list = field(default_factory=list)
 
 
 # --- reading the labels --------------------------------------------------------------------
@@ -167,7 +168,8 @@ def read_examples(lang: str, data_dir: Path, corpus_dir: Path, progress=None, *,
         examples.append(Example(article, gold, candidates,
                                 [label_of(c, gold.get("moves", [])) for c in candidates],
                                 rule_moves, list(doc._.tf_foundings or []),
-                                list(doc._.tf_investments or [])))
+                                list(doc._.tf_investments or []),
+                                list(doc._.tf_quotes or [])))
         if progress and n % 50 == 0:
             progress(f"  {lang}: {n}/{len(ordered)} articles read")
     return examples
@@ -230,7 +232,7 @@ def predict(model: MoveModel, example: Example, *, learned_only: bool = False) -
     else:
         moves = combine_with_rules(example.rule_moves, example.candidates, probabilities, model)
     extraction = candidates_to_extraction(moves, example.foundings, example.investments,
-                                          example.article, model.lang)
+                                          example.article, model.lang, quotes=example.quotes)
     return extraction.to_dict()
 
 
@@ -254,7 +256,7 @@ def cross_validate(examples: list[Example], lang: str, folds: int, **fit_args
 
 def rules_only(examples: list[Example], lang: str) -> list[dict]:
     return [candidates_to_extraction(e.rule_moves, e.foundings, e.investments, e.article,
-                                     lang).to_dict() for e in examples]
+                                     lang, quotes=e.quotes).to_dict() for e in examples]
 
 
 def write_jsonl(path: Path, rows) -> None:
