@@ -44,12 +44,21 @@ def _add_org_profile_indexes(connection: Connection) -> None:
         connection.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
 
 
+def _add_article_date_source(connection: Connection) -> None:
+    # Articles stored before version 4 keep NULL: where their date came from is unknown.
+    columns = {c["name"] for c in inspect(connection).get_columns("articles")}
+    if "date_source" not in columns:
+        connection.exec_driver_sql("ALTER TABLE articles ADD COLUMN date_source VARCHAR(16)")
+
+
 #: (version reached, what it does, how). Append only; never edit a released entry.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: articles, people, organisations, aliases, reports, facts", _create_schema),
     (2, "report_founders: founders of founding reports, indexed by person", _add_report_founders),
     (3, "covering indexes for an organisation's arrivals and departures",
      _add_org_profile_indexes),
+    (4, "articles.date_source: where each publication date came from",
+     _add_article_date_source),
 ]
 
 assert MIGRATIONS[-1][0] == schema.SCHEMA_VERSION, "SCHEMA_VERSION must match the migrations"
