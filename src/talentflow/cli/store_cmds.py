@@ -31,10 +31,17 @@ class AliasKind(str, Enum):
 
 
 @contextmanager
-def _store(db: Optional[str], fmt: OutputFormat | None = None) -> Iterator[Store]:
-    """Open the store for one command; talentflow errors become a message and exit code."""
+def _store(db: Optional[str], fmt: OutputFormat | None = None, *, create: bool = False,
+           lock_timeout: float | None = None) -> Iterator[Store]:
+    """Open the store for one command; talentflow errors become a message and exit code.
+
+    Only ingest creates a store (``create``); the other commands refuse a missing one,
+    so that a mistyped --db is an error rather than an empty answer."""
     try:
-        with open_store(db) as store:
+        with open_store(db, create=create, lock_timeout=lock_timeout) as store:
+            if store.created:
+                stderr_console().print(f"created a new talentflow store: {store.display_url}",
+                                       markup=False, soft_wrap=True, highlight=False)
             yield store
     except TalentflowError as error:
         fail(error, fmt)

@@ -29,7 +29,8 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP, show_defa
     from talentflow.web import create_app
 
     try:
-        web_app = create_app(db)
+        # A mistyped --db must not serve a new empty store.
+        web_app = create_app(store=open_store(db, create=False))
     except TalentflowError as error:
         fail(error)
     typer.echo(f"talentflow: serving {web_app.state.store.display_url} on http://{host}:{port}/ "
@@ -54,7 +55,7 @@ def report(out: Path = typer.Argument(..., help="HTML file to write (replaced if
         if out.is_dir():
             raise UsageError(f"{out} is a directory", item=str(out),
                              hint="give a file name such as report.html")
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             summary = build_report(store, out)
     except TalentflowError as error:
         fail(error, fmt)
