@@ -36,7 +36,12 @@ def test_serve_runs_uvicorn_with_the_app_on_the_given_address(tmp_path, monkeypa
 
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: calls.append((app_, kw)))
+    from talentflow.store import open_store
+
     db = tmp_path / "serve.db"
+    missing = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
+    assert missing.exit_code == 2 and "TF405" in missing.output and not calls
+    open_store(db).close()
     result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
     assert result.exit_code == 0, result.output
     web_app, options = calls[0]

@@ -76,7 +76,8 @@ def read_path(path: Path, *, publication_date: str | None = None, lang: str | No
 def read_inputs(items: Iterable[str], *, publication_date: str | None = None,
                 lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                 check_language: bool = True, warn: Warn | None = None,
-                policy: FetchPolicy = FetchPolicy()) -> Iterator[ReadResult]:
+                policy: FetchPolicy = FetchPolicy(),
+                feeds: Iterable[str] = ()) -> Iterator[ReadResult]:
     """Articles of files, directories (recursive, sorted) and http(s) URLs, in order.
 
     Anything that yields no article is a ``Skipped`` record naming the item and why; the
@@ -85,13 +86,20 @@ def read_inputs(items: Iterable[str], *, publication_date: str | None = None,
     is a hint) and an article in neither French nor English is Skipped. ``warn(item,
     message)`` hears about articles read with a caveat (no publication date); by default
     such remarks go to the ``talentflow.ingest`` logger. ``policy`` sets timeouts, retries
-    and size limits for URLs and the pages feeds link to.
+    and size limits for URLs and the pages feeds link to. ``feeds`` (URLs or
+    files) are read after ``items``, every one of them, entry by entry.
     """
     warn = warn or _log_warning
     if max_bytes != policy.max_bytes and policy.max_bytes == DEFAULT_MAX_BYTES:
         policy = replace(policy, max_bytes=max_bytes)  # --max-bytes covers URLs and feeds
     for item in items:
         for result in _read_item(item, publication_date, lang, max_bytes, policy):
+            if isinstance(result, Article):
+                result = _checked(result, check_language, warn)
+            yield result
+    for feed in feeds:
+        for result in read_feed(feed, policy=policy, lang=lang,
+                                publication_date=publication_date):
             if isinstance(result, Article):
                 result = _checked(result, check_language, warn)
             yield result
