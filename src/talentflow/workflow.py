@@ -72,8 +72,14 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def _skip_reason(error: TalentflowError) -> str:
-    text = f"[{error.code}] {error.message}"
+def _skip_reason(entry: Any) -> str:
+    """Why an item was skipped, with its error code as extract prints it: the code says
+    what kind of problem it is."""
+    error = getattr(entry, "error", None)
+    reason = getattr(entry, "reason", None) or (error.message if error else str(entry))
+    if not isinstance(error, TalentflowError) or reason.startswith("[TF"):
+        return reason
+    text = f"[{error.code}] {reason}"
     return f"{text} (hint: {error.hint})" if error.hint else text
 
 
@@ -130,10 +136,7 @@ def ingest_articles(store: Store, inputs: Iterable, *, extractor: Extractor | No
     def new_articles() -> Iterator[Article]:
         for entry in inputs:
             if not isinstance(entry, Article):
-                error = getattr(entry, "error", None)
-                # With its code, as extract prints it: the code says what kind of problem.
-                reason = (_skip_reason(error) if isinstance(error, TalentflowError)
-                          else getattr(entry, "reason", None) or str(entry))
+                reason = _skip_reason(entry)
                 item = str(getattr(entry, "item", entry))
                 summary.skipped.append((item, reason))
                 notify(IngestEvent(SKIPPED, item, reason))
