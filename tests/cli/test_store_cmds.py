@@ -19,7 +19,7 @@ TEXTS = {
 }
 
 
-def fake_read_items(items, *, feed=None, publication_date=None, lang=None, warn=None):
+def fake_read_items(items, *, feed=None, publication_date=None, lang=None, warn=None, **_):
     for item in items:
         if item in TEXTS:
             yield Article(item, TEXTS[item], lang="fr", date="2024-05-01", source=item)

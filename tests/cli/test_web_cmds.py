@@ -36,7 +36,11 @@ def test_serve_runs_uvicorn_with_the_app_on_the_given_address(tmp_path, monkeypa
 
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: calls.append((app_, kw)))
+    from talentflow.store import open_store
+
     db = tmp_path / "serve.db"
+    missing = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
+    assert missing.exit_code == 2 and "TF405" in missing.output and not calls
     result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123", "--create"])
     assert result.exit_code == 0, result.output
     web_app, options = calls[0]
@@ -51,7 +55,7 @@ def test_serve_refuses_a_missing_store_file_unless_asked_to_create_it(tmp_path,
     monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: None)
     typo = tmp_path / "tf-typo.db"
     result = runner.invoke(app, ["serve", "--db", str(typo)])
-    assert result.exit_code == 2 and "TF100" in result.output and "--create" in result.output
+    assert result.exit_code == 2 and "TF405" in result.output and "--create" in result.output
     assert not typo.exists()
     assert runner.invoke(app, ["serve", "--db", str(typo), "--create"]).exit_code == 0
     assert typo.exists()

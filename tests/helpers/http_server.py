@@ -13,6 +13,9 @@ It runs in a thread on 127.0.0.1 with an ephemeral port. Routes:
 - ``/rss.xml``, ``/atom.xml``: feeds whose entries link to ``/page/1`` and ``/page/2`` (plus one
   entry whose page is missing but whose feed item carries its text)
 - ``/broken.xml``: not XML at all
+- ``/trickle``: an article page sent a few bytes every 0.1 s, for ever (overall deadline)
+- ``/relative.xml``: a feed whose entries link to ``page/1`` and ``/page/2`` (relative)
+- ``/copyright``: an article page with no date metadata and a "© 2023" footer
 
 ``server.hits`` counts requests per path and ``server.user_agents`` records them, so tests
 can assert retries and politeness without timing anything.
@@ -37,6 +40,21 @@ def article_page(title: str, body: str = ARTICLE_BODY, date: str | None = "2025-
     return (f"<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>{title}</title>"
             f"{meta}</head><body><nav><a href='/'>Accueil</a></nav><article><h1>{title}</h1>"
             f"<p>{body}</p><p>{body}</p></article><footer>Mentions légales</footer>"
+            "</body></html>")
+
+
+COPYRIGHT_BODY = (
+    "Le cabinet Ternelle Conseil a recruté le mois dernier Anouk Verlaine comme directrice "
+    "des opérations. Elle travaillait depuis huit ans chez Brumaire Logistique, à Rouen. "
+    "Le cabinet compte doubler ses effectifs d'ici deux ans.")
+
+
+def copyright_page() -> str:
+    """No date in metadata, URL or text: only a copyright footer carries a year."""
+    return ("<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
+            "<title>Ternelle recrute</title></head><body><article><h1>Ternelle recrute</h1>"
+            f"<p>{COPYRIGHT_BODY}</p><p>{COPYRIGHT_BODY}</p></article>"
+            "<footer><p>© 2023 Ternelle Médias. Tous droits réservés.</p></footer>"
             "</body></html>")
 
 
@@ -124,8 +142,28 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, "application/atom+xml", atom_feed(base))
         elif path == "/broken.xml":
             self._send(200, "application/xml", "this is <not> really & xml <<<")
+        elif path == "/trickle":
+            self._trickle()
+        elif path == "/relative.xml":
+            self._send(200, "application/rss+xml", rss_feed(base)
+                       .replace(f"{base}/page/1", "page/1").replace(f"{base}/page/2", "/page/2"))
+        elif path == "/copyright":
+            self._send(200, "text/html; charset=utf-8", copyright_page())
         else:
             self._send(404, "text/html", "<html><body>Not found</body></html>")
+
+    def _trickle(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        try:
+            self.wfile.write(b"<html><body><p>")
+            for _ in range(10_000):  # each read gets bytes in time; the page never ends
+                self.wfile.write(b"mot ")
+                self.wfile.flush()
+                time.sleep(0.1)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def _send(self, status: int, content_type: str, body: str | bytes) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body

@@ -52,3 +52,26 @@ def test_a_feed_file_over_the_size_cap(tmp_path, server):
     path.write_text(rss_feed(server.url("")), encoding="utf-8")
     [skipped] = read_feed(str(path), policy=FetchPolicy(max_bytes=200))
     assert isinstance(skipped.error, InputTooLargeError) and skipped.item == str(path)
+
+
+def test_relative_links_are_resolved_against_the_feed(server, policy):
+    results = list(read_feed(server.url("/relative.xml"), policy=policy))
+    articles = [r for r in results if isinstance(r, Article)]
+    assert [a.url for a in articles][:2] == [server.url("/page/1"), server.url("/page/2")]
+
+
+def test_links_of_a_feed_from_the_internet_may_not_lead_to_private_hosts(tmp_path, policy):
+    from dataclasses import replace
+
+    from talentflow.ingest.feed import entry_policy
+
+    assert entry_policy("https://news.example.invalid/rss.xml", policy).block_private
+    assert not entry_policy("http://127.0.0.1:8080/rss.xml", policy).block_private
+    assert not entry_policy(str(tmp_path / "feed.xml"), policy).block_private
+    allowed = replace(policy, allow_private=True)
+    assert not entry_policy("https://news.example.invalid/rss.xml", allowed).block_private
+
+
+def test_feed_entries_keep_their_own_date_as_metadata(server, policy):
+    [first, *_] = read_feed(server.url("/rss.xml"), policy=policy)
+    assert first.date_source == "metadata"

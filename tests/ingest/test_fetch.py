@@ -84,3 +84,32 @@ def test_bad_urls_in_a_batch_are_skipped_and_the_rest_is_read(server, policy):
     assert [r.item for r in results if isinstance(r, Skipped)] == [urls[0], urls[2], urls[3]]
     assert all(isinstance(r, Article) and r.lang == "fr"
                for r in results if not isinstance(r, Skipped))
+
+
+def test_one_url_has_an_overall_deadline_that_names_it(server):
+    # /trickle sends a few bytes every 0.1 s for ever: no read ever times out.
+    policy = FetchPolicy(connect_timeout=1.0, read_timeout=1.0, retries=2, backoff=0.01,
+                         deadline=0.5)
+    with pytest.raises(FetchError) as caught:
+        fetch(server.url("/trickle"), policy=policy)
+    assert caught.value.item == server.url("/trickle")
+    assert "within 0.5 s" in caught.value.message and "--fetch-timeout" in caught.value.hint
+
+
+def test_private_addresses_are_refused_when_asked(server, policy):
+    from dataclasses import replace
+
+    from talentflow.ingest.fetch import is_private_host
+
+    assert is_private_host("127.0.0.1") and is_private_host("10.1.2.3")
+    assert is_private_host("169.254.169.254") and is_private_host("localhost")
+    assert is_private_host("[::1]") and not is_private_host("93.184.215.14")
+    blocking = replace(policy, block_private=True)
+    with pytest.raises(FetchError, match="refused"):
+        fetch(server.url("/ok"), policy=blocking)
+
+
+def test_max_bytes_applies_to_urls(server):
+    results = list(read_inputs([server.url("/ok")], max_bytes=200))
+    [skipped] = results
+    assert isinstance(skipped, Skipped) and isinstance(skipped.error, InputTooLargeError)

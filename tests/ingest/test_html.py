@@ -70,3 +70,30 @@ def test_a_saved_page_in_windows_1252_is_read_through_its_meta_charset(tmp_path)
     path.write_bytes(page.encode("cp1252"))
     [article] = read_inputs([str(path)])
     assert isinstance(article, Article) and "Maëlle Quintard" in article.text
+
+
+def test_a_copyright_footer_is_never_the_publication_date(tmp_path):
+    from helpers.http_server import copyright_page
+
+    path = tmp_path / "ternelle.html"
+    path.write_text(copyright_page(), encoding="utf-8")
+    [given] = read_inputs([str(path)], publication_date="2025-06-10")
+    assert (given.date, given.date_source) == ("2025-06-10", "user")
+    [undated] = read_inputs([str(path)])
+    assert (undated.date, undated.date_source) == (None, None)
+
+
+def test_date_sources_in_order_of_trust():
+    from helpers.http_server import copyright_page
+
+    page = article_page("Daté", date="2025-01-13")
+    assert html_to_article(page, item="p", publication_date="2025-06-10").date_source \
+        == "metadata"
+    undated = copyright_page()
+    from_url = html_to_article(undated, item="u", url="https://example.org/2024/05/07/ternelle")
+    assert (from_url.date, from_url.date_source) == ("2024-05-07", "url")
+    # A date in the page's text, not its metadata, serves only when the user gave none.
+    written = undated.replace("<h1>", "<p>Publié le 3 mars 2024</p><h1>")
+    assert html_to_article(written, item="w").date_source == "guess"
+    assert html_to_article(written, item="w", publication_date="2025-06-10").date \
+        == "2025-06-10"

@@ -27,7 +27,7 @@ def test_records_become_articles_with_every_field(tmp_path):
     [article] = read_inputs([str(path)])
     assert article == Article(id="pv-1", text=TEXT, lang="fr", date="2025-03-04",
                               title="Pivora recrute", url="https://example.org/pivora",
-                              source=f"{path}:1")
+                              source=f"{path}:1", date_source="metadata")
 
 
 def test_bad_lines_are_skipped_by_file_and_line_and_the_rest_goes_on(tmp_path):

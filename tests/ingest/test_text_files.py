@@ -137,3 +137,70 @@ def test_missing_publication_date_warns_naming_the_item(tmp_path):
     warnings.clear()
     read_all(path, publication_date="2025-01-01", warn=lambda *a: warnings.append(a))
     assert warnings == []
+
+
+def test_utf16_files_are_read_with_or_without_a_bom(tmp_path):
+    text = "Élise Marnay rejoint Ostraline comme directrice juridique.\nSuite du texte."
+    for name, data in (("bom.txt", text.encode("utf-16")),
+                       ("le.txt", text.encode("utf-16-le")),
+                       ("be.txt", text.encode("utf-16-be"))):
+        (tmp_path / name).write_bytes(data)
+        [article] = read_inputs([str(tmp_path / name)], check_language=False)
+        assert isinstance(article, Article) and article.text == text, name
+
+
+def test_only_regular_files_are_read(tmp_path):
+    import os
+
+    from talentflow.core.errors import UnreadableInputError
+
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would wait for a writer
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # would read until memory runs out
+    (tmp_path / "ok.txt").write_text("Noa Belcour quitte Vectrum Labs.", encoding="utf-8")
+    for named in ("pipe.txt", "zero.txt"):
+        [skipped] = read_inputs([str(tmp_path / named)], check_language=False)
+        assert isinstance(skipped, Skipped), named
+        assert isinstance(skipped.error, UnreadableInputError) and skipped.error.code == "TF207"
+    results = list(read_inputs([str(tmp_path)], check_language=False))
+    assert [type(r).__name__ for r in results] == ["Skipped", "Skipped", "Article"]
+    assert {r.item for r in results[:2]} == {str(tmp_path / "pipe.txt"),
+                                             str(tmp_path / "zero.txt")}
+
+
+def test_reads_stop_at_the_cap_even_when_the_file_lies_about_its_size(tmp_path):
+    from talentflow.ingest.files import read_capped
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 5000)
+    with pytest.raises(InputTooLargeError, match="over the"):
+        read_capped(path, 1000)
+    assert read_capped(path, 5000) == b"x" * 5000
+
+
+def test_an_unreadable_subfolder_is_reported_and_the_rest_is_read(tmp_path, monkeypatch):
+    import os
+
+    from talentflow.core.errors import UnreadableInputError
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.txt").write_text("Jamais lu.", encoding="utf-8")
+    (tmp_path / "open.txt").write_text("Ilan Corvet rejoint Nordavia.", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # root ignores chmod 000, so the refusal is simulated
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    skipped, article = read_inputs([str(tmp_path)], check_language=False)
+    assert isinstance(skipped, Skipped) and isinstance(skipped.error, UnreadableInputError)
+    assert skipped.item == str(tmp_path / "locked") and "Permission denied" in skipped.reason
+    assert article.id == str(tmp_path / "open.txt")
+
+
+def test_sizes_are_shown_in_the_units_of_the_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * (21 * 1024 * 1024))
+    [skipped] = read_inputs([str(path)])
+    assert "the file is 21 MB, over the 20 MB limit" in skipped.reason

@@ -94,14 +94,20 @@ def _opened_unlocked(path: Path):
     return Store(create_store_engine(url, lock_timeout=0.2), url)
 
 
-def test_opening_a_locked_sqlite_file_gives_store_locked(tmp_path):
+def test_a_locked_sqlite_file_can_be_opened_and_read_but_not_written(tmp_path):
+    # Readers never take the write lock: opening and reading go on while another
+    # process writes; only a write waits for the lock and then gives StoreLockedError.
     path = tmp_path / "locked.db"
     open_store(path).close()
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(StoreLockedError):
-            open_store(path, lock_timeout=0.2)
+        with open_store(path, lock_timeout=0.2, create=False) as store:
+            assert store.info().counts["articles"] == 0
+            with pytest.raises(StoreLockedError) as caught:
+                store.add_article(*move_article("l1", "Ana Costa rejoint Pelican Soft.",
+                                                "Ana Costa", None, "Pelican Soft"))
+            assert "--lock-timeout" in caught.value.hint
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -183,3 +189,102 @@ def test_version_2_store_gets_the_covering_org_indexes(store_url):
             names = {ix["name"] for ix in inspect(conn).get_indexes("facts")}
     assert {"ix_facts_to_kind_date", "ix_facts_from_kind_date"} <= names
     assert "ix_facts_to_date" not in names
+
+
+def test_version_3_store_gets_article_date_sources(store_url):
+    from dataclasses import replace
+
+    from sqlalchemy import inspect, select
+
+    from talentflow.store.schema import articles
+
+    with open_store(store_url) as store:
+        store.add_article(*move_article("d0", "Léa Morin rejoint Brise Labs.", "Léa Morin",
+                                        None, "Brise Labs"))
+        with store.write() as conn:  # make it look like a version 3 database
+            conn.exec_driver_sql("ALTER TABLE articles DROP COLUMN date_source")
+            conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="3"))
+    with open_store(store_url) as store:
+        assert store.info().schema_version == SCHEMA_VERSION
+        with store.engine.connect() as conn:
+            assert "date_source" in {c["name"] for c in inspect(conn).get_columns("articles")}
+        item, extraction = move_article("d1", "Noé Ferrat rejoint Brise Labs.", "Noé Ferrat",
+                                        None, "Brise Labs")
+        store.add_article(replace(item, date_source="user"), extraction)
+        with store.read() as conn:
+            stored = dict(conn.execute(select(articles.c.ext_id, articles.c.date_source)).all())
+    assert stored == {"d0": None, "d1": "user"}
+
+
+def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path):
+    from talentflow.core.errors import NoStoreError
+
+    with pytest.raises(NoStoreError) as caught:
+        open_store(tmp_path / "tpyo.db", create=False)
+    assert caught.value.exit_code == 2 and "ingest" in caught.value.hint
+    assert not (tmp_path / "tpyo.db").exists()
+    with open_store(tmp_path / "new.db") as store:
+        assert store.created
+    with open_store(tmp_path / "new.db", create=False) as store:
+        assert not store.created
+
+
+def test_another_programs_sqlite_database_is_never_written(tmp_path):
+    from talentflow.core.errors import ForeignDatabaseError
+
+    path = tmp_path / "photos.db"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, name TEXT)")
+    other.commit()
+    other.close()
+    before = path.read_bytes()
+    for create in (True, False):
+        with pytest.raises(ForeignDatabaseError, match="albums"):
+            open_store(path, create=create)
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    check.close()
+
+
+def test_a_read_only_store_is_found_before_any_write(tmp_path):
+    import os
+
+    from talentflow.core.errors import StoreReadOnlyError
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes read-only files")
+    path = tmp_path / "ro.db"
+    open_store(path).close()
+    path.chmod(0o444)
+    try:
+        with open_store(path, create=False) as store:
+            with pytest.raises(StoreReadOnlyError):
+                store.check_writable()
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_database_folder_that_cannot_be_created_is_a_configuration_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ConfigError, match="cannot create the folder"):
+        open_store(blocker / "sub" / "tf.db")
+
+
+def test_postgres_urls_mean_the_psycopg_driver():
+    assert resolve_db_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert resolve_db_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_a_missing_postgresql_role_is_not_called_a_server_that_is_down():
+    from sqlalchemy.exc import OperationalError
+
+    from talentflow.store.engine import translate_error
+
+    error = OperationalError("connect", {}, Exception(
+        'connection failed: FATAL:  role "nobody" does not exist'))
+    mapped = translate_error(error, "postgresql+psycopg://nobody@db/x")
+    assert isinstance(mapped, StoreUnavailableError)
+    assert "createuser" in mapped.hint and "running" not in mapped.hint

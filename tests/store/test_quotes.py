@@ -55,7 +55,7 @@ def test_a_version_3_store_gets_the_quote_tables(tmp_path):
             quotes.drop(conn)
             conn.execute(meta.update().values(value="3"))
     with open_store(path) as store:
-        assert store.info().schema_version == SCHEMA_VERSION == 4
+        assert store.info().schema_version == SCHEMA_VERSION == 5
         with store.read() as conn:
             tables = set(inspect(conn).get_table_names())
         assert {"quotes", "quote_sources"} <= tables

@@ -18,7 +18,9 @@ from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                            TimeElapsedColumn)
 
-from talentflow.core.errors import TalentflowError
+from talentflow.core.errors import TalentflowError, UsageError
+
+SERVED_LANGUAGES = ("fr", "en")
 
 
 class OutputFormat(str, Enum):
@@ -27,8 +29,57 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
-DB_HELP = ("Database: an SQLite file or a postgresql+psycopg:// URL (default: $TALENTFLOW_DB, "
+DB_HELP = ("Database: an SQLite file or a postgresql:// URL (default: $TALENTFLOW_DB, "
            "else the per-user file that `talentflow info` prints).")
+MAX_BYTES_HELP = ("Skip files, JSONL lines, pages and feeds larger than this many bytes "
+                  "(default 20 MB).")
+FETCH_TIMEOUT_HELP = "Seconds one URL may take in all, retries included."
+ALLOW_PRIVATE_HELP = ("Let feed links and redirects reach loopback, private and link-local "
+                      "addresses (always allowed for a local feed).")
+
+
+def check_reading_options(publication_date: str | None, lang: str | None) -> None:
+    """--publication-date and --lang are checked before any work: a date that does not
+    parse would silently leave relative dates unresolved, a language we do not serve
+    would be passed on as a hint."""
+    from datetime import date
+    if publication_date:
+        try:
+            date.fromisoformat(publication_date)
+        except ValueError:
+            raise UsageError(f"--publication-date {publication_date!r} is not a date",
+                             hint="use YYYY-MM-DD") from None
+    if lang and lang not in SERVED_LANGUAGES:
+        raise UsageError(f"--lang {lang!r} is not supported", hint="use fr or en")
+
+
+def check_output(path: str | None, inputs: Sequence[str]) -> None:
+    """Refuse, before any work, an output that would be lost or would destroy input:
+    one of the inputs, a directory, or a folder that cannot be created or written."""
+    if path is None or path == "-":
+        return
+    target = Path(path)
+    for item in inputs:
+        if "://" in item:
+            continue
+        source = Path(item)
+        same = (source.exists() and target.exists() and os.path.samefile(source, target))
+        if same or source.resolve() == target.resolve():
+            raise UsageError(f"the output {path} is also an input: it would be overwritten",
+                             item=path, hint="write to another file")
+    if target.is_dir():
+        raise UsageError(f"{path} is a directory", item=path,
+                         hint="give a file name such as out/pred.jsonl")
+    folder = target.parent
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(f"cannot create the folder {folder}: {existing} is not a folder",
+                         item=path, hint="give -o a path in a folder you can write")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write into {existing}", item=path,
+                         hint="check the folder's permissions, or write elsewhere")
 FORMAT_HELP = "Output format: a table, JSON (stable, as the web API) or CSV with a header."
 
 
@@ -79,6 +130,27 @@ def handle_errors(fmt: OutputFormat | None = None) -> Iterator[None]:
         fail(error, fmt)
 
 
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM ends the command as Ctrl-C does: worker pools shut down and the article in
+    progress rolls back, instead of the process vanishing and leaving workers behind."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread (test runners)
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def progress_bar(total: int | None = None) -> Progress:
     """A Rich progress display on stderr, shown only on a terminal (never in pipes or CI)."""
     columns = [SpinnerColumn(), TextColumn("{task.description}")]
@@ -97,13 +169,21 @@ def atomic_output(path: str | Path | None) -> Iterator[IO[str]]:
         sys.stdout.flush()
         return
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent,
-                                         prefix=f".{target.name}.", delete=False)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent,
+                                             prefix=f".{target.name}.", delete=False)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}", item=str(path),
+                         hint="check the folder's permissions, or write elsewhere") from None
     try:
         with handle:
             yield handle
-        os.replace(handle.name, target)
+        try:
+            os.replace(handle.name, target)
+        except OSError as error:
+            raise UsageError(f"cannot write {path}: {error.strerror or error}",
+                             item=str(path)) from None
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise

@@ -9,15 +9,17 @@ from typing import IO, Optional
 import typer
 
 from talentflow.cli.app import app
-from talentflow.cli.common import (atomic_output, error_line, fail, progress_bar,
-                                   stderr_console)
+from talentflow.cli.common import (ALLOW_PRIVATE_HELP, FETCH_TIMEOUT_HELP, MAX_BYTES_HELP,
+                                   atomic_output, check_output, check_reading_options,
+                                   error_line, fail, progress_bar, stderr_console,
+                                   terminate_as_interrupt)
 from talentflow.core.errors import TalentflowError, UsageError
 from talentflow.core.models import Article, Extraction
 from talentflow.ingest import Skipped, read_inputs
+from talentflow.ingest.fetch import FetchPolicy
 from talentflow.ingest.files import DEFAULT_MAX_BYTES
 
 Extractor = Callable[..., Iterable[tuple[Article, Extraction | TalentflowError]]]
-SERVED_LANGUAGES = ("fr", "en")
 
 
 @dataclass
@@ -58,12 +60,14 @@ def _count(number: int, noun: str) -> str:
 def extract_to(items: Iterable[str], out: IO[str], *, publication_date: str | None = None,
                lang: str | None = None, batch_size: int = 32,
                max_bytes: int = DEFAULT_MAX_BYTES, extractor: Extractor | None = None,
-               on_item: Callable[[str, str, TalentflowError | None], None] | None = None
-               ) -> ExtractSummary:
+               on_item: Callable[[str, str, TalentflowError | None], None] | None = None,
+               feeds: Iterable[str] = (), policy: FetchPolicy | None = None,
+               on_read: Callable[[Article], None] | None = None) -> ExtractSummary:
     """Write one prediction line (``Extraction.to_dict()``) per readable article of
     ``items`` to ``out`` and say what happened; unreadable items and failed extractions
     are recorded in the summary (and passed to ``on_item``) while the rest goes on.
-    ``extractor`` defaults to :func:`talentflow.nlp.extract_many`."""
+    ``extractor`` defaults to :func:`talentflow.nlp.extract_many`. ``feeds`` are read
+    after ``items``; ``on_read(article)`` hears of each article as it goes to extraction."""
     if extractor is None:
         from talentflow.nlp import extract_many as extractor
     summary = ExtractSummary()
@@ -71,13 +75,16 @@ def extract_to(items: Iterable[str], out: IO[str], *, publication_date: str | No
 
     def articles() -> Iterator[Article]:
         for entry in read_inputs(items, publication_date=publication_date, lang=lang,
-                                 max_bytes=max_bytes,
+                                 max_bytes=max_bytes, feeds=feeds,
+                                 policy=policy or FetchPolicy(max_bytes=max_bytes),
                                  warn=lambda item, message: summary.undated.append(item)):
             if isinstance(entry, Skipped):
                 summary.problems.append((entry.item, entry.error))
                 notify(entry.item, "skipped", entry.error)
                 continue
             summary.read += 1
+            if on_read is not None:
+                on_read(entry)
             yield entry
 
     for article, result in extractor(articles(), batch_size=batch_size):
@@ -107,40 +114,52 @@ EXTRACT_HELP = (
 
 @app.command(help=EXTRACT_HELP)
 def extract(
-    items: list[str] = typer.Argument(..., metavar="FILE_DIR_OR_URL", help="Articles: .txt, .html, .jsonl and "
-                                                ".xml/.rss/.atom feed files, directories "
-                                                "of them, or http(s) URLs.",
-                                      show_default=False),
+    items: Optional[list[str]] = typer.Argument(
+        None, metavar="FILE_DIR_OR_URL", help="Articles: .txt, .html, .jsonl and "
+                                              ".xml/.rss/.atom feed files, directories "
+                                              "of them, or http(s) URLs.",
+        show_default=False),
+    feed: Optional[list[str]] = typer.Option(
+        None, "--feed", help="An RSS/Atom feed URL or file (repeat for several)."),
     output: Optional[str] = typer.Option(None, "--output", "-o",
                                          help="Write the JSON lines to this file (written "
                                               "whole or not at all) instead of stdout."),
     publication_date: Optional[str] = typer.Option(
         None, "--publication-date", help="YYYY-MM-DD for inputs that carry no date, so that "
-                                         "relative dates ('en mai dernier') can be resolved."),
+                                         "relative dates ('en mai dernier') can be resolved; "
+                                         "it wins over any date guessed from a page's text."),
     lang: Optional[str] = typer.Option(None, "--lang", help="fr or en, for inputs that "
                                                             "declare no language."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per NLP batch."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1,
-                                  help="Skip files (or JSONL lines) larger than this many "
-                                       "bytes."),
+                                  help=MAX_BYTES_HELP, show_default=False),
+    fetch_timeout: float = typer.Option(30.0, "--fetch-timeout", min=0.1,
+                                        help=FETCH_TIMEOUT_HELP),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
 ) -> None:
     """See EXTRACT_HELP: write one prediction line per article read from ``items``."""
-    if publication_date:
-        _check_iso_date(publication_date)
-    if lang and lang not in SERVED_LANGUAGES:
-        fail(UsageError(f"--lang {lang!r} is not supported", hint="use fr or en"))
+    items, feeds = items or [], feed or []
+    try:
+        if not items and not feeds:
+            raise UsageError("nothing to extract",
+                             hint="give files, directories, URLs or --feed")
+        check_reading_options(publication_date, lang)
+        # Before any work: an output that cannot be written would lose all of it.
+        check_output(output, [*items, *feeds])
+    except TalentflowError as error:
+        fail(error)
+    policy = FetchPolicy(max_bytes=max_bytes, deadline=fetch_timeout,
+                         allow_private=allow_private)
     err = stderr_console()
-    with progress_bar() as bar, atomic_output(output) as out:
-        task = bar.add_task("extracting", total=None)
-
-        def on_item(item: str, status: str, error: TalentflowError | None) -> None:
-            if error is not None:  # reported as it happens, above the progress bar
-                bar.console.print(error_line(error, item), markup=False, soft_wrap=True,
-                                  highlight=False)
-            bar.update(task, advance=1, description=f"{status} {item}")
-
-        summary = extract_to(items, out, publication_date=publication_date, lang=lang,
-                             batch_size=batch_size, max_bytes=max_bytes, on_item=on_item)
+    try:
+        with progress_bar() as bar, atomic_output(output) as out, terminate_as_interrupt():
+            summary = _run(bar, out, items, feeds, publication_date, lang, batch_size,
+                           max_bytes, policy)
+    except TalentflowError as error:
+        fail(error)
+    except KeyboardInterrupt:
+        err.print("interrupted: nothing was written", markup=False, highlight=False)
+        raise typer.Exit(130)
     if summary.undated:
         err.print(f"warning: {len(summary.undated)} article(s) have no publication date, so "
                   f"relative dates in them stay unresolved: {', '.join(summary.undated[:3])}"
@@ -154,9 +173,27 @@ def extract(
         raise typer.Exit(summary.exit_code)
 
 
-def _check_iso_date(value: str) -> None:
-    from datetime import date
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        fail(UsageError(f"--publication-date {value!r} is not a date", hint="use YYYY-MM-DD"))
+#: An article this long takes long enough to extract that the progress line names it.
+LONG_ARTICLE_CHARS = 50_000
+
+
+def _run(bar, out, items, feeds, publication_date, lang, batch_size, max_bytes, policy
+         ) -> ExtractSummary:
+    task = bar.add_task("extracting", total=None)
+
+    def on_read(article: Article) -> None:
+        # Extraction of a long article can take minutes: say which one is being read and
+        # how long it is, so a terminal never looks stuck.
+        if len(article.text) >= LONG_ARTICLE_CHARS:
+            bar.update(task, description=f"extracting {article.source or article.id} "
+                                         f"({len(article.text):,} characters)")
+
+    def on_item(item: str, status: str, error: TalentflowError | None) -> None:
+        if error is not None:  # reported as it happens, above the progress bar
+            bar.console.print(error_line(error, item), markup=False, soft_wrap=True,
+                              highlight=False)
+        bar.update(task, advance=1, description=f"{status} {item}")
+
+    return extract_to(items, out, publication_date=publication_date, lang=lang,
+                      batch_size=batch_size, max_bytes=max_bytes, on_item=on_item,
+                      feeds=feeds, policy=policy, on_read=on_read)

@@ -99,7 +99,7 @@ def moves_command(
     Names are matched through aliases, ignoring case and accents ("deepmind" finds
     "Google DeepMind").
     """
-    with handle_errors(fmt), open_store(db) as store:
+    with handle_errors(fmt), open_store(db, create=False) as store:
         page = query.moves(store, person=person, from_org=from_org, to_org=to_org, org=org,
                            since=since, until=until, limit=_limit(limit), offset=offset)
         if fmt is OutputFormat.json:
@@ -116,7 +116,7 @@ def person_command(
     db: Optional[str] = DbOption, fmt: OutputFormat = FormatOption,
 ) -> None:
     """Show one person's moves in date order (undated last)."""
-    with handle_errors(fmt), open_store(db) as store:
+    with handle_errors(fmt), open_store(db, create=False) as store:
         timeline = query.person_timeline(store, name)
         if fmt is OutputFormat.json:
             emit_json(timeline.to_dict())
@@ -156,7 +156,7 @@ def org_command(
 
     CSV output is the per-period table (period, arrivals, departures, net).
     """
-    with handle_errors(fmt), open_store(db) as store:
+    with handle_errors(fmt), open_store(db, create=False) as store:
         profile = query.org_profile(store, name, period=period.value, since=since,
                                     until=until, limit=_limit(limit), offset=offset)
         if fmt is OutputFormat.json:
@@ -216,7 +216,7 @@ def flows_command(
     offset: int = OffsetOption, db: Optional[str] = DbOption, fmt: OutputFormat = FormatOption,
 ) -> None:
     """Count moves from one organisation to another over a period, largest first."""
-    with handle_errors(fmt), open_store(db) as store:
+    with handle_errors(fmt), open_store(db, create=False) as store:
         result = query.flows(store, since=since, until=until, min_count=min_count, org=org,
                              include_unknown=include_unknown, limit=_limit(limit),
                              offset=offset)
@@ -246,23 +246,27 @@ def sources_command(
     db: Optional[str] = DbOption, fmt: OutputFormat = FormatOption,
 ) -> None:
     """Show the evidence sentence of each source of a fact, with its article."""
-    with handle_errors(fmt), open_store(db) as store:
+    with handle_errors(fmt), open_store(db, create=False) as store:
         result = query.sources(store, fact_id)
         if fmt is OutputFormat.json:
             emit_json(result.to_dict())
             return
         if fmt is OutputFormat.csv:
-            emit_csv(("fact_id", "report_id", "article_id", "title", "date", "url", "start",
-                      "end", "evidence"),
+            emit_csv(("fact_id", "report_id", "article_id", "title", "date", "date_source",
+                      "url", "start", "end", "evidence"),
                      [[fact_id, s.report_id, s.article_id, s.title or "", s.published or "",
-                       s.url or "", s.evidence_start, s.evidence_end, s.evidence]
+                       s.date_source or "", s.url or "", s.evidence_start, s.evidence_end,
+                       s.evidence]
                       for s in result.sources])
             return
         out = console()
         out.print(_moves_table(f"Fact {fact_id}", [result.fact]))
         for number, source in enumerate(result.sources, 1):
+            dated = source.published and (
+                f"{source.published} (date from {source.date_source})"
+                if source.date_source else source.published)
             header = " · ".join(part for part in (source.title or source.article_ext_id,
-                                                  source.published, source.url) if part)
+                                                  dated, source.url) if part)
             out.print(f"[bold]{number}.[/bold] {header}  "
                       f"[dim][{source.evidence_start}:{source.evidence_end}][/dim]",
                       highlight=False)
@@ -288,7 +292,7 @@ def export_command(
     db: Optional[str] = DbOption,
 ) -> None:
     """Export every fact of the store to a file."""
-    with handle_errors(OutputFormat.table), open_store(db) as store:
+    with handle_errors(OutputFormat.table), open_store(db, create=False) as store:
         summary = query.export_facts(store, fmt.value, output)
         typer.echo(f"exported {summary.facts} facts to {summary.path} ({summary.format}, "
                    f"{summary.records} records)", err=True)

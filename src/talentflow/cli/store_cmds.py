@@ -15,9 +15,12 @@ import typer
 from rich.table import Table
 
 from talentflow.cli.app import app
-from talentflow.cli.common import (DB_HELP, FORMAT_HELP, OutputFormat, console, emit_csv,
-                                   emit_json, fail, progress_bar, stderr_console)
+from talentflow.cli.common import (ALLOW_PRIVATE_HELP, DB_HELP, FETCH_TIMEOUT_HELP,
+                                   FORMAT_HELP, MAX_BYTES_HELP, OutputFormat,
+                                   check_reading_options, console, emit_csv, emit_json, fail,
+                                   progress_bar, stderr_console, terminate_as_interrupt)
 from talentflow.core.errors import TalentflowError, UsageError
+from talentflow.ingest.files import DEFAULT_MAX_BYTES
 from talentflow.store import Store, open_store
 
 alias_app = typer.Typer(help="Names that designate the same person or organisation.",
@@ -31,10 +34,17 @@ class AliasKind(str, Enum):
 
 
 @contextmanager
-def _store(db: Optional[str], fmt: OutputFormat | None = None) -> Iterator[Store]:
-    """Open the store for one command; talentflow errors become a message and exit code."""
+def _store(db: Optional[str], fmt: OutputFormat | None = None, *, create: bool = False,
+           lock_timeout: float | None = None) -> Iterator[Store]:
+    """Open the store for one command; talentflow errors become a message and exit code.
+
+    Only ingest creates a store (``create``); the other commands refuse a missing one,
+    so that a mistyped --db is an error rather than an empty answer."""
     try:
-        with open_store(db) as store:
+        with open_store(db, create=create, lock_timeout=lock_timeout) as store:
+            if store.created:
+                stderr_console().print(f"created a new talentflow store: {store.display_url}",
+                                       markup=False, soft_wrap=True, highlight=False)
             yield store
     except TalentflowError as error:
         fail(error, fmt)
@@ -50,12 +60,22 @@ def _format_option(help_text: str = FORMAT_HELP) -> OutputFormat:
 def ingest(
     items: list[str] = typer.Argument(None, help="Files, directories or http(s) URLs.",
                                       show_default=False),
-    feed: Optional[str] = typer.Option(None, "--feed", help="An RSS/Atom feed URL or file."),
+    feed: Optional[list[str]] = typer.Option(
+        None, "--feed", help="An RSS/Atom feed URL or file (repeat for several)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     publication_date: Optional[str] = typer.Option(
-        None, "--publication-date", help="YYYY-MM-DD for inputs that carry no date."),
+        None, "--publication-date", help="YYYY-MM-DD for inputs that carry no date; "
+                                         "it wins over any date guessed from a page's text."),
     lang: Optional[str] = typer.Option(None, "--lang", help="fr or en, when known."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per NLP batch."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1,
+                                  help=MAX_BYTES_HELP, show_default=False),
+    fetch_timeout: float = typer.Option(30.0, "--fetch-timeout", min=0.1,
+                                        help=FETCH_TIMEOUT_HELP),
+    allow_private: bool = typer.Option(False, "--allow-private", help=ALLOW_PRIVATE_HELP),
+    lock_timeout: Optional[float] = typer.Option(
+        None, "--lock-timeout", min=0, show_default=False,
+        help="Seconds to wait for another writer (default $TALENTFLOW_LOCK_TIMEOUT, else 10)."),
     workers: Optional[int] = typer.Option(
         None, "--workers", min=1, show_default=False,
         help="Extraction processes (each loads a model once); with --scheduler local, "
@@ -70,20 +90,25 @@ def ingest(
     Articles already stored (same text or URL) are skipped before extraction; each new
     article is stored in one transaction. Exit status 1 when any item was skipped or failed.
     """
+    from talentflow.ingest.fetch import FetchPolicy
     from talentflow.workflow import (FAILED, KNOWN, SKIPPED, IngestEvent, extraction_backend,
                                      ingest as run_ingest)
 
     if not items and not feed:
         fail(UsageError("nothing to ingest", hint="give files, directories, URLs or --feed"),
              output)
-    if scheduler:
-        from talentflow.distributed import check_scheduler_options
-        try:
+    try:
+        check_reading_options(publication_date, lang)
+        if scheduler:
+            from talentflow.distributed import check_scheduler_options
             check_scheduler_options(scheduler, workers)
-        except TalentflowError as error:
-            fail(error, output)
+    except TalentflowError as error:
+        fail(error, output)
+    policy = FetchPolicy(max_bytes=max_bytes, deadline=fetch_timeout,
+                         allow_private=allow_private)
     counts = {"ingested": 0, KNOWN: 0, SKIPPED: 0, FAILED: 0}
-    with _store(db, output) as store, progress_bar() as bar:
+    with _store(db, output, create=True, lock_timeout=lock_timeout) as store, \
+            progress_bar() as bar, terminate_as_interrupt():
         task = bar.add_task("ingesting", total=None)
 
         def on_event(event: IngestEvent) -> None:
@@ -100,7 +125,7 @@ def ingest(
                 summary = run_ingest(store, items or [], feed=feed,
                                      publication_date=publication_date, lang=lang,
                                      progress=on_event, batch_size=batch_size,
-                                     extractor=extractor)
+                                     extractor=extractor, max_bytes=max_bytes, policy=policy)
         except KeyboardInterrupt:
             stderr_console().print(f"interrupted: {counts['ingested']} articles were stored "
                                    "and stay stored; the article in progress was rolled back")

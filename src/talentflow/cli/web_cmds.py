@@ -9,7 +9,7 @@ import typer
 
 from talentflow.cli.app import app
 from talentflow.cli.common import DB_HELP, OutputFormat, emit_json, fail
-from talentflow.core.errors import TalentflowError, UsageError
+from talentflow.core.errors import NoStoreError, TalentflowError, UsageError
 from talentflow.store import missing_sqlite_file, open_store, resolve_db_url
 
 
@@ -39,9 +39,9 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP, show_defa
         missing = missing_sqlite_file(url)
         if missing is not None and not create:
             # A mistyped path would otherwise serve a new, empty store without a word.
-            raise UsageError(f"no store at {missing}", item=str(db or missing),
-                             hint="check the path (`talentflow info` shows the default "
-                                  "store), or pass --create to start an empty one")
+            raise NoStoreError(f"no store at {missing}", item=str(db or missing),
+                               hint="check the path (`talentflow info` shows the default "
+                                    "store), or pass --create to start an empty one")
         web_app = create_app(url, bind_host=host, allowed_hosts=allowed_host)
     except TalentflowError as error:
         fail(error)
@@ -67,7 +67,7 @@ def report(out: Path = typer.Argument(..., help="HTML file to write (replaced if
         if out.is_dir():
             raise UsageError(f"{out} is a directory", item=str(out),
                              hint="give a file name such as report.html")
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             summary = build_report(store, out)
     except TalentflowError as error:
         fail(error, fmt)

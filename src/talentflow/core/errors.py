@@ -77,6 +77,13 @@ class InputTooLargeError(InputError):
     code = "TF206"
 
 
+class UnreadableInputError(InputError):
+    """A file or folder that cannot be opened or listed, or is not a regular file
+    (a FIFO, a device such as /dev/zero behind a symlink)."""
+
+    code = "TF207"
+
+
 class FetchError(InputError):
     """A URL or feed could not be fetched (dead host, timeout, HTTP error, wrong type)."""
 
@@ -121,6 +128,26 @@ class StoreUnavailableError(StoreError):
 
 class SchemaVersionError(StoreError):
     code = "TF403"
+
+
+class NoStoreError(StoreError):
+    """A read command was pointed at a store that does not exist (a mistyped --db)."""
+
+    code = "TF405"
+    exit_code = 2
+
+
+class ForeignDatabaseError(StoreError):
+    """The database holds another program's tables: talentflow never writes into it."""
+
+    code = "TF406"
+    exit_code = 2
+
+
+class StoreReadOnlyError(StoreError):
+    """The store can be read but not written (file permissions, a read-only role)."""
+
+    code = "TF407"
 
 
 class NotFoundError(TalentflowError):

@@ -15,6 +15,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
+#: Where an article's publication date came from, most trustworthy first: the page's or
+#: record's own metadata (meta tags, JSON-LD, a feed entry, a JSONL "date"), its URL,
+#: the user (--publication-date), a date written in the page's text, or a guess from the
+#: page's free text (never a copyright line). A stored date's origin is shown with it.
+DATE_SOURCES = ("metadata", "url", "user", "text", "guess")
+
+
 @dataclass(frozen=True)
 class Article:
     id: str
@@ -24,6 +31,11 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None  # where it was read from: a path, a feed URL, "jsonl:PATH:LINE"
+    date_source: str | None = None  # where ``date`` came from: one of DATE_SOURCES
+
+    def __post_init__(self) -> None:
+        if self.date_source is not None and self.date_source not in DATE_SOURCES:
+            raise ValueError(f"unknown date source {self.date_source!r}")
 
     @property
     def content_hash(self) -> str:

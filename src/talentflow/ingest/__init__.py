@@ -6,10 +6,11 @@ article, with the reason); one bad item never stops the others.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from talentflow.core.errors import InputError, TalentflowError
+from talentflow.core.errors import InputError, TalentflowError, UnreadableInputError
 from talentflow.core.models import Article
 from talentflow.ingest.feed import is_url, read_feed
 from talentflow.ingest.fetch import FetchPolicy, fetch
@@ -57,7 +58,8 @@ def read_path(path: Path, *, publication_date: str | None = None, lang: str | No
         elif suffix in HTML_SUFFIXES:
             yield read_html_file(path, **options)
         elif suffix in FEED_SUFFIXES:
-            yield from read_feed(str(path), lang=lang, policy=policy)
+            yield from read_feed(str(path), lang=lang, policy=policy,
+                                 publication_date=publication_date)
         elif suffix in TEXT_SUFFIXES:
             yield read_text_file(path, **options)
         elif explicit:
@@ -67,14 +69,15 @@ def read_path(path: Path, *, publication_date: str | None = None, lang: str | No
     except TalentflowError as error:
         yield Skipped.of(error, str(path))
     except OSError as error:  # unreadable (permissions, a directory vanished mid-run)
-        yield Skipped.of(InputError(f"cannot read: {error.strerror or error}",
-                                    item=str(path)))
+        yield Skipped.of(UnreadableInputError(f"cannot read: {error.strerror or error}",
+                                              item=str(path)))
 
 
 def read_inputs(items: Iterable[str], *, publication_date: str | None = None,
                 lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                 check_language: bool = True, warn: Warn | None = None,
-                policy: FetchPolicy = FetchPolicy()) -> Iterator[ReadResult]:
+                policy: FetchPolicy = FetchPolicy(),
+                feeds: Iterable[str] = ()) -> Iterator[ReadResult]:
     """Articles of files, directories (recursive, sorted) and http(s) URLs, in order.
 
     Anything that yields no article is a ``Skipped`` record naming the item and why; the
@@ -83,11 +86,20 @@ def read_inputs(items: Iterable[str], *, publication_date: str | None = None,
     is a hint) and an article in neither French nor English is Skipped. ``warn(item,
     message)`` hears about articles read with a caveat (no publication date); by default
     such remarks go to the ``talentflow.ingest`` logger. ``policy`` sets timeouts, retries
-    and size limits for URLs and the pages feeds link to.
+    and size limits for URLs and the pages feeds link to. ``feeds`` (URLs or
+    files) are read after ``items``, every one of them, entry by entry.
     """
     warn = warn or _log_warning
+    if max_bytes != policy.max_bytes and policy.max_bytes == DEFAULT_MAX_BYTES:
+        policy = replace(policy, max_bytes=max_bytes)  # --max-bytes covers URLs and feeds
     for item in items:
         for result in _read_item(item, publication_date, lang, max_bytes, policy):
+            if isinstance(result, Article):
+                result = _checked(result, check_language, warn)
+            yield result
+    for feed in feeds:
+        for result in read_feed(feed, policy=policy, lang=lang,
+                                publication_date=publication_date):
             if isinstance(result, Article):
                 result = _checked(result, check_language, warn)
             yield result
@@ -119,5 +131,8 @@ def _read_item(item: str, publication_date: str | None, lang: str | None, max_by
         return
     explicit = len(paths) == 1 and Path(item) == paths[0]
     for path in paths:
+        if isinstance(path, TalentflowError):  # a folder or entry that cannot be read
+            yield Skipped.of(path)
+            continue
         yield from read_path(path, publication_date=publication_date, lang=lang,
                              max_bytes=max_bytes, explicit=explicit, policy=policy)

@@ -77,18 +77,40 @@ class DocContext:
         """The organisation of the person's title elsewhere: "X, directeur de Y" -> Y."""
         if self._affiliations is None:
             self._affiliations = {}
+            # Only organisations that touch a person (within the 6-token gap, or ending
+            # where a title before the person starts) can qualify, so each person looks
+            # up those few by position instead of scanning every organisation: a long
+            # article has thousands of both. Candidates are tried in the same list order
+            # as a full scan, so the first match, hence the result, is unchanged.
+            by_start: dict[int, list[int]] = {}
+            by_end: dict[int, list[int]] = {}
+            for index, org in enumerate(self.orgs):
+                by_start.setdefault(org.start, []).append(index)
+                by_end.setdefault(org.end, []).append(index)
+            title_of: dict[tuple[int, int], Span] = {}
+            titles_ending: dict[int, list[int]] = {}
+            for role in self.roles:
+                if (role.start, role.end) not in title_of:
+                    title_of[(role.start, role.end)] = role
+                    titles_ending.setdefault(role.end, []).append(role.start)
             for person in self.persons:
                 if person.pronoun:
                     continue
-                for org in self.orgs:
+                candidates = {i for at in range(person.end, person.end + 7)
+                              for i in by_start.get(at, ())}
+                candidates.update(i for at in range(person.start - 6, person.start + 1)
+                                  for i in by_end.get(at, ()))
+                candidates.update(i for at in titles_ending.get(person.start, ())
+                                  for i in by_end.get(at, ()))
+                for index in sorted(candidates):
+                    org = self.orgs[index]
                     gap = org.start - person.end if org.start >= person.end else person.start - org.end
                     if org.after_role and org.known and 0 <= gap <= 6 \
                             and self.doc[org.start].sent.start == self.doc[person.start].sent.start:
                         self._affiliations.setdefault(person.name, org.text)
                         break
                     # "<org> <title> <person>": "Acme CFO Jane Doe"
-                    title = next((r for r in self.roles if r.start == org.end
-                                  and r.end == person.start), None)
+                    title = title_of.get((org.end, person.start))
                     if org.known and org.marker != "desc" and org.end <= person.start and title:
                         self._affiliations.setdefault(person.name, org.text)
                         self._affiliation_titles.setdefault(person.name, title.text)

@@ -45,10 +45,12 @@ class ArticleView:
     text: str
     reports: tuple[ArticleReport, ...]
     quotes: tuple[dict[str, Any], ...] = ()  # quoted words: offsets, speaker, linked fact
+    date_source: str | None = None  # where ``published`` came from (core DATE_SOURCES)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "ext_id": self.ext_id, "title": self.title, "url": self.url,
-                "lang": self.lang, "date": self.published, "source": self.source,
+                "lang": self.lang, "date": self.published, "date_source": self.date_source,
+                "source": self.source,
                 "text": self.text, "reports": [r.to_dict() for r in self.reports],
                 "quotes": list(self.quotes)}
 
@@ -83,4 +85,5 @@ def article(store, article_id: int) -> ArticleView:
         fact=facts.get(r["fact_id"])) for r in report_rows)
     return ArticleView(id=row["id"], ext_id=row["ext_id"], title=row["title"], url=row["url"],
                        lang=row["lang"], published=row["published"], source=row["source"],
-                       text=row["text"], reports=items, quotes=quotes)
+                       text=row["text"], reports=items, quotes=quotes,
+                       date_source=row.get("date_source"))

@@ -88,7 +88,8 @@ def source_from_row(row: dict[str, Any]) -> Source:
         title=row["title"], published=row["published"], url=row["url"], lang=row["lang"],
         evidence_start=row["evidence_start"], evidence_end=row["evidence_end"],
         evidence=row["evidence_text"], confidence=row["confidence"] or 0.0,
-        as_written={k: v for k, v in written.items() if v is not None})
+        as_written={k: v for k, v in written.items() if v is not None},
+        date_source=row.get("date_source"))
 
 
 def sources(store, fact_id: int) -> FactSources:

@@ -223,11 +223,13 @@ class Source:
     evidence: str
     confidence: float
     as_written: dict[str, Any] = field(default_factory=dict)
+    date_source: str | None = None  # where ``published`` came from (core DATE_SOURCES)
 
     def to_dict(self) -> dict[str, Any]:
         return {"report_id": self.report_id,
                 "article": {"id": self.article_id, "ext_id": self.article_ext_id,
-                            "title": self.title, "date": self.published, "url": self.url,
+                            "title": self.title, "date": self.published,
+                            "date_source": self.date_source, "url": self.url,
                             "lang": self.lang},
                 "evidence": {"start": self.evidence_start, "end": self.evidence_end,
                              "text": self.evidence},

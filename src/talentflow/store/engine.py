@@ -19,11 +19,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from talentflow.core.errors import (ConfigError, StoreError, StoreLockedError,
-                                    StoreUnavailableError)
+                                    StoreReadOnlyError, StoreUnavailableError)
 
 ENV_DB = "TALENTFLOW_DB"
+ENV_LOCK_TIMEOUT = "TALENTFLOW_LOCK_TIMEOUT"
 #: Seconds a writer waits for another writer before giving up with StoreLockedError.
 DEFAULT_LOCK_TIMEOUT = 10.0
+LOCK_HINT = ("wait for the other talentflow command to finish, or raise the lock timeout "
+             f"(--lock-timeout SECONDS or ${ENV_LOCK_TIMEOUT})")
+_PG_SCHEMES = ("postgres://", "postgresql://")
 # Arbitrary constant identifying talentflow's write lock among PostgreSQL advisory locks.
 _PG_WRITE_LOCK = 0x7A1E47F1
 
@@ -34,14 +38,33 @@ def default_db_path() -> Path:
     return Path(base) / "talentflow" / "talentflow.db"
 
 
+def lock_timeout_from_env() -> float:
+    """$TALENTFLOW_LOCK_TIMEOUT in seconds, else the default."""
+    value = os.environ.get(ENV_LOCK_TIMEOUT)
+    if not value:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if seconds < 0:
+        raise ConfigError(f"${ENV_LOCK_TIMEOUT} is {value!r}, not a number of seconds",
+                          hint="e.g. 30")
+    return seconds
+
+
 def resolve_db_url(db: str | os.PathLike | None = None) -> str:
     """The database URL to use: ``db`` (a path or URL), else $TALENTFLOW_DB, else the default.
 
     A value containing ``://`` is an SQLAlchemy URL; anything else is an SQLite file path.
+    ``postgres://`` and ``postgresql://`` (what hosting services hand out) mean the psycopg
+    driver, the one talentflow installs.
     """
     value = os.fspath(db) if db is not None else os.environ.get(ENV_DB) or None
     if value is None:
         value = os.fspath(default_db_path())
+    if value.startswith(_PG_SCHEMES):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
     if "://" in value:
         return value
     path = Path(value).expanduser()
@@ -100,7 +123,13 @@ def create_store_engine(url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT)
 def _sqlite_engine(parsed, lock_timeout: float) -> Engine:
     database = parsed.database
     if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(database).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ConfigError(f"cannot create the folder {folder}: "
+                              f"{error.strerror or error}", item=database,
+                              hint="give --db a path in a folder you can write") from None
     engine = create_engine(parsed, connect_args={"timeout": lock_timeout})
 
     @event.listens_for(engine, "connect")
@@ -153,9 +182,13 @@ def translate_error(error: BaseException, url: str) -> StoreError | None:
     where = display_url(url)
     if ("database is locked" in message or "database table is locked" in message
             or "lock timeout" in message):
-        return StoreLockedError(
-            "the database is locked by another process", item=where,
-            hint="wait for the other talentflow command to finish, or raise the lock timeout")
+        return StoreLockedError("the database is locked by another process", item=where,
+                                hint=LOCK_HINT)
+    if "readonly database" in message or "read-only" in message \
+            or "permission denied" in message.lower():
+        return StoreReadOnlyError(f"the database cannot be written: {message}", item=where,
+                                  hint="check the permissions of the file and its folder, "
+                                       "or the database role's rights")
     if "file is not a database" in message or "disk image is malformed" in message:
         return StoreError(f"not a talentflow database: {message}", item=where,
                           hint="give --db a new file name or an existing talentflow store")
@@ -163,6 +196,12 @@ def translate_error(error: BaseException, url: str) -> StoreError | None:
         if where.startswith("sqlite"):
             return StoreError(f"cannot use the database: {message}", item=where,
                               hint="check the file path and its permissions")
+        if "does not exist" in message or "authentication failed" in message:
+            # The server answered: the address is right, the user or database is not.
+            return StoreUnavailableError(
+                f"the database server refused the connection: {message}", item=where,
+                hint="create the role and database (createuser NAME; createdb -O NAME DB) "
+                     "or fix the user, password and database name in the URL")
         return StoreUnavailableError(
             f"cannot reach the database server: {message}", item=where,
             hint="is PostgreSQL running? scripts/services.sh starts a local one")

@@ -49,6 +49,13 @@ def _add_quotes(connection: Connection) -> None:
     schema.quote_sources.create(connection, checkfirst=True)
 
 
+def _add_article_date_source(connection: Connection) -> None:
+    # Articles stored before version 5 keep NULL: where their date came from is unknown.
+    columns = {c["name"] for c in inspect(connection).get_columns("articles")}
+    if "date_source" not in columns:
+        connection.exec_driver_sql("ALTER TABLE articles ADD COLUMN date_source VARCHAR(16)")
+
+
 #: (version reached, what it does, how). Append only; never edit a released entry.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: articles, people, organisations, aliases, reports, facts", _create_schema),
@@ -57,6 +64,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
      _add_org_profile_indexes),
     (4, "quotes and quote_sources: direct quotes with their speaker, articles and move",
      _add_quotes),
+    (5, "articles.date_source: where each publication date came from",
+     _add_article_date_source),
 ]
 
 assert MIGRATIONS[-1][0] == schema.SCHEMA_VERSION, "SCHEMA_VERSION must match the migrations"

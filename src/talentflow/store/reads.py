@@ -403,7 +403,7 @@ def reports_of_facts(conn: Connection, fact_ids: Iterable[int]) -> list[dict[str
                    reports.c.currency, reports.c.evidence_start, reports.c.evidence_end,
                    reports.c.evidence_text, reports.c.confidence, reports.c.trigger,
                    articles.c.ext_id, articles.c.title, articles.c.published, articles.c.url,
-                   articles.c.lang)
+                   articles.c.lang, articles.c.date_source)
             .select_from(reports.join(articles, articles.c.id == reports.c.article_id))
             .where(reports.c.fact_id.in_(wanted))
             .order_by(reports.c.fact_id, articles.c.published.is_(None), articles.c.published,

@@ -16,8 +16,8 @@ __all__ = ["article_row", "reports_of_article", "search_owner_ids"]
 def article_row(conn: Connection, article_id: int) -> dict[str, Any] | None:
     """One stored article with its full text, or None."""
     stmt = select(articles.c.id, articles.c.ext_id, articles.c.title, articles.c.url,
-                  articles.c.lang, articles.c.published, articles.c.source,
-                  articles.c.text).where(articles.c.id == article_id)
+                  articles.c.lang, articles.c.published, articles.c.date_source,
+                  articles.c.source, articles.c.text).where(articles.c.id == article_id)
     row = conn.execute(stmt).mappings().first()
     return dict(row) if row is not None else None
 

@@ -49,7 +49,7 @@ from sqlalchemy import (JSON, Column, DateTime, Float, ForeignKey, Index, Intege
                         String, Table, Text, UniqueConstraint, func)
 
 #: Version of this schema; recorded in ``meta`` under ``schema_version``.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 KIND_MOVE = "move"
 KIND_FOUNDING = "founding"
@@ -95,6 +95,8 @@ articles = Table(
     Column("lang", String(8), comment="'fr' or 'en' (the extractor's view), may be NULL."),
     Column("published", String(10),
            comment="Publication date, ISO, as precise as known ('2024-10-02'), may be NULL."),
+    Column("date_source", String(16),
+           comment="Where 'published' came from: core.models.DATE_SOURCES, NULL if unknown."),
     Column("source", Text, comment="Where it was read from: a path, a feed URL, 'jsonl:PATH:LINE'."),
     Column("text", Text, nullable=False,
            comment="The text exactly as extracted: reports' evidence offsets index it."),

@@ -8,27 +8,31 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select
 
-from talentflow.core.errors import ExtractionError, NotFoundError, UsageError
+from talentflow.core.errors import (ExtractionError, ForeignDatabaseError, NoStoreError,
+                                    NotFoundError, UsageError)
 from talentflow.core.models import Article, Extraction
 from talentflow.resolve.dates import date_range
 from talentflow.resolve.roles import normalize_role
 from talentflow.store import entities
 from talentflow.store.aliases import AliasInfo, add_alias, list_aliases, remove_alias
-from talentflow.store.engine import (DEFAULT_LOCK_TIMEOUT, create_store_engine, display_url,
-                                     read_connection, resolve_db_url, write_transaction)
+from talentflow.store.engine import (create_store_engine, display_url, lock_timeout_from_env,
+                                     read_connection, resolve_db_url, translated,
+                                     write_transaction)
 from talentflow.store.facts import remerge, remerge_org, remerge_person
 from talentflow.store.migrations import current_version, upgrade
 from talentflow.store.quotes import add_quotes
-from talentflow.store.schema import (KIND_FOUNDING, KIND_INVESTMENT, KIND_MOVE,
+from talentflow.store.schema import (SCHEMA_VERSION, KIND_FOUNDING, KIND_INVESTMENT, KIND_MOVE,
                                      OVERRIDE_SEPARATE_REPORT,
                                      articles, facts, merge_overrides, org_aliases,
-                                     organisations, people, person_aliases, report_founders,
-                                     reports)
+                                     metadata, organisations, people, person_aliases,
+                                     report_founders, reports)
 
 
 #: Longest person or organisation name stored (the columns hold 512 characters).
@@ -72,6 +76,22 @@ class Store:
     def __init__(self, engine: Engine, url: str):
         self.engine = engine
         self.url = url
+        self.created = False  # set by open_store when it made a new store
+
+    def check_writable(self) -> None:
+        """Raise StoreReadOnlyError (or StoreLockedError) now if a write would fail later:
+        a read-only file or role must be found before any article is extracted."""
+        from sqlalchemy import update
+
+        from talentflow.store.schema import meta
+        with translated(self.url), self.engine.connect() as conn:
+            conn.execution_options(talentflow_write=True)
+            transaction = conn.begin()
+            try:
+                conn.execute(update(meta).where(meta.c.key == "schema_version")
+                             .values(value=meta.c.value))
+            finally:
+                transaction.rollback()
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -124,6 +144,7 @@ class Store:
                 url=article.url if article.url and len(article.url) <= 2048 else None,
                 title=article.title, lang=(article.lang or extraction.lang or "")[:8] or None,
                 published=published.value if published else None, source=article.source,
+                date_source=article.date_source if published else None,
                 text=article.text,
             ).returning(articles.c.id)).scalar_one()
             rows, dropped = self._report_rows(conn, article, extraction, article_id)
@@ -316,20 +337,88 @@ class Store:
 
 
 def open_store(url_or_path: str | os.PathLike | None = None, *,
-               lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Store:
+               lock_timeout: float | None = None, create: bool = True) -> Store:
     """Open (creating or upgrading as needed) the store at a path or URL.
 
     ``None`` means $TALENTFLOW_DB, else the per-user default (see ``default_db_path``).
+    With ``create=False`` (read commands) a store that does not exist yet is an error
+    (NoStoreError) instead of a new empty one: a mistyped path must not look like an
+    empty store. A database holding other tables and no talentflow schema is never
+    written to (ForeignDatabaseError). ``Store.created`` says whether this call made it.
+    ``lock_timeout`` defaults to $TALENTFLOW_LOCK_TIMEOUT, else 10 seconds.
     """
+    if lock_timeout is None:
+        lock_timeout = lock_timeout_from_env()
     url = resolve_db_url(url_or_path)
+    where = display_url(url)
+    database = _sqlite_file(url)
+    if database is not None:
+        _check_sqlite_file(database, where, create)
     engine = create_store_engine(url, lock_timeout=lock_timeout)
     try:
-        with write_transaction(engine, url) as conn:
-            upgrade(conn, where=display_url(url))
+        # Reading the version needs no write lock: a reader opening a store while a
+        # writer holds it goes on. Only a store to create or upgrade takes the lock.
+        with read_connection(engine, url) as conn:
+            version = current_version(conn)
+            foreign = version == 0 and _foreign_tables(conn)
+        if foreign:
+            raise ForeignDatabaseError(
+                f"the database holds other tables ({', '.join(foreign[:3])}"
+                f"{', ...' if len(foreign) > 3 else ''}) and no talentflow store",
+                item=where, hint="give --db a new file name or an existing talentflow store")
+        if version == 0 and not create:
+            raise NoStoreError("no talentflow store here yet", item=where,
+                               hint="check --db, or create the store with `talentflow ingest`")
+        if version != SCHEMA_VERSION:
+            with write_transaction(engine, url) as conn:
+                upgrade(conn, where=where)
     except BaseException:
         engine.dispose()
         raise
-    return Store(engine, url)
+    store = Store(engine, url)
+    store.created = version == 0
+    return store
 
 
-__all__ = ["AddResult", "AliasInfo", "Store", "StoreInfo", "open_store", "report_key"]
+def _sqlite_file(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001  create_store_engine reports bad URLs
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return parsed.database
+
+
+def _check_sqlite_file(database: str, where: str, create: bool) -> None:
+    """Refuse a missing file for readers, and another program's database for everyone,
+    before any connection: connecting switches the file to WAL mode, itself a write."""
+    path = Path(database)
+    if not path.exists():
+        if not create:
+            raise NoStoreError("no such store", item=database,
+                               hint="check --db, or create the store with `talentflow ingest`")
+        return
+    if path.stat().st_size == 0:
+        return  # an empty file is an empty SQLite database: nothing to protect
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = [row[0] for row in probe.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        return  # not a database at all, or locked: the engine reports it precisely
+    if names and "meta" not in names:
+        raise ForeignDatabaseError(
+            f"the database holds other tables ({', '.join(sorted(names)[:3])}"
+            f"{', ...' if len(names) > 3 else ''}) and no talentflow store", item=where,
+            hint="give --db a new file name or an existing talentflow store")
+
+
+def _foreign_tables(conn: Connection) -> list[str]:
+    from sqlalchemy import inspect
+    ours = set(metadata.tables)
+    return sorted(set(inspect(conn).get_table_names()) - ours)

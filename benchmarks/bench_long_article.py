@@ -1,0 +1,134 @@
+"""Extraction time against article length (a script, not a test).
+
+Builds one long article per length from invented sentences (people, organisations and
+titles made up here, in the shapes news uses: appointments, departures, titles next to
+names), runs it through the pipeline the way ``talentflow.nlp.extract`` does (pieces of
+``CHUNK_CHARS`` when over the model's ``max_length``) and prints, per length, the total
+time, the time per 10k characters (flat when cost is linear), peak memory, and each
+component's share: the tokenizer, every pipeline component, and ``doc_to_extraction``.
+
+    .venv/bin/python benchmarks/bench_long_article.py                    # 50k, 200k, 800k
+    .venv/bin/python benchmarks/bench_long_article.py --lengths 20000 80000 --lang en
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from talentflow.core.models import Article  # noqa: E402
+
+FIRST = ["Jeanne", "Marc", "Odile", "Téo", "Lina", "Bastien", "Maëlle", "Rémi", "Inès",
+         "Gaspard", "Nadia", "Victor", "Solène", "Hugo", "Clémence", "Yanis"]
+LAST = ["Vallorin", "Castagne", "Pélissier", "Brunord", "Ferrando", "Lemarquis", "Ossart",
+        "Quintal", "Rivaud", "Sorbelle", "Tavernier", "Ducray", "Morvand", "Épinal"]
+ORGS = ["Zorbex", "Quantalis", "Hélionix", "Brumea Santé", "Corvane Capital", "Lunaveo",
+        "Ostraline", "Vectrum Labs", "Pivoine Énergie", "Astrelle", "Nordavia", "Kelvane"]
+ROLES = ["directrice financière", "directeur général", "directrice technique",
+         "responsable des ventes", "président", "directeur de la recherche"]
+FR_SENTENCES = [
+    "{p}, {r} de {o}, rejoint {o2} le mois prochain.",
+    "{o} annonce l'arrivée de {p} au poste de {r}.",
+    "{p} quitte {o} après six ans pour devenir {r} chez {o2}.",
+    "Selon {p}, {r} de {o}, le marché reste difficile cette année.",
+    "La société {o} a recruté {p} comme {r} en mars dernier.",
+    "{o} {r} {p} a présenté les résultats du trimestre devant les analystes.",
+    "Les ventes de {o} ont progressé de douze pour cent sur un an.",
+    "Le conseil d'administration de {o} se réunira à nouveau en juin.",
+]
+EN_SENTENCES = [
+    "{p}, chief financial officer of {o}, is joining {o2} next month.",
+    "{o} named {p} as its new chief executive.",
+    "{p} left {o} after six years to become president of {o2}.",
+    "According to {p}, head of sales at {o}, demand stayed weak this year.",
+    "{o} CFO {p} presented the quarterly results to analysts.",
+    "Revenue at {o} rose twelve percent from a year earlier.",
+]
+
+
+def invented_article(length: int, lang: str, seed: int = 7) -> str:
+    """At least ``length`` characters of invented news, in paragraphs of four sentences."""
+    rng = random.Random(seed)
+    sentences = FR_SENTENCES if lang == "fr" else EN_SENTENCES
+    paragraphs, size = [], 0
+    while size < length:
+        lines = []
+        for _ in range(4):
+            org, org2 = rng.sample(ORGS, 2)
+            lines.append(rng.choice(sentences).format(
+                p=f"{rng.choice(FIRST)} {rng.choice(LAST)}", o=org, o2=org2,
+                r=rng.choice(ROLES)))
+        paragraph = " ".join(lines)
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+    return "\n\n".join(paragraphs)[:length]
+
+
+def timed_extraction(text: str, lang: str) -> tuple[float, dict[str, float], int]:
+    """(total seconds, seconds per component, facts found) for one article."""
+    from talentflow.nlp.api import CHUNK_CHARS, text_chunks
+    from talentflow.nlp.convert import doc_to_extraction
+    from talentflow.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(lang)
+    article = Article(id="long", text=text, lang=lang, date="2025-06-10")
+    pieces = [(0, text)] if len(text) <= nlp.max_length else list(text_chunks(text, CHUNK_CHARS))
+    shares: dict[str, float] = defaultdict(float)
+    facts = 0
+    start = time.perf_counter()
+    for _offset, piece in pieces:
+        clock = time.perf_counter()
+        doc = nlp.make_doc(piece)
+        shares["tokenizer"] += time.perf_counter() - clock
+        for name, component in nlp.pipeline:
+            clock = time.perf_counter()
+            doc = component(doc)
+            shares[name] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        extraction = doc_to_extraction(doc, replace(article, text=piece), lang)
+        shares["doc_to_extraction"] += time.perf_counter() - clock
+        facts += len(extraction.moves) + len(extraction.foundings) + len(extraction.investments)
+    return time.perf_counter() - start, dict(shares), facts
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lengths", type=int, nargs="+", default=[50_000, 200_000, 800_000])
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr")
+    parser.add_argument("--top", type=int, default=8, help="components shown per length")
+    args = parser.parse_args(argv)
+
+    from talentflow.nlp.pipeline import load_pipeline
+    load_pipeline(args.lang)  # model loading stays out of the first timing
+    timed_extraction(invented_article(2_000, args.lang), args.lang)
+
+    rows = []
+    for length in args.lengths:
+        text = invented_article(length, args.lang)
+        total, shares, facts = timed_extraction(text, args.lang)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rows.append((length, total, shares, facts, peak_mb))
+        print(f"{length:>9,} chars  {total:8.1f} s  {total / length * 10_000:6.2f} s/10k chars  "
+              f"{facts:6d} facts  peak RSS {peak_mb:7.0f} MB", flush=True)
+        ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+        for name, seconds in ranked[:args.top]:
+            print(f"      {name:<32} {seconds:8.2f} s  {100 * seconds / total:5.1f} %")
+        rest = sum(seconds for _, seconds in ranked[args.top:])
+        if rest:
+            print(f"      {'(others)':<32} {rest:8.2f} s  {100 * rest / total:5.1f} %")
+    if len(rows) > 1:
+        (first_len, first_time, *_), (last_len, last_time, *_) = rows[0], rows[-1]
+        print(f"length x{last_len / first_len:.0f} -> time x{last_time / first_time:.1f} "
+              "(linear cost: about the same factor)")
+
+
+if __name__ == "__main__":
+    main()
