@@ -8,6 +8,7 @@ kept and the details united.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -40,6 +41,7 @@ def candidates_to_extraction(moves: list[MoveCandidate], foundings: list[Foundin
         quotes=tuple(_quotes(text, quotes, final_moves)))
 
 
+@lru_cache(maxsize=8192)
 def fold(name: str | None) -> str:
     if not name:
         return ""
@@ -95,18 +97,24 @@ def _coordination(between: str) -> bool:
 
 def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
     merged: list[dict] = []
+    # Two reports can only be one move of one person, and _same_person needs the same
+    # surname: comparing within a surname keeps long articles linear.
+    by_surname: dict[str, list[dict]] = {}
     for cand in candidates:
         record = {"person": cand.person, "from": cand.from_org, "to": cand.to_org,
                   "role": cand.role, "kind": cand.kind, "trigger": cand.trigger,
                   "date": _date_near(dates, cand.sent_start, cand.sent_end, cand.trigger_char,
                                      cand.other_trigger_chars, text),
                   "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence}
-        for existing in merged:
+        words = fold(cand.person).split()
+        same_surname = by_surname.setdefault(words[-1], []) if words else []
+        for existing in same_surname:
             if _same_move(existing, record):
                 _merge_into(existing, record)
                 break
         else:
             merged.append(record)
+            same_surname.append(record)
     moves = []
     for record in merged:
         start, end = record["evidence"]

@@ -6,6 +6,7 @@ each organisation ("quitte X" -> from, "rejoint X" -> to, "chez X" -> at).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +21,7 @@ from talentflow.nlp.org_ruler import GAZETTEER_KB_ID
 
 _WEAK_ENT_LABELS = {"MISC", "LOC"}
 _MAX_MARKER = 4
+_INDEXED_FROM = 64   # lists shorter than this are scanned
 
 
 @dataclass
@@ -59,9 +61,28 @@ class DocContext:
     _affiliations: dict[str, str] | None = None
     _affiliation_titles: dict[str, str] = field(default_factory=dict)
     _text: str | None = None
+    _starts: dict = field(default_factory=dict)    # id(list) -> (list, its starts)
 
     def in_span(self, items, start: int, end: int):
-        return [item for item in items if start <= item.start and item.end <= end]
+        """The items (mentions or spans, each with .start and .end) inside [start, end)."""
+        if len(items) < _INDEXED_FROM:
+            return [item for item in items if start <= item.start and item.end <= end]
+        # a long article asks this once per sentence: a scan of every item each time made
+        # the argument finders quadratic, so a list kept in start order is bisected
+        starts = self._starts.get(id(items))
+        if starts is None or starts[0] is not items or len(starts[1]) != len(items):
+            ordered = all(a.start <= b.start for a, b in zip(items, items[1:]))
+            starts = (items, [item.start for item in items] if ordered else None)
+            self._starts[id(items)] = starts
+        if starts[1] is None:
+            return [item for item in items if start <= item.start and item.end <= end]
+        found = []
+        for item in items[bisect_left(starts[1], start):]:
+            if item.start >= end:
+                break
+            if item.end <= end:
+                found.append(item)
+        return found
 
     def paragraph(self, sent: Span) -> int:
         return self.paragraph_of_sent.get(sent.start, 0)
@@ -269,9 +290,13 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
     role_tokens = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
     orgs = [o for o in orgs if o.start not in role_tokens]
     # "Acme Freight CFO" tagged as one organisation: the title is not part of the name
+    roles_by_start = sorted(doc.spans.get(ROLES, []), key=lambda r: r.start)
+    role_starts = [r.start for r in roles_by_start]
     for org in orgs:
-        cut = min((r.start for r in doc.spans.get(ROLES, []) if org.start < r.start < org.end
-                   and r.end >= org.end), default=None)
+        # only the titles that open inside the organisation's name: bisected, not scanned
+        inside = roles_by_start[bisect_right(role_starts, org.start):
+                                bisect_left(role_starts, org.end)]
+        cut = min((r.start for r in inside if r.end >= org.end), default=None)
         if cut is not None:
             org.end = cut
             org.text = doc[org.start:cut].text.strip(" ,.;:«»\"'")

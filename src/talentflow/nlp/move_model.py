@@ -122,7 +122,7 @@ def _title_of(move: MoveCandidate, groups: list[PairGroup]) -> str | None:
     """A title written next to the person in the sentence that reports the move, else in
     another sentence about the same organisation."""
     titled = [c for group in groups if same_person(group.person, move.person)
-              for c in group.candidates if c.role]
+              for c in group.candidates if c.role and not _past_title(c.role)]
     for candidate in titled:
         if candidate.sent_start == move.sent_start:
             return candidate.role
@@ -132,10 +132,19 @@ def _title_of(move: MoveCandidate, groups: list[PairGroup]) -> str | None:
     return None
 
 
+_PAST_TITLE = ("ex-", "ex ", "ancien", "former", "past ", "outgoing", "sortant")
+
+
+def _past_title(role: str) -> bool:
+    """"ex-PDG", "ancien ministre", "former CEO": the post left, not the one taken."""
+    return role.lower().startswith(_PAST_TITLE)
+
+
 def _move(person: str, from_org: str | None, to_org: str | None, group: PairGroup,
           confidence: float) -> MoveCandidate:
     evidence = group.evidence
-    role = evidence.role or next((c.role for c in group.candidates if c.role), None)
+    role = next((c.role for c in [evidence, *group.candidates]
+                 if c.role and not _past_title(c.role)), None)
     return MoveCandidate(person=person, from_org=from_org, to_org=to_org, role=role,
                          kind=JOIN if to_org else LEAVE, trigger="",
                          trigger_char=evidence.trigger_char, sent_start=evidence.sent_start,
@@ -164,8 +173,13 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
             move.role = _title_of(move, groups)
         kept.append(move)
     learned = decide_moves(groups, probabilities, model.threshold, model.side_threshold)
+    blocked = {c.sent_start for group in groups for c in group.candidates
+               if "trig_blocked" in c.features}
+    # a negated or hedged trigger is the rules' precise call ("n'a pas quitté", "could
+    # join"): the model adds no move in such a sentence
     return kept + [move for move in learned
-                   if not any(same_person(move.person, rule.person) for rule in rule_moves)]
+                   if move.sent_start not in blocked
+                   and not any(same_person(move.person, rule.person) for rule in rule_moves)]
 
 
 @Language.factory("talentflow_move_model", default_config={"model_path": None})

@@ -39,9 +39,9 @@ DEFAULT_DATA = ROOT / "data" / "train"
 DEFAULT_SHARED = ROOT.parent / "shared"
 MIN_FEATURE_COUNT = 2
 REGULARISATION = 0.1       # scikit-learn's C, chosen by cross-validation
-THRESHOLD = 0.6
+THRESHOLD = 0.75
 SIDE_THRESHOLD = 0.6
-KEEP_THRESHOLD = 0.05
+KEEP_THRESHOLD = 0.0
 CLASS_WEIGHT = "balanced"
 # corpus files whose texts are for research and measurement only (../shared/corpus/SOURCES.md)
 RESEARCH_ONLY_FILES = frozenset({"articles_restricted.jsonl", "articles_fr_extra.jsonl"})
