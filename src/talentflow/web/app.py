@@ -105,7 +105,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
         return query.person_timeline(store, person_id).to_dict()
 
     @app.get("/api/people/{person_id}/quotes", tags=["people"])
-    def api_person_quotes(person_id: int) -> dict[str, Any]:
+    def api_person_quotes(person_id: PersonId) -> dict[str, Any]:
         """The person's own words, quoted in articles, with the moves they are about."""
         return {"items": [q.to_dict() for q in query.quotes(store, person=person_id)]}
 
@@ -124,7 +124,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None,
         return query.sources(store, fact_id).to_dict()
 
     @app.get("/api/facts/{fact_id}/quotes", tags=["facts"])
-    def api_fact_quotes(fact_id: int) -> dict[str, Any]:
+    def api_fact_quotes(fact_id: FactId) -> dict[str, Any]:
         """What the person who moved said about this move."""
         return {"items": [q.to_dict() for q in query.quotes(store, fact_id=fact_id)]}
 
