@@ -114,3 +114,17 @@ def test_the_shipped_model_loads(lang):
     assert shipped is not None, "no model shipped: run `make train`"
     assert shipped.lang == lang and shipped.weights
     assert shipped.meta["articles"] >= 600
+
+
+def test_no_learned_move_where_the_trigger_is_blocked_and_no_past_title():
+    scorer = model()
+    hedged = group_pairs([candidate("Paul Oster", "Corvane Labs", ["to_cue", "trig_blocked"])])
+    assert combine_with_rules([], hedged, [scorer.probabilities(g.features) for g in hedged],
+                              scorer) == []
+    former = PairCandidate(person="Paul Oster", org="Corvane Labs", sent_start=0,
+                           sent_end=len(TEXT), anchor=0, person_token=0, org_token=3,
+                           trigger_char=14, role="ex-directeur", features=["to_cue"])
+    groups = group_pairs([former])
+    moves = combine_with_rules([], groups, [scorer.probabilities(g.features) for g in groups],
+                               scorer)
+    assert [(m.person, m.to_org, m.role) for m in moves] == [("Paul Oster", "Corvane Labs", None)]

@@ -246,7 +246,15 @@
       orgLink(fact.from, fact.from_id), " → ", orgLink(fact.to, fact.to_id));
   }
 
-  function factSummary(fact) {
+  // Where an article's publication date came from: a reader checks a guessed date before
+// trusting the relative dates resolved against it.
+function dateSource(source) {
+  const said = { metadata: "from the page's metadata", url: "from the URL", text: "from the text",
+                 user: "given at ingest", guess: "guessed" };
+  return source && said[source] ? " (" + said[source] + ")" : "";
+}
+
+function factSummary(fact) {
     if (!fact) return el("span", { class: "muted" }, "not merged");
     if (fact.kind === "founding") {
       return el("span", {}, orgLink(fact.org, fact.org_id), " founded",
@@ -386,7 +394,7 @@
       return el("div", { class: "card source" },
         el("div", {}, link("#/article/" + s.article.id + "?report=" + s.report_id,
           s.article.title || s.article.ext_id, "article-link"),
-          el("span", { class: "muted" }, " · ", s.article.date || "no date", s.article.lang ? " · " + s.article.lang : "")),
+          el("span", { class: "muted" }, " · ", s.article.date ? s.article.date + dateSource(s.article.date_source) : "no date", s.article.lang ? " · " + s.article.lang : "")),
         el("blockquote", { class: "evidence-quote" }, s.evidence.text),
         el("div", { class: "muted" }, "As written: ",
           Object.entries(s.as_written).map(([k, v]) => k + " = " + (Array.isArray(v) ? v.join(", ") : v)).join("; ")),
@@ -452,7 +460,7 @@
     }
     const url = article.url && safeUrl(article.url);
     show(el("h1", {}, article.title || article.ext_id),
-      el("p", { class: "muted" }, [article.date || "no date", article.lang, article.ext_id].filter(Boolean).join(" · "), " ",
+      el("p", { class: "muted" }, [article.date ? article.date + dateSource(article.date_source) : "no date", article.lang, article.ext_id].filter(Boolean).join(" · "), " ",
         url ? el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original") : null),
       el("div", { class: "article-layout" }, body,
         el("aside", {}, el("h2", {}, "Facts extracted (" + article.reports.length + ")"),
