@@ -221,7 +221,7 @@ def test_quotes_command_lists_a_persons_words_as_json_and_csv(tmp_path):
 
 def test_a_store_that_does_not_exist_is_refused_not_created(tmp_path):
     db = tmp_path / "tpyo.db"
-    for command in (("moves",), ("flows",), ("info",), ("sources", "1")):
+    for command in (("moves",), ("flows",), ("info",), ("sources", "1"), ("quotes",)):
         result = run(*command, "--db", db)
         assert result.exit_code == 2, (command, result.output)
         assert "[TF405]" in result.output and "Traceback" not in result.output

@@ -26,7 +26,7 @@ def quotes_command(
     db: Optional[str] = DbOption, fmt: OutputFormat = FormatOption,
 ) -> None:
     """List direct quotes, newest first, with their speaker and the moves they are about."""
-    with handle_errors(fmt), open_store(db) as store:
+    with handle_errors(fmt), open_store(db, create=False) as store:
         found = query.quotes(store, person=person, org=org, limit=_limit(limit))
         if fmt is OutputFormat.json:
             emit_json({"items": [q.to_dict() for q in found]})
