@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from talentflow.cli import query_cmds  # noqa: F401  (registers the commands)
+from talentflow.cli import query_cmds, quote_cmds  # noqa: F401  (registers the commands)
 from talentflow.cli.app import app
 from query.world import (empty_store, world,  # noqa: F401
                          world_url)
