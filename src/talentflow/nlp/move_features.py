@@ -63,6 +63,20 @@ def same_org(a: str | None, b: str | None) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+def surname(name: str) -> str:
+    """The folded last word: same_person never matches two names without it in common, so
+    comparing only within a surname keeps long articles linear."""
+    words = fold(name).split()
+    return words[-1] if words else ""
+
+
+def by_surname(items, name_of) -> dict[str, list]:
+    index: dict[str, list] = {}
+    for item in items:
+        index.setdefault(surname(name_of(item)), []).append(item)
+    return index
+
+
 def org_candidates(ctx: DocContext, pack: LanguagePack) -> list[OrgCandidate]:
     """Organisations the rules know, places (a minister's country, a club's city) and
     "<title> <nationality>" read as that country's government."""
@@ -122,6 +136,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     title_end = len(doc.text.split("\n", 1)[0])
     candidates = []
     rule_sentences = {move.sent_start for move in rule_moves}
+    rules_of = by_surname(rule_moves, lambda move: move.person)
     for index, sent_persons in persons_by_sent.items():
         sent = sents[index]
         sent_triggers = triggers_by_sent.get(index, [])
@@ -137,9 +152,10 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
             trigger_char = min((t[0].idx for t in sent_triggers),
                                key=lambda c: abs(c - doc[person.start].idx),
                                default=doc[person.start].idx)
-            role = _role_of(person, roles_by_sent.get(index, []), rule_moves)
+            own_rules = rules_of.get(surname(person.name), [])
+            role = _role_of(person, roles_by_sent.get(index, []), own_rules)
             person_feats = _person_features(doc, person, ctx, roles_by_sent.get(index, []), pack,
-                                            rule_moves, title_end)
+                                            own_rules, title_end)
             for org, scope in same + before:
                 if scope == "" and abs(org.start - person.start) > _MAX_GAP:
                     continue
@@ -149,7 +165,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                 if scope == "":
                     feats += _trigger_link_features(doc, person, org, sent_triggers)
                 feats += _org_features(org, org_counts, ctx, doc, title_end)
-                feats += _rule_votes(person.name, org.text, rule_moves)
+                feats += _rule_votes(person.name, org.text, own_rules)
                 feats.append("bias_scope=" + (scope or "same"))
                 candidates.append(PairCandidate(
                     person=person.name, org=org.text, sent_start=sent.start_char,
@@ -356,15 +372,19 @@ class PairGroup:
 
 def group_pairs(candidates: list[PairCandidate]) -> list[PairGroup]:
     groups: list[PairGroup] = []
+    groups_of: dict[str, list[PairGroup]] = {}
     for cand in candidates:
-        for group in groups:
+        same_surname = groups_of.setdefault(surname(cand.person), [])
+        for group in same_surname:
             if same_person(group.person, cand.person) and same_org(group.org, cand.org):
                 group.candidates.append(cand)
                 if len(cand.person) > len(group.person):
                     group.person = cand.person
                 break
         else:
-            groups.append(PairGroup(cand.person, cand.org, [cand], []))
+            group = PairGroup(cand.person, cand.org, [cand], [])
+            groups.append(group)
+            same_surname.append(group)
     for group in groups:
         features = set()
         for cand in group.candidates:

@@ -25,8 +25,8 @@ from talentflow.core.errors import ModelNotInstalledError
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.arguments import context_of
 from talentflow.nlp.lang import JOIN, LEAVE, get_pack
-from talentflow.nlp.move_features import (PairGroup, group_pairs, pair_candidates, same_org,
-                                          same_person)
+from talentflow.nlp.move_features import (PairGroup, by_surname, group_pairs, pair_candidates,
+                                          same_org, same_person, surname)
 from talentflow.nlp.records import MoveCandidate
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -94,13 +94,16 @@ def decide_moves(groups: list[PairGroup], probabilities: list[tuple[float, float
     move there; the most likely ``from`` joins the surest of them when it reaches
     ``side_threshold``, or stands alone as a departure when it reaches ``threshold``."""
     people: list[list[tuple[PairGroup, tuple[float, float, float]]]] = []
+    people_of: dict[str, list[list]] = {}
     for group, probs in zip(groups, probabilities):
-        for scored in people:
+        same_surname = people_of.setdefault(surname(group.person), [])
+        for scored in same_surname:
             if same_person(scored[0][0].person, group.person):
                 scored.append((group, probs))
                 break
         else:
             people.append([(group, probs)])
+            same_surname.append(people[-1])
     moves = []
     for scored in people:
         name = max((g.person for g, _ in scored), key=len)
@@ -118,10 +121,11 @@ def decide_moves(groups: list[PairGroup], probabilities: list[tuple[float, float
     return moves
 
 
-def _title_of(move: MoveCandidate, groups: list[PairGroup]) -> str | None:
+def _title_of(move: MoveCandidate, groups: dict[str, list[PairGroup]]) -> str | None:
     """A title written next to the person in the sentence that reports the move, else in
     another sentence about the same organisation."""
-    titled = [c for group in groups if same_person(group.person, move.person)
+    titled = [c for group in groups.get(surname(move.person), [])
+              if same_person(group.person, move.person)
               for c in group.candidates if c.role and not _past_title(c.role)]
     for candidate in titled:
         if candidate.sent_start == move.sent_start:
@@ -160,17 +164,20 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
     A rule move is dropped when the model gives its organisation, on the rule's side, a
     probability under ``model.keep_threshold``; the rules stay the precise part where they
     fire, and the model adds the people they missed when it reaches ``model.threshold``."""
+    scored_of = by_surname(zip(groups, probabilities), lambda pair: pair[0].person)
+    groups_of = by_surname(groups, lambda group: group.person)
+    rules_of = by_surname(rule_moves, lambda move: move.person)
     kept = []
     for move in rule_moves:
         support = [probs[2] if move.to_org and same_org(group.org, move.to_org) else probs[1]
-                   for group, probs in zip(groups, probabilities)
+                   for group, probs in scored_of.get(surname(move.person), [])
                    if same_person(group.person, move.person) and (
                        move.to_org and same_org(group.org, move.to_org)
                        or move.from_org and same_org(group.org, move.from_org))]
         if support and max(support) < model.keep_threshold:
             continue
         if move.role is None:
-            move.role = _title_of(move, groups)
+            move.role = _title_of(move, groups_of)
         kept.append(move)
     learned = decide_moves(groups, probabilities, model.threshold, model.side_threshold)
     blocked = {c.sent_start for group in groups for c in group.candidates
@@ -179,7 +186,8 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
     # join"): the model adds no move in such a sentence
     return kept + [move for move in learned
                    if move.sent_start not in blocked
-                   and not any(same_person(move.person, rule.person) for rule in rule_moves)]
+                   and not any(same_person(move.person, rule.person)
+                               for rule in rules_of.get(surname(move.person), []))]
 
 
 @Language.factory("talentflow_move_model", default_config={"model_path": None})
