@@ -14,6 +14,7 @@ import talentflow.nlp
 import talentflow.workflow as workflow
 from talentflow.cli.app import _register_commands, app
 from talentflow.core import Evidence, Extraction, Move
+from helpers.unreadable import refuse_folders_named
 
 _register_commands()
 runner = CliRunner()
@@ -119,14 +120,7 @@ def test_two_feeds_are_both_read(seen, tmp_path):
 
 def test_an_unreadable_subfolder_is_reported_with_exit_1(seen, corpus, tmp_path, monkeypatch):
     (corpus / "locked").mkdir()
-    real_scandir = os.scandir
-
-    def scandir(path="."):  # root ignores chmod 000, so the refusal is simulated
-        if os.fspath(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    refuse_folders_named(monkeypatch)
     for command in (["extract", str(corpus)],
                     ["ingest", str(corpus), "--db", str(tmp_path / "tf.db")]):
         result = runner.invoke(app, command)

@@ -8,6 +8,7 @@ from talentflow.core.errors import (BinaryInputError, EmptyInputError, EncodingE
                                     InputError, InputTooLargeError)
 from talentflow.ingest import Skipped, read_inputs
 from talentflow.ingest.files import read_text_file
+from helpers.unreadable import refuse_folders_named
 
 FRENCH = ("Nomination chez Ardelys\n\n"
           "Le fabricant de drones Ardelys a nommé Corentin Baudry directeur des opérations. "
@@ -185,14 +186,7 @@ def test_an_unreadable_subfolder_is_reported_and_the_rest_is_read(tmp_path, monk
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "hidden.txt").write_text("Jamais lu.", encoding="utf-8")
     (tmp_path / "open.txt").write_text("Ilan Corvet rejoint Nordavia.", encoding="utf-8")
-    real_scandir = os.scandir
-
-    def scandir(path="."):  # root ignores chmod 000, so the refusal is simulated
-        if os.fspath(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    refuse_folders_named(monkeypatch)
     skipped, article = read_inputs([str(tmp_path)], check_language=False)
     assert isinstance(skipped, Skipped) and isinstance(skipped.error, UnreadableInputError)
     assert skipped.item == str(tmp_path / "locked") and "Permission denied" in skipped.reason
