@@ -36,7 +36,9 @@ class PersonRepair:
                         if e.label_ == "PER" and len(e) == 1 and e.text in object_orgs else e
                         for e in doc.ents]
         role_starts = {span.start for span in doc.spans.get(ROLES, [])}
-        if any(e.label_ == "PER" and any(e.start < i < e.end for i in role_starts) for e in doc.ents):
+        # the tokens inside each name are looked up, not every title against every name
+        if any(e.label_ == "PER" and any(i in role_starts for i in range(e.start + 1, e.end))
+               for e in doc.ents):
             doc.ents = [self._before_title(e, role_starts) for e in doc.ents]
         person_texts = {ent.text for ent in doc.ents if ent.label_ == "PER"}
         role_ends = {span.end for span in doc.spans.get(ROLES, [])}
@@ -81,7 +83,7 @@ class PersonRepair:
         """"nommé X Y Premier ministre": the name stops where a title starts."""
         if ent.label_ != "PER":
             return ent
-        cut = min((i for i in role_starts if ent.start < i < ent.end), default=None)
+        cut = next((i for i in range(ent.start + 1, ent.end) if i in role_starts), None)
         return ent if cut is None else Span(ent.doc, ent.start, cut, label="PER")
 
     def _object_orgs(self, doc: Doc) -> set[str]:
