@@ -17,7 +17,7 @@ TEXT = "Nadia Ferrand quitte Brightline pour rejoindre Corvane Labs comme direct
 
 
 def candidate(person: str, org: str, features: list[str], token: int = 0) -> PairCandidate:
-    return PairCandidate(person=person, org=org, sent_start=0, sent_end=len(TEXT), anchor=0,
+    return PairCandidate(person=person, org=org, sent_start=0, sent_end=len(TEXT),
                          person_token=0, org_token=token, trigger_char=14, role="directrice",
                          features=features)
 
@@ -122,7 +122,7 @@ def test_no_learned_move_where_the_trigger_is_blocked_and_no_past_title():
     assert combine_with_rules([], hedged, [scorer.probabilities(g.features) for g in hedged],
                               scorer) == []
     former = PairCandidate(person="Paul Oster", org="Corvane Labs", sent_start=0,
-                           sent_end=len(TEXT), anchor=0, person_token=0, org_token=3,
+                           sent_end=len(TEXT), person_token=0, org_token=3,
                            trigger_char=14, role="ex-directeur", features=["to_cue"])
     groups = group_pairs([former])
     moves = combine_with_rules([], groups, [scorer.probabilities(g.features) for g in groups],

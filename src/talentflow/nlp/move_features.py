@@ -39,7 +39,6 @@ class PairCandidate:
     org: str                        # organisation as written
     sent_start: int                 # character offsets of the evidence sentence
     sent_end: int
-    anchor: int                     # character where the person's mention starts
     person_token: int
     org_token: int
     trigger_char: int               # the nearest trigger's start (the move's date is near it)
@@ -169,7 +168,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                 feats.append("bias_scope=" + (scope or "same"))
                 candidates.append(PairCandidate(
                     person=person.name, org=org.text, sent_start=sent.start_char,
-                    sent_end=sent.end_char, anchor=doc[person.start].idx,
+                    sent_end=sent.end_char,
                     person_token=person.start, org_token=org.start,
                     trigger_char=trigger_char, role=role, features=feats))
     return candidates

@@ -16,7 +16,6 @@ import argparse
 import glob
 import hashlib
 import json
-import os
 import re
 import subprocess
 import sys
@@ -318,5 +317,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONHASHSEED", "0")
     sys.exit(main())
