@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
-from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention, build_context
+from talentflow.nlp.doc_context import (DocContext, OrgMention, PersonMention, build_context,
+                                        role_index)
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
 from talentflow.nlp.move_roles import move_role
@@ -67,8 +68,9 @@ def _title_names_the_visitor(ctx: DocContext, trigger: Span, person: PersonMenti
     if trigger.label_ != JOIN or trigger[0].pos_ != "NOUN" or person.start < trigger.end:
         return False
     doc = ctx.doc
-    for span in ctx.roles:
-        if span.text == role and trigger.end <= span.start and span.end <= person.start:
+    # only the titles between the trigger and the name, in list order (bisected, not scanned)
+    for span in ctx.in_span(ctx.roles, trigger.end, person.start):
+        if span.text == role:
             return person.start - span.end <= 1 and not (
                 span.start > 0 and doc[span.start - 1].lower_ in pack.new_role_adjectives)
     return False
@@ -273,7 +275,7 @@ class MoveArguments:
                    for c in root.children)
 
     def _is_title(self, doc: Doc, index: int) -> bool:
-        return any(r.start <= index < r.end for r in doc.spans.get("tf_roles", []))
+        return index in role_index(doc)[0]
 
     def _possessor(self, doc: Doc, trigger: Span, person: PersonMention) -> bool:
         """"la plume d'Emmanuel Macron", "le gouvernement de X": X owns a noun, X does not move."""
@@ -554,7 +556,7 @@ class MoveArguments:
 def _owned_title(doc: Doc, person_start: int) -> bool:
     """"la directrice de campagne de X": a title of several words right before "de X" is
     held for X, whose post it is not."""
-    return any(r.end == person_start - 1 and len(r) >= 3 for r in doc.spans.get("tf_roles", []))
+    return person_start - 1 in role_index(doc)[1]
 
 
 __all__ = ["MoveArguments", "context_of", "JOIN", "FOUND", "INVEST"]

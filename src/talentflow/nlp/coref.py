@@ -6,6 +6,8 @@ latest person named before it in the same or the previous sentence.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -43,23 +45,39 @@ class NameCoref:
         names = {(ent.start, ent.end): self.bare_name(ent) for ent in persons}
         canonical: dict[tuple[int, int], str] = {}
         full_names = [(words, text) for words, text in names.values() if len(words) >= 2]
+        # each name is compared with the full names that can match it, and the same words
+        # are resolved once: comparing every mention with every full name was quadratic
+        candidates_of = _full_name_index(full_names)
+        resolved: dict[tuple[str, ...], str | None] = {}
         for key, (words, text) in names.items():
             if not words:
                 continue
-            matches = {t for other, t in full_names
-                       if len(other) > len(words) and _same_person(words, other)}
-            longest = max(matches, key=len, default=None)
-            # a bare surname shared by several people in the article stays as written
-            if longest and (len(words) > 1 or all(longest.endswith(m) or m.endswith(longest)
-                                                  or longest.startswith(m.split()[0])
-                                                  for m in matches)):
-                text = longest
-            elif longest:
-                text = _dominant(words, full_names) or text
-            canonical[key] = text
+            if tuple(words) not in resolved:
+                resolved[tuple(words)] = self._resolved(words, full_names, candidates_of)
+            canonical[key] = resolved[tuple(words)] or text
         doc._.tf_person_names = canonical
         doc._.tf_pronouns = self._pronouns(doc, persons, canonical)
         return doc
+
+    @staticmethod
+    def _resolved(words: list[str], full_names: list[tuple[list[str], str]],
+                  candidates_of: dict[str, list[int]]) -> str | None:
+        """The full name ``words`` stands for, or None to keep the mention as written."""
+        candidates = sorted(set(candidates_of.get(_last_piece(words), []))
+                            | set(candidates_of.get(words[0].lower(), []) if len(words) == 1
+                                  else []))
+        # built in full_names' order, as a scan of every full name would
+        matches = {full_names[i][1] for i in candidates
+                   if len(full_names[i][0]) > len(words) and _same_person(words, full_names[i][0])}
+        longest = max(matches, key=len, default=None)
+        # a bare surname shared by several people in the article stays as written
+        if longest and (len(words) > 1 or all(longest.endswith(m) or m.endswith(longest)
+                                              or longest.startswith(m.split()[0])
+                                              for m in matches)):
+            return longest
+        if longest:
+            return _dominant(words, [full_names[i] for i in candidates])
+        return None
 
     def _pronouns(self, doc: Doc, persons: list[Span], canonical: dict) -> dict[int, str]:
         resolved: dict[int, str] = {}
@@ -76,6 +94,7 @@ class NameCoref:
         chained: tuple[int, str] | None = None
         titled = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
         movers = {t.start for t in doc.spans.get(TRIGGERS, []) if t.label_ in MOVE_KINDS}
+        starts = sorted(p.start for p in persons)
         for token in doc:
             while index < len(persons) and persons[index].end <= token.i:
                 # the antecedent of "il"/"elle" is most often a subject, or the one a
@@ -96,8 +115,8 @@ class NameCoref:
                 or _title_subject(token, titled, movers, self.pack.definite_articles))
             if not possessive and not subject:
                 continue
-            if possessive and (self._other_subject_between(doc, latest, token) or any(
-                    latest.end <= p.start < token.i for p in persons)):
+            if possessive and (self._other_subject_between(doc, latest, token)
+                               or _named_between(starts, latest.end, token.i)):
                 continue  # an organisation, or another person named since, may own it
             # only within the same or the previous sentence
             sent_start = token.sent.start
@@ -108,7 +127,7 @@ class NameCoref:
                     resolved[token.i] = name
                     chained = (token.i, name)
             elif chained is not None and chained[0] >= previous_start \
-                    and not any(chained[0] < p.start < token.i for p in persons):
+                    and not _named_between(starts, chained[0] + 1, token.i):
                 # the previous sentence's subject pronoun, with nobody named since
                 resolved[token.i] = chained[1]
                 chained = (token.i, chained[1])
@@ -120,6 +139,13 @@ class NameCoref:
         return any(t.dep_.startswith("nsubj") and (
             t.ent_type_ in ("ORG", "MISC") or t.lemma_.lower() in self.pack.generic_org_nouns)
                    for t in doc[person.end:possessive.i])
+
+
+def _named_between(starts: list[int], low: int, high: int) -> bool:
+    """Whether a person starts in [low, high): bisected, where a scan of every person for
+    every pronoun made long articles quadratic."""
+    index = bisect_left(starts, low)
+    return index < len(starts) and starts[index] < high
 
 
 def _title_subject(token, titled: set[int], movers: set[int], articles: frozenset[str]) -> bool:
@@ -147,6 +173,21 @@ def _dominant(words: list[str], full_names: list[tuple[list[str], str]]) -> str 
     if len(ranked[0]) < 2 * len(ranked[1]):
         return None
     return max(ranked[0], key=len)
+
+
+def _last_piece(words: list[str]) -> str:
+    """What follows the last space of the folded, space-joined words."""
+    return " ".join(words).lower().rsplit(" ", 1)[-1]
+
+
+def _full_name_index(full_names: list[tuple[list[str], str]]) -> dict[str, list[int]]:
+    """Positions in ``full_names`` by the keys _same_person needs in common: the last piece
+    (every match but one ends the same way) and each inner word (the first of two surnames)."""
+    index: dict[str, list[int]] = {}
+    for position, (words, _) in enumerate(full_names):
+        for key in {_last_piece(words), *(w.lower() for w in words[1:-1])}:
+            index.setdefault(key, []).append(position)
+    return index
 
 
 def _same_person(short: list[str], full: list[str]) -> bool:

@@ -61,6 +61,7 @@ class DocContext:
     _affiliations: dict[str, str] | None = None
     _affiliation_titles: dict[str, str] = field(default_factory=dict)
     _text: str | None = None
+    _topics: dict | None = None     # paragraph -> (its organisations, their starts' minima)
     _starts: dict = field(default_factory=dict)    # id(list) -> (list, its starts)
 
     def in_span(self, items, start: int, end: int):
@@ -145,17 +146,44 @@ class DocContext:
 
     def topic_org(self, sent: Span) -> str | None:
         """First organisation named in the sentence's paragraph, else the article's main one."""
-        paragraph = self.paragraph(sent)
-        for org in self.orgs:
-            if org.marker == "desc" or not org.known or org.start >= sent.end:
-                continue
-            if self.paragraph(self.doc[org.start].sent) == paragraph:
-                return org.text
-        return self.main_org
+        if self._topics is None:
+            # per paragraph, its known organisations in list order with the running minimum
+            # of their starts: the first one before the sentence's end is then bisected (a
+            # scan of every organisation for every sentence made long articles quadratic)
+            self._topics = {}
+            for org in self.orgs:
+                if org.marker == "desc" or not org.known:
+                    continue
+                orgs, minima = self._topics.setdefault(
+                    self.paragraph(self.doc[org.start].sent), ([], []))
+                orgs.append(org)
+                minima.append(-min(org.start, -minima[-1]) if minima else -org.start)
+        orgs, minima = self._topics.get(self.paragraph(sent), ([], []))
+        # minima holds minus the running minimum, so it rises: the first org starting before
+        # sent.end is the first whose running minimum is under it
+        index = bisect_right(minima, -sent.end)
+        return orgs[index].text if index < len(orgs) else self.main_org
 
     def context_for(self, paragraph: int) -> dict[str, str]:
         """Organisations set by this paragraph, else by the one before (a headline, a lead)."""
         return self.context_orgs.get(paragraph) or self.context_orgs.get(paragraph - 1) or {}
+
+
+_ROLE_INDEX = "_tf_role_index"
+
+
+def role_index(doc: Doc) -> tuple[set[int], set[int]]:
+    """(tokens inside a title, ends of titles of three or more tokens), built once per
+    title list: the argument finders ask about one token at a time, and a scan of every
+    title each time made long articles quadratic."""
+    roles = doc.spans.get(ROLES, [])
+    cached = doc.user_data.get(_ROLE_INDEX)
+    if cached is None or cached[0] is not roles:
+        tokens = {i for span in roles for i in range(span.start, span.end)}
+        long_ends = {span.end for span in roles if len(span) >= 3}
+        cached = (roles, tokens, long_ends)
+        doc.user_data[_ROLE_INDEX] = cached
+    return cached[1], cached[2]
 
 
 def build_context(doc: Doc, pack: LanguagePack) -> DocContext:

@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -67,7 +69,8 @@ class EntityRepair:
         ents = list(doc.ents)
         role_starts = {span.start for span in doc.spans.get(ROLES, [])}
         role_ends = {span.end for span in doc.spans.get(ROLES, [])}
-        ents = [self._past_title(doc, ent, role_ends) for ent in ents]
+        ordered_ends = sorted(role_ends)
+        ents = [self._past_title(doc, ent, ordered_ends) for ent in ents]
         person_words = self.known_person_words(doc)
         ents = [self._org_in_slot(doc, ent, person_words, role_ends) for ent in ents]
         ents = filter_spans(ents + self._named_after_generic_noun(doc, ents))
@@ -85,7 +88,9 @@ class EntityRepair:
                                           role_starts)
                     for ent in ents if not self._belongs_to_someone(doc, ent)]
         if self.tag_surnames:
-            ents = [self._with_last_name(doc, self._with_first_name(doc, ent, ents))
+            # title tokens gathered once, not once per entity (quadratic on long articles)
+            titles = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
+            ents = [self._with_last_name(doc, self._with_first_name(doc, ent, titles), titles)
                     for ent in ents]
             ents = self._person_words(doc, ents)
             ents = ents + self._surnames(doc, ents)
@@ -142,12 +147,15 @@ class EntityRepair:
             return Span(doc, ent.start, ent.end, label="ORG")
         return ent
 
-    def _past_title(self, doc: Doc, ent: Span, role_ends: set[int]) -> Span:
+    def _past_title(self, doc: Doc, ent: Span, ordered_ends: list[int]) -> Span:
         """"ministre de la Culture Ana Roy" read as the place "Culture Ana Roy": the title
         ends the entity, and a name-shaped rest is the person holding it."""
-        cut = max((end for end in role_ends if ent.start < end < ent.end), default=None)
-        if cut is None:
+        # the last title end inside the entity, bisected: a scan of every title for every
+        # entity made long articles quadratic
+        index = bisect_right(ordered_ends, ent.end - 1) - 1
+        if index < 0 or ordered_ends[index] <= ent.start:
             return ent
+        cut = ordered_ends[index]
         rest = doc[cut:ent.end]
         name_shaped = 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) \
             and not any(t.lower_ in self.org_words for t in rest)
@@ -291,24 +299,22 @@ class EntityRepair:
             return Span(doc, ent.start, ent.end, label="ORG")
         return ent
 
-    def _with_first_name(self, doc: Doc, ent: Span, ents: list[Span]) -> Span:
+    def _with_first_name(self, doc: Doc, ent: Span, titles: set[int]) -> Span:
         """"Ana Garcia Lopez" read as "Garcia Lopez": take back a capitalised proper noun
         the NER left just before a person's name (never a title: "Chairman X")."""
         if ent.label_ != "PER" or ent.start == 0:
             return ent
         before = doc[ent.start - 1]
-        titles = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
         if before.ent_type_ or before.i in titles or not before.is_title \
                 or before.pos_ != "PROPN" or before.lower_ in self.not_names:
             return ent
         return Span(doc, ent.start - 1, ent.end, label="PER")
 
-    def _with_last_name(self, doc: Doc, ent: Span) -> Span:
+    def _with_last_name(self, doc: Doc, ent: Span, titles: set[int]) -> Span:
         """"Maria Lucia Amaral" read as "Maria Lucia": take back the proper noun after."""
         if ent.label_ != "PER" or ent.end >= len(doc) or len(ent) > 3:
             return ent
         after = doc[ent.end]
-        titles = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
         if after.ent_type_ or after.i in titles or not after.is_title or not after.is_alpha \
                 or after.pos_ != "PROPN" or after.lower_ in self.not_names:
             return ent

@@ -108,8 +108,8 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     persons = ctx.persons
     if not persons:
         return []
-    orgs = [o for o in org_candidates(ctx, pack)
-            if not any(p.start <= o.start < p.end for p in persons if not p.pronoun)]
+    named = {i for p in persons if not p.pronoun for i in range(p.start, p.end)}
+    orgs = [o for o in org_candidates(ctx, pack) if o.start not in named]
     if not orgs:
         return []
     sents = list(doc.sents)
@@ -136,6 +136,8 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     candidates = []
     rule_sentences = {move.sent_start for move in rule_moves}
     rules_of = by_surname(rule_moves, lambda move: move.person)
+    rules_of_person: dict[str, list[MoveCandidate]] = {}
+    votes: dict[tuple[str, str], list[str]] = {}
     for index, sent_persons in persons_by_sent.items():
         sent = sents[index]
         sent_triggers = triggers_by_sent.get(index, [])
@@ -151,7 +153,12 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
             trigger_char = min((t[0].idx for t in sent_triggers),
                                key=lambda c: abs(c - doc[person.start].idx),
                                default=doc[person.start].idx)
-            own_rules = rules_of.get(surname(person.name), [])
+            # the rules' moves of this very person, and their votes per organisation, once
+            # per name: the same person's rules read at every mention made this quadratic
+            if person.name not in rules_of_person:
+                rules_of_person[person.name] = [m for m in rules_of.get(surname(person.name), [])
+                                                if same_person(m.person, person.name)]
+            own_rules = rules_of_person[person.name]
             role = _role_of(person, roles_by_sent.get(index, []), own_rules)
             person_feats = _person_features(doc, person, ctx, roles_by_sent.get(index, []), pack,
                                             own_rules, title_end)
@@ -164,7 +171,9 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                 if scope == "":
                     feats += _trigger_link_features(doc, person, org, sent_triggers)
                 feats += _org_features(org, org_counts, ctx, doc, title_end)
-                feats += _rule_votes(person.name, org.text, own_rules)
+                if (person.name, org.text) not in votes:
+                    votes[person.name, org.text] = _rule_votes(person.name, org.text, own_rules)
+                feats += votes[person.name, org.text]
                 feats.append("bias_scope=" + (scope or "same"))
                 candidates.append(PairCandidate(
                     person=person.name, org=org.text, sent_start=sent.start_char,

@@ -168,12 +168,17 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
     groups_of = by_surname(groups, lambda group: group.person)
     rules_of = by_surname(rule_moves, lambda move: move.person)
     kept = []
+    supports: dict[tuple, list[float]] = {}  # once per person and sides, not once per move
     for move in rule_moves:
-        support = [probs[2] if move.to_org and same_org(group.org, move.to_org) else probs[1]
-                   for group, probs in scored_of.get(surname(move.person), [])
-                   if same_person(group.person, move.person) and (
-                       move.to_org and same_org(group.org, move.to_org)
-                       or move.from_org and same_org(group.org, move.from_org))]
+        key = (move.person, move.to_org, move.from_org)
+        if key not in supports:
+            supports[key] = [
+                probs[2] if move.to_org and same_org(group.org, move.to_org) else probs[1]
+                for group, probs in scored_of.get(surname(move.person), [])
+                if same_person(group.person, move.person) and (
+                    move.to_org and same_org(group.org, move.to_org)
+                    or move.from_org and same_org(group.org, move.from_org))]
+        support = supports[key]
         if support and max(support) < model.keep_threshold:
             continue
         if move.role is None:
