@@ -8,7 +8,9 @@ kept and the details united.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 
 from spacy.tokens import Doc
 
@@ -63,7 +65,9 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
             distance += _ACROSS_CLAUSES
         return distance
 
-    inside = [d for d in dates if start <= d.start and d.end <= end
+    # ``dates`` come in text order (find_dates): the sentence's own are bisected, where a
+    # scan of every date of the article for every fact made long articles quadratic
+    inside = [d for d in _starting_in(dates, start, end) if d.end <= end
               and all(cost(d, anchor) <= cost(d, r) for r in rivals)]
     if text is not None:
         # "directrice depuis mars 2018" dates a state, not the step the sentence reports
@@ -71,7 +75,7 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
     if not inside and text is not None:
         # a date opening the sentence ("On Monday, X quit and Y took over") dates
         # every clause of it
-        inside = [d for d in dates if start <= d.start <= start + 3 and d.end < end
+        inside = [d for d in _starting_in(dates, start, start + 4) if d.end < end
                   and text[d.end:d.end + 1] == ","]
     if not inside:
         return None
@@ -79,6 +83,12 @@ def _date_near(dates, start: int, end: int, anchor: int, rivals: tuple[int, ...]
 
 
 _ACROSS_CLAUSES = 10_000
+
+
+def _starting_in(dates, low: int, high: int):
+    """The dates starting in [low, high), from a list in text order."""
+    start_of = attrgetter("start")
+    return dates[bisect_left(dates, low, key=start_of):bisect_left(dates, high, key=start_of)]
 
 
 def _since(text: str, date) -> bool:

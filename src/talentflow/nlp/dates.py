@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Callable
@@ -499,8 +500,11 @@ _AFTER_SPAN = 40
 
 def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
+    # bisected: rfind ran back over a whole article without line breaks, once per span
+    breaks = [m.start() for m in re.finditer("\n", text)]
     for span_start, span_end in sorted(spans):
-        start = text.rfind("\n", 0, max(0, span_start - _STORY_REACH - 100)) + 1
+        before = bisect_left(breaks, max(0, span_start - _STORY_REACH - 100))
+        start = breaks[before - 1] + 1 if before else 0
         end = min(len(text), span_end + _AFTER_SPAN)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], end))
