@@ -78,7 +78,9 @@ class DocContext:
         if starts[1] is None:
             return [item for item in items if start <= item.start and item.end <= end]
         found = []
-        for item in items[bisect_left(starts[1], start):]:
+        # by index: a slice items[i:] would copy the rest of the list on every call
+        for index in range(bisect_left(starts[1], start), len(items)):
+            item = items[index]
             if item.start >= end:
                 break
             if item.end <= end:
@@ -224,13 +226,18 @@ def _title_words(pack: LanguagePack) -> frozenset[str]:
     return words
 
 
+_COMMON_WORDS: dict[str, frozenset[str]] = {}
+
+
 def plausible_name(name: str, pack: LanguagePack) -> bool:
     """Two or more words, capitalised, none of them a title or a common word."""
     words = name.replace("\u00a0", " ").split()
     if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
     titles = _title_words(pack)
-    common = set(pack.not_org_words) - _role_words(pack)
+    common = _COMMON_WORDS.get(pack.code)
+    if common is None:  # built once per pack, not once per name
+        common = _COMMON_WORDS[pack.code] = frozenset(set(pack.not_org_words) - _role_words(pack))
     # a common word ends some real names ("Nora May", "Alan Walker"): only titles and
     # organisation words count past the first word
     return not any(w.lower().strip(".,") in titles
