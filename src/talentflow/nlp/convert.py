@@ -108,8 +108,8 @@ def _coordination(between: str) -> bool:
 def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
     merged: list[dict] = []
     # Two reports can only be one move of one person, and _same_person needs the same
-    # surname: comparing within a surname keeps long articles linear.
-    by_surname: dict[str, list[dict]] = {}
+    # surname and first initial: comparing within those keeps long articles linear.
+    by_surname: dict[tuple[str, str], list[dict]] = {}
     for cand in candidates:
         record = {"person": cand.person, "from": cand.from_org, "to": cand.to_org,
                   "role": cand.role, "kind": cand.kind, "trigger": cand.trigger,
@@ -117,7 +117,7 @@ def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
                                      cand.other_trigger_chars, text),
                   "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence}
         words = fold(cand.person).split()
-        same_surname = by_surname.setdefault(words[-1], []) if words else []
+        same_surname = by_surname.setdefault((words[-1], words[0][0]), []) if words else []
         for existing in same_surname:
             if _same_move(existing, record):
                 _merge_into(existing, record)

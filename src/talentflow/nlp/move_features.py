@@ -11,6 +11,7 @@ learned is what it sees.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -46,6 +47,7 @@ class PairCandidate:
     features: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same few names over and over in a long article
 def same_person(a: str, b: str) -> bool:
     fa, fb = fold(a).split(), fold(b).split()
     if not fa or not fb:
@@ -57,6 +59,7 @@ def same_person(a: str, b: str) -> bool:
     return fa[-1] == fb[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def same_org(a: str | None, b: str | None) -> bool:
     wa, wb = set(fold(a).split()), set(fold(b).split())
     return bool(wa and wb) and (wa <= wb or wb <= wa)

@@ -121,12 +121,17 @@ def decide_moves(groups: list[PairGroup], probabilities: list[tuple[float, float
     return moves
 
 
-def _title_of(move: MoveCandidate, groups: dict[str, list[PairGroup]]) -> str | None:
+def _title_of(move: MoveCandidate, groups: dict[str, list[PairGroup]],
+              titled_of: dict[str, list] | None = None) -> str | None:
     """A title written next to the person in the sentence that reports the move, else in
     another sentence about the same organisation."""
-    titled = [c for group in groups.get(surname(move.person), [])
-              if same_person(group.person, move.person)
-              for c in group.candidates if c.role and not _past_title(c.role)]
+    titled = None if titled_of is None else titled_of.get(move.person)
+    if titled is None:  # once per person (``titled_of``), not once per move
+        titled = [c for group in groups.get(surname(move.person), [])
+                  if same_person(group.person, move.person)
+                  for c in group.candidates if c.role and not _past_title(c.role)]
+        if titled_of is not None:
+            titled_of[move.person] = titled
     for candidate in titled:
         if candidate.sent_start == move.sent_start:
             return candidate.role
@@ -169,6 +174,7 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
     rules_of = by_surname(rule_moves, lambda move: move.person)
     kept = []
     supports: dict[tuple, list[float]] = {}  # once per person and sides, not once per move
+    titled_of: dict[str, list] = {}
     for move in rule_moves:
         key = (move.person, move.to_org, move.from_org)
         if key not in supports:
@@ -182,7 +188,7 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
         if support and max(support) < model.keep_threshold:
             continue
         if move.role is None:
-            move.role = _title_of(move, groups_of)
+            move.role = _title_of(move, groups_of, titled_of)
         kept.append(move)
     learned = decide_moves(groups, probabilities, model.threshold, model.side_threshold)
     blocked = {c.sent_start for group in groups for c in group.candidates
