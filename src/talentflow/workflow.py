@@ -123,11 +123,15 @@ def read_items(items: Iterable[str], *, feed: str | Sequence[str] | None = None,
 
 def ingest_articles(store: Store, inputs: Iterable, *, extractor: Extractor | None = None,
                     batch_size: int = 32,
-                    progress: Callable[[IngestEvent], None] | None = None) -> IngestSummary:
+                    progress: Callable[[IngestEvent], None] | None = None,
+                    steps: Callable[[Article, int, int, str], None] | None = None
+                    ) -> IngestSummary:
     """Store every new article of ``inputs`` (Articles, or skipped-item records).
 
     Articles already in the store (same text or URL) are counted and never extracted.
     A failure of one article (extraction or storage) is recorded and the batch goes on.
+    ``steps`` follows the steps inside a long article (extract_many's ``progress``); it
+    is heard only when extraction runs in this process (no ``extractor`` given).
     """
     summary = IngestSummary()
     notify = progress or (lambda event: None)
@@ -155,7 +159,8 @@ def ingest_articles(store: Store, inputs: Iterable, *, extractor: Extractor | No
             yield entry
 
     extract = extractor or _default_extractor()
-    for article, result in extract(new_articles(), batch_size=batch_size):
+    options = {"progress": steps} if steps is not None and extractor is None else {}
+    for article, result in extract(new_articles(), batch_size=batch_size, **options):
         name = item_name(article)
         if isinstance(result, BaseException):
             summary.failed.append((name, _reason(result)))
@@ -183,9 +188,11 @@ def ingest(store: Store, items: Iterable[str], *, feed: str | Sequence[str] | No
            publication_date: str | None = None, lang: str | None = None,
            progress: Callable[[IngestEvent], None] | None = None,
            extractor: Extractor | None = None, batch_size: int = 32,
+           steps: Callable[[Article, int, int, str], None] | None = None,
            **read_options: Any) -> IngestSummary:
     """Read ``items`` (files, directories, URLs) and every feed of ``feed``, and store
-    what is new. ``read_options`` (max_bytes, policy) go to ``read_inputs``."""
+    what is new. ``read_options`` (max_bytes, policy) go to ``read_inputs``; ``steps``
+    to ``ingest_articles``."""
     # A read-only store would otherwise fail once per article, after every extraction.
     store.check_writable()
     warnings: list[tuple[str, str]] = []
@@ -193,6 +200,6 @@ def ingest(store: Store, items: Iterable[str], *, feed: str | Sequence[str] | No
                         warn=lambda item, message: warnings.append((item, message)),
                         **read_options)
     summary = ingest_articles(store, inputs, extractor=extractor, batch_size=batch_size,
-                              progress=progress)
+                              progress=progress, steps=steps)
     summary.warnings = warnings
     return summary

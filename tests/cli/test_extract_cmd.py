@@ -185,3 +185,17 @@ def test_urls_are_fetched_and_a_dead_one_reported(fake_nlp):
     assert result.exit_code == 1
     assert [p["id"] for p in lines(result.stdout)] == [ok]
     assert f"error: [TF210] {missing}: HTTP 404" in result.stderr
+
+
+def test_a_terminal_shows_the_steps_inside_a_long_article(articles, monkeypatch):
+    # Off a terminal no ``progress`` reaches the extractor: the fakes above take none.
+    from helpers.terminal import stepping_extractor, terminal_bar
+    from talentflow.cli import extract_cmd
+
+    shown: list = []
+    monkeypatch.setattr(talentflow.nlp, "extract_many", stepping_extractor)
+    monkeypatch.setattr(extract_cmd, "progress_bar", terminal_bar(shown))
+    result = runner.invoke(app, ["extract", str(articles / "a.txt")])
+    assert result.exit_code == 0, result.output
+    head = f"extracting {articles / 'a.txt'} ({len(JOINS['a.txt']):,} characters)"
+    assert f"{head} 1/2 ner" in shown and f"{head} 2/2" in shown

@@ -162,3 +162,16 @@ def test_ctrl_c_keeps_what_was_stored(db, monkeypatch):
     assert result.exit_code == 130 and "1 articles were stored" in result.stderr
     info = json.loads(runner.invoke(app, ["info", "--db", db, "--format", "json"]).stdout)
     assert info["counts"]["articles"] == 1
+
+
+def test_a_terminal_shows_the_steps_inside_a_long_article(db, monkeypatch):
+    # Off a terminal no ``progress`` reaches the extractor: fake_extractor takes none.
+    from helpers.terminal import stepping_extractor, terminal_bar
+
+    shown: list = []
+    monkeypatch.setattr(workflow, "_default_extractor", lambda: stepping_extractor)
+    monkeypatch.setattr(store_cmds, "progress_bar", terminal_bar(shown))
+    result = runner.invoke(app, ["ingest", "one.txt", "--db", db])
+    assert result.exit_code == 0, result.output
+    head = f"extracting one.txt ({len(TEXTS['one.txt']):,} characters)"
+    assert f"{head} 1/2 ner" in shown and f"{head} 2/2" in shown

@@ -64,6 +64,55 @@ def test_an_article_over_max_length_is_read_in_pieces_with_offsets_into_the_whol
     assert streamed == extraction
 
 
+def _recorder(calls: list):
+    return lambda article, done, total, step: calls.append((article.id, done, total, step))
+
+
+def _assert_counts_rise_to_the_total(calls: list, total: int) -> None:
+    dones = [done for _, done, _, _ in calls]
+    assert dones == list(range(total + 1))  # every step reported once, in order
+    assert {t for _, _, t, _ in calls} == {total}
+    assert calls[-1][3] == ""  # nothing left running
+
+
+@pytest.mark.model
+def test_progress_follows_each_step_of_an_article_and_changes_no_result(fr_nlp):
+    text = FILLER_FR * 20 + MOVE_FR + FILLER_FR * 3
+    article = Article(id="long", text=text, lang="fr", date="2024-06-01")
+    calls: list = []
+    extraction = extract(article, progress=_recorder(calls))
+    steps = ["tokenizer", *fr_nlp.pipe_names, "facts"]
+    _assert_counts_rise_to_the_total(calls, len(steps))
+    assert [step for _, _, _, step in calls[:-1]] == steps
+    assert extraction == extract(article)
+
+
+@pytest.mark.model
+def test_progress_counts_every_piece_of_an_article_over_max_length(fr_nlp, monkeypatch):
+    monkeypatch.setattr(fr_nlp, "max_length", 3000)
+    monkeypatch.setattr(api, "CHUNK_CHARS", 1000)
+    text = FILLER_FR * 40 + MOVE_FR + FILLER_FR * 5
+    article = Article(id="long", text=text, lang="fr", date="2024-06-01")
+    calls: list = []
+    extraction = extract(article, progress=_recorder(calls))
+    pieces = len(list(text_chunks(text, 1000)))
+    assert pieces > 1
+    _assert_counts_rise_to_the_total(calls, pieces * (len(fr_nlp.pipe_names) + 2))
+    assert extraction == extract(article)
+
+
+@pytest.mark.model
+def test_extract_many_reports_the_steps_of_long_articles_only(fr_nlp, monkeypatch):
+    monkeypatch.setattr(api, "PROGRESS_MIN_CHARS", 2000)
+    long = Article(id="long", text=FILLER_FR * 30 + MOVE_FR, lang="fr", date="2024-06-01")
+    short = Article(id="short", text=MOVE_FR, lang="fr", date="2024-06-01")
+    calls: list = []
+    followed = list(extract_many([short, long], progress=_recorder(calls)))
+    assert {article_id for article_id, *_ in calls} == {"long"}
+    _assert_counts_rise_to_the_total(calls, len(fr_nlp.pipe_names) + 2)
+    assert followed == list(extract_many([short, long]))
+
+
 # --- arbitrary text never crashes ------------------------------------------------------
 
 ODD_FRAGMENTS = (

@@ -161,6 +161,15 @@ def progress_bar(total: int | None = None) -> Progress:
                     disable=not sys.stderr.isatty())
 
 
+def step_line(verb: str, article, done: int, total: int, step: str) -> str:
+    """The progress line inside one long article: "extracting big.txt (812,000 characters)
+    7/21 ner", steps done of the whole text's, then the one running (the count first, so
+    a narrow terminal cuts the name rather than the count)."""
+    name = getattr(article, "source", None) or getattr(article, "url", None) or article.id
+    running = f" {step.removeprefix('talentflow_')}" if step else ""
+    return f"{verb} {name} ({len(article.text):,} characters) {done}/{total}{running}"
+
+
 @contextmanager
 def atomic_output(path: str | Path | None) -> Iterator[IO[str]]:
     """stdout, or a file that appears whole or not at all (temp file, then rename)."""

@@ -11,8 +11,8 @@ import typer
 from talentflow.cli.app import app
 from talentflow.cli.common import (ALLOW_PRIVATE_HELP, FETCH_TIMEOUT_HELP, MAX_BYTES_HELP,
                                    atomic_output, check_output, check_reading_options,
-                                   error_line, fail, progress_bar, stderr_console,
-                                   terminate_as_interrupt)
+                                   error_line, fail, progress_bar, step_line,
+                                   stderr_console, terminate_as_interrupt)
 from talentflow.core.errors import TalentflowError, UsageError
 from talentflow.core.models import Article, Extraction
 from talentflow.ingest import Skipped, read_inputs
@@ -62,12 +62,15 @@ def extract_to(items: Iterable[str], out: IO[str], *, publication_date: str | No
                max_bytes: int = DEFAULT_MAX_BYTES, extractor: Extractor | None = None,
                on_item: Callable[[str, str, TalentflowError | None], None] | None = None,
                feeds: Iterable[str] = (), policy: FetchPolicy | None = None,
-               on_read: Callable[[Article], None] | None = None) -> ExtractSummary:
+               on_read: Callable[[Article], None] | None = None,
+               on_step: Callable[[Article, int, int, str], None] | None = None
+               ) -> ExtractSummary:
     """Write one prediction line (``Extraction.to_dict()``) per readable article of
     ``items`` to ``out`` and say what happened; unreadable items and failed extractions
     are recorded in the summary (and passed to ``on_item``) while the rest goes on.
     ``extractor`` defaults to :func:`talentflow.nlp.extract_many`. ``feeds`` are read
-    after ``items``; ``on_read(article)`` hears of each article as it goes to extraction."""
+    after ``items``; ``on_read(article)`` hears of each article as it goes to extraction,
+    ``on_step`` of the steps inside a long one (the extractor's ``progress``)."""
     if extractor is None:
         from talentflow.nlp import extract_many as extractor
     summary = ExtractSummary()
@@ -87,7 +90,9 @@ def extract_to(items: Iterable[str], out: IO[str], *, publication_date: str | No
                 on_read(entry)
             yield entry
 
-    for article, result in extractor(articles(), batch_size=batch_size):
+    # only given when asked for: a hand-made extractor need not know the option
+    options = {} if on_step is None else {"progress": on_step}
+    for article, result in extractor(articles(), batch_size=batch_size, **options):
         name = article.source or article.id
         if isinstance(result, TalentflowError):
             summary.problems.append((name, result))
@@ -188,6 +193,10 @@ def _run(bar, out, items, feeds, publication_date, lang, batch_size, max_bytes, 
             bar.update(task, description=f"extracting {article.source or article.id} "
                                          f"({len(article.text):,} characters)")
 
+    def on_step(article: Article, done: int, total: int, step: str) -> None:
+        # inside one long article: the step running and how far along it is
+        bar.update(task, description=step_line("extracting", article, done, total, step))
+
     def on_item(item: str, status: str, error: TalentflowError | None) -> None:
         if error is not None:  # reported as it happens, above the progress bar
             bar.console.print(error_line(error, item), markup=False, soft_wrap=True,
@@ -196,4 +205,5 @@ def _run(bar, out, items, feeds, publication_date, lang, batch_size, max_bytes, 
 
     return extract_to(items, out, publication_date=publication_date, lang=lang,
                       batch_size=batch_size, max_bytes=max_bytes, on_item=on_item,
-                      feeds=feeds, policy=policy, on_read=on_read)
+                      feeds=feeds, policy=policy, on_read=on_read,
+                      on_step=None if bar.disable else on_step)

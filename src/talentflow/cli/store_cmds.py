@@ -18,7 +18,8 @@ from talentflow.cli.app import app
 from talentflow.cli.common import (ALLOW_PRIVATE_HELP, DB_HELP, FETCH_TIMEOUT_HELP,
                                    FORMAT_HELP, MAX_BYTES_HELP, OutputFormat,
                                    check_reading_options, console, emit_csv, emit_json, fail,
-                                   progress_bar, stderr_console, terminate_as_interrupt)
+                                   progress_bar, step_line, stderr_console,
+                                   terminate_as_interrupt)
 from talentflow.core.errors import TalentflowError, UsageError
 from talentflow.ingest.files import DEFAULT_MAX_BYTES
 from talentflow.store import Store, open_store
@@ -120,12 +121,17 @@ def ingest(
                 f"{counts['ingested']} ingested, {counts[KNOWN]} already known, "
                 f"{counts[SKIPPED]} skipped, {counts[FAILED]} failed - {event.item}"))
 
+        def on_step(article, done: int, total: int, step: str) -> None:
+            # inside one long article, extracted in this process: the step running
+            bar.update(task, description=step_line("extracting", article, done, total, step))
+
         try:
             with extraction_backend(workers=workers, scheduler=scheduler) as extractor:
                 summary = run_ingest(store, items or [], feed=feed,
                                      publication_date=publication_date, lang=lang,
                                      progress=on_event, batch_size=batch_size,
-                                     extractor=extractor, max_bytes=max_bytes, policy=policy)
+                                     extractor=extractor, max_bytes=max_bytes, policy=policy,
+                                     steps=None if bar.disable else on_step)
         except KeyboardInterrupt:
             stderr_console().print(f"interrupted: {counts['ingested']} articles were stored "
                                    "and stay stored; the article in progress was rolled back")

@@ -1,7 +1,7 @@
 """The public entry points: one article, or a stream of them batched through nlp.pipe."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
 
@@ -16,6 +16,14 @@ DEFAULT_LANG = "fr"
 # Pieces of a text longer than the model's max_length: the parser needs about 1 GB of
 # temporary memory per 100,000 characters, so pieces stay well under max_length.
 CHUNK_CHARS = 100_000
+# With a progress callback, articles at least this long are read alone, step by step, so
+# the callback can follow them; shorter ones stay in their batch and report nothing.
+PROGRESS_MIN_CHARS = 50_000
+
+#: ``progress(article, done, total, step)``: ``done`` of ``total`` steps (the tokenizer,
+#: each pipeline component, the conversion to facts, for each piece of the text) are
+#: finished and ``step`` is the one now running ("" once done == total).
+Progress = Callable[[Article, int, int, str], None]
 
 
 def pipeline_language(article: Article) -> str:
@@ -34,15 +42,18 @@ def pipeline_language(article: Article) -> str:
         hint=f"supported languages: {', '.join(supported_languages())}", item=article.id)
 
 
-def extract(article: Article) -> Extraction:
-    """Moves, foundings and investments reported by one article."""
+def extract(article: Article, *, progress: Progress | None = None) -> Extraction:
+    """Moves, foundings and investments reported by one article.
+
+    ``progress`` hears of each step done (see :data:`Progress`); the result is the same
+    with or without it."""
     lang = pipeline_language(article)
     nlp = load_pipeline(lang)
     try:
         if len(article.text) > nlp.max_length:
-            return _extract_in_chunks(nlp, article, lang)
-        doc = nlp(article.text)
-        return doc_to_extraction(doc, article, lang)
+            return _extract_in_chunks(nlp, article, lang, progress)
+        steps = None if progress is None else _Steps(progress, article, nlp, pieces=1)
+        return _piece_extraction(nlp, article, lang, steps)
     except TalentflowError:
         raise
     except Exception as error:  # one article must never take the batch down
@@ -50,22 +61,25 @@ def extract(article: Article) -> Extraction:
                               item=article.id) from error
 
 
-def extract_many(articles: Iterable[Article], *, batch_size: int = 32
+def extract_many(articles: Iterable[Article], *, batch_size: int = 32,
+                 progress: Progress | None = None
                  ) -> Iterator[tuple[Article, Extraction | TalentflowError]]:
     """Stream (article, result) pairs in input order; a failing article yields its error.
 
     Articles are grouped into batches and each language's batch goes through
     ``nlp.pipe``; an article that breaks the batch is retried alone so only it fails.
+    With ``progress``, articles of ``PROGRESS_MIN_CHARS`` or more are read alone and
+    reported step by step (see :data:`Progress`).
     """
     iterator = iter(articles)
     while True:
         batch = list(islice(iterator, batch_size))
         if not batch:
             return
-        yield from _extract_batch(batch, batch_size)
+        yield from _extract_batch(batch, batch_size, progress)
 
 
-def _extract_batch(batch: list[Article], batch_size: int):
+def _extract_batch(batch: list[Article], batch_size: int, progress: Progress | None = None):
     results: list[Extraction | TalentflowError | None] = [None] * len(batch)
     by_lang: dict[str, list[int]] = {}
     for index, article in enumerate(batch):
@@ -80,9 +94,10 @@ def _extract_batch(batch: list[Article], batch_size: int):
             for index in indices:
                 results[index] = error
             continue
-        too_long = [i for i in indices if len(batch[i].text) > nlp.max_length]
+        too_long = [i for i in indices if len(batch[i].text) > nlp.max_length
+                    or progress is not None and len(batch[i].text) >= PROGRESS_MIN_CHARS]
         for index in too_long:
-            results[index] = _extract_alone(batch[index])
+            results[index] = _extract_alone(batch[index], progress)
         indices = [i for i in indices if i not in too_long]
         try:
             docs = nlp.pipe((batch[i].text for i in indices), batch_size=batch_size)
@@ -106,19 +121,59 @@ def _convert(doc, article: Article, lang: str) -> Extraction | TalentflowError:
                                item=article.id)
 
 
-def _extract_alone(article: Article) -> Extraction | TalentflowError:
+def _extract_alone(article: Article, progress: Progress | None = None
+                   ) -> Extraction | TalentflowError:
     try:
-        return extract(article)
+        return extract(article, progress=progress)
     except TalentflowError as error:
         return error
 
 
-def _extract_in_chunks(nlp, article: Article, lang: str) -> Extraction:
+class _Steps:
+    """Counts the steps of one article for a progress callback."""
+
+    def __init__(self, progress: Progress, article: Article, nlp, pieces: int):
+        self.progress, self.article = progress, article
+        self.names = ["tokenizer", *nlp.pipe_names, "facts"]
+        self.total = pieces * len(self.names)
+        self.done = 0
+
+    def start(self, name: str) -> None:
+        self.progress(self.article, self.done, self.total, name)
+
+    def finish(self) -> None:
+        self.done += 1
+        if self.done == self.total:
+            self.progress(self.article, self.done, self.total, "")
+
+
+def _piece_extraction(nlp, article: Article, lang: str, steps: _Steps | None) -> Extraction:
+    """One text the model can take whole, read as ``nlp(text)`` does; with ``steps``, one
+    component at a time so that each can be reported."""
+    if steps is None:
+        return doc_to_extraction(nlp(article.text), article, lang)
+    steps.start("tokenizer")
+    doc = nlp.make_doc(article.text)
+    steps.finish()
+    for name, component in nlp.pipeline:
+        steps.start(name)
+        doc = component(doc)
+        steps.finish()
+    steps.start("facts")
+    extraction = doc_to_extraction(doc, article, lang)
+    steps.finish()
+    return extraction
+
+
+def _extract_in_chunks(nlp, article: Article, lang: str,
+                       progress: Progress | None = None) -> Extraction:
     """A text over the model's max_length, read piece by piece on paragraph boundaries;
     facts keep offsets into the whole text (a move is not merged across pieces)."""
     moves, foundings, investments, quotes = [], [], [], []
-    for offset, piece in text_chunks(article.text, CHUNK_CHARS):
-        part = doc_to_extraction(nlp(piece), replace(article, text=piece), lang)
+    pieces = list(text_chunks(article.text, CHUNK_CHARS))
+    steps = None if progress is None else _Steps(progress, article, nlp, pieces=len(pieces))
+    for offset, piece in pieces:
+        part = _piece_extraction(nlp, replace(article, text=piece), lang, steps)
         quotes += [replace(q, evidence=_shifted(q.evidence, offset, article.text),
                            move=None if q.move is None else q.move + len(moves))
                    for q in part.quotes]
