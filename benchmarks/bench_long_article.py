@@ -6,6 +6,20 @@ names), runs it through the pipeline the way ``talentflow.nlp.extract`` does (pi
 ``CHUNK_CHARS`` when over the model's ``max_length``) and prints, per length, the total
 time, the time per 10k characters (flat when cost is linear), peak memory, and each
 component's share: the tokenizer, every pipeline component, and ``doc_to_extraction``.
+Shares and per-10k figures are CPU time, steady on a busy machine where wall time is not.
+
+Last measure (2 cores shared with other jobs; CPU seconds, wall in brackets):
+
+    length   fr                   en
+    50k       1.6 s  (3.1 s)       2.2 s  (4.4 s)
+    200k      7.0 s (12.8 s)       9.8 s (19.8 s)
+    800k     30.8 s (58.0 s)      44.0 s (87.1 s)   200k -> 800k: CPU x4.4 fr, x4.5 en
+
+Before the per-entity scans were made local, 800k took 66 s CPU in French and 364 s in
+English (entity repair 236 s, coref 75 s). spaCy's ner still costs somewhat more per token
+on a longer Doc (en 0.17 -> 0.21 s/10k from 200k to 800k); the bare model does the same
+with none of our components loaded, so it is spaCy's own (most likely its matrix work on
+one very large Doc outgrowing the CPU caches).
 
     .venv/bin/python benchmarks/bench_long_article.py                    # 50k, 200k, 800k
     .venv/bin/python benchmarks/bench_long_article.py --lengths 20000 80000 --lang en
@@ -72,8 +86,10 @@ def invented_article(length: int, lang: str, seed: int = 7) -> str:
     return "\n\n".join(paragraphs)[:length]
 
 
-def timed_extraction(text: str, lang: str) -> tuple[float, dict[str, float], int]:
-    """(total seconds, seconds per component, facts found) for one article."""
+def timed_extraction(text: str, lang: str) -> tuple[float, float, dict[str, float], int]:
+    """(total seconds, total CPU seconds, CPU seconds per component, facts found) for one
+    article. Shares are CPU time: on a machine busy with other work, wall-clock time per
+    component says more about the neighbours than about the component."""
     from talentflow.nlp.api import CHUNK_CHARS, text_chunks
     from talentflow.nlp.convert import doc_to_extraction
     from talentflow.nlp.pipeline import load_pipeline
@@ -83,20 +99,21 @@ def timed_extraction(text: str, lang: str) -> tuple[float, dict[str, float], int
     pieces = [(0, text)] if len(text) <= nlp.max_length else list(text_chunks(text, CHUNK_CHARS))
     shares: dict[str, float] = defaultdict(float)
     facts = 0
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for _offset, piece in pieces:
-        clock = time.perf_counter()
+        clock = time.process_time()
         doc = nlp.make_doc(piece)
-        shares["tokenizer"] += time.perf_counter() - clock
+        shares["tokenizer"] += time.process_time() - clock
         for name, component in nlp.pipeline:
-            clock = time.perf_counter()
+            clock = time.process_time()
             doc = component(doc)
-            shares[name] += time.perf_counter() - clock
-        clock = time.perf_counter()
+            shares[name] += time.process_time() - clock
+        clock = time.process_time()
         extraction = doc_to_extraction(doc, replace(article, text=piece), lang)
-        shares["doc_to_extraction"] += time.perf_counter() - clock
+        shares["doc_to_extraction"] += time.process_time() - clock
         facts += len(extraction.moves) + len(extraction.foundings) + len(extraction.investments)
-    return time.perf_counter() - start, dict(shares), facts
+    return (time.perf_counter() - start, time.process_time() - cpu_start, dict(shares),
+            facts)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -113,20 +130,22 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     for length in args.lengths:
         text = invented_article(length, args.lang)
-        total, shares, facts = timed_extraction(text, args.lang)
+        total, cpu, shares, facts = timed_extraction(text, args.lang)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        rows.append((length, total, shares, facts, peak_mb))
+        rows.append((length, total, cpu))
         print(f"{length:>9,} chars  {total:8.1f} s  {total / length * 10_000:6.2f} s/10k chars  "
-              f"{facts:6d} facts  peak RSS {peak_mb:7.0f} MB", flush=True)
+              f"CPU {cpu:6.1f} s  {cpu / length * 10_000:5.2f} s/10k  {facts:6d} facts  "
+              f"peak RSS {peak_mb:7.0f} MB", flush=True)
         ranked = sorted(shares.items(), key=lambda kv: -kv[1])
         for name, seconds in ranked[:args.top]:
-            print(f"      {name:<32} {seconds:8.2f} s  {100 * seconds / total:5.1f} %")
+            print(f"      {name:<32} {seconds:8.2f} s CPU  {100 * seconds / cpu:5.1f} %  "
+                  f"{seconds / length * 10_000:6.3f} s/10k")
         rest = sum(seconds for _, seconds in ranked[args.top:])
         if rest:
-            print(f"      {'(others)':<32} {rest:8.2f} s  {100 * rest / total:5.1f} %")
-    if len(rows) > 1:
-        (first_len, first_time, *_), (last_len, last_time, *_) = rows[0], rows[-1]
-        print(f"length x{last_len / first_len:.0f} -> time x{last_time / first_time:.1f} "
+            print(f"      {'(others)':<32} {rest:8.2f} s CPU  {100 * rest / cpu:5.1f} %")
+    for (short, short_time, short_cpu), (long, long_time, long_cpu) in zip(rows, rows[1:]):
+        print(f"length x{long / short:.0f} ({short:,} -> {long:,}): time x"
+              f"{long_time / short_time:.1f}, CPU x{long_cpu / short_cpu:.1f} "
               "(linear cost: about the same factor)")
 
 
