@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from talentflow.nlp.move_training import load_corpus  # noqa: E402
-from talentflow.nlp.quote_spans import dash_answers, interview_answers, quoted_spans  # noqa: E402
+from talentflow.nlp.quote_spans import (dash_answers, interview_answers, quoted_spans,  # noqa: E402
+                                        single_quoted)
 
 
 def load_scorer(path: Path):
@@ -74,6 +75,7 @@ def breakdown(scorer, gold: dict, pred: dict, texts: dict[str, str], show: int =
         matched_g, matched_p = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
         text = texts.get(key, "")
         raw = quoted_spans(text)
+        raw += single_quoted(text, raw)
         raw += dash_answers(text, raw)
         raw += interview_answers(text, raw)
         for gi, q in enumerate(golds):

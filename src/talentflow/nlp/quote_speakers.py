@@ -35,6 +35,8 @@ from talentflow.nlp.records import QuoteCandidate
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 # how far around a quote its speaker is looked for, in sentences and at most in characters
 SENTENCES_BEFORE = 3
+# the people named most often in the article are candidates for every quote
+MAIN_PEOPLE = 2
 SENTENCES_AFTER = 1
 CHARS_BEFORE = 1500
 CHARS_AFTER = 600
@@ -60,6 +62,11 @@ _ARTICLE_BEFORE = {
 _FEMININE_PARTICIPLE = re.compile(
     r",\s*(?:[\w'’]+ )?\w+ées?\b|\s(?:est|était|a été|avait été|s['’]est|s['’]était|sera)"
     r"\s(?:\w+ )?\w+ées?\b", re.I)
+# an inverted pronoun in the clause before the quote: "Cependant, fait-il remarquer, « ..."
+_INVERTED_BEFORE = {
+    "fr": re.compile(r"\b\w+-(?:t-)?(?:il|elle)\b", re.I),
+    "en": re.compile(r"(?!x)x"),
+}
 _PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "he": "m", "she": "f", "him": "m",
                    "her": "f", "ce dernier": "m", "cette dernière": "f"}
 _TITLE_GENDER = {"fr": re.compile(r"\b(?:(?P<f>la|cette)|le|ce) ", re.I),
@@ -80,6 +87,7 @@ class QuoteSpan:
     style: str
     rule: str | None
     candidates: list[SpeakerCandidate] = field(default_factory=list)
+    how: str = ""          # how the rules found their pick; "no_person": "a dit la mairie"
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,11 @@ def choose(span: QuoteSpan, model: SpeakerModel | None) -> str | None:
     # (the interviewee, the attribution line, the label), not by an attribution clause
     if model is None or span.style != "marks":
         return span.rule
+    # an attribution the rules read as naming no person ("a indiqué le service de presse",
+    # "précise le communiqué"), with no one named in its clause: institutions and unnamed
+    # sources do not speak (GOLD.md)
+    if span.how == "no_person" and not any("a_sent=0" in c.features for c in span.candidates):
+        return None
     best, best_p = None, -1.0
     for cand in span.candidates:
         p = model.probability(cand.features)
@@ -157,8 +170,9 @@ class SpeakerFeatures:
     genders the article shows are worked out once per text."""
 
     def __init__(self, text: str, persons: list, pronouns: list, movers, lang: str,
-                 quoted: list[tuple[int, int]]):
+                 quoted: list[tuple[int, int]], syntax: dict | None = None):
         self.text, self.persons, self.lang = text, persons, lang
+        self.syntax = syntax or {}
         self.pronouns = pronouns
         self.movers = set(movers)
         self.quoted = quoted
@@ -170,8 +184,26 @@ class SpeakerFeatures:
             self.counts[p[2]] = self.counts.get(p[2], 0) + 1
             self.mention_ends.setdefault(p[2], []).append(p[1])
         self.top = max(self.counts, key=self.counts.get) if self.counts else None
+        ranked = sorted(self.counts, key=lambda n: (-self.counts[n], n))
+        self.main = [n for n in ranked[:MAIN_PEOPLE] if self.counts[n] >= 2 and len(n.split()) >= 2]
         self.shown: set[str] = set()  # people whose gender the text shows, not coref alone
         self.genders = self._genders()
+
+    def _parse(self, side: str, at: int, sentences: int) -> list[str]:
+        """The mention's role in the parse: subject (of a verb of saying), object, ..."""
+        dep, head = self.syntax.get(at, (None, ""))
+        if dep is None:
+            return []
+        role = "subj" if dep.startswith("nsubj") else dep if dep in (
+            "obj", "dobj", "appos", "nmod", "obl", "pobj", "conj", "ROOT", "root") else "other"
+        said = bool(_SPEECH[self.lang].match(head))
+        return [f"{side}_dep={role}&sent={sentences}", f"{side}_dep={role}&speech={said}"]
+
+    def _opens_sentence(self, at: int) -> bool:
+        """A name at the start of its sentence, after at most two words."""
+        end = bisect_left(self.ends, at) - 1
+        lo = self.ends[end] + 1 if end >= 0 else 0
+        return len(self.text[lo:at].split()) <= 2
 
     def _sentences_between(self, lo: int, hi: int) -> int:
         return max(0, bisect_left(self.ends, hi) - bisect_left(self.ends, lo))
@@ -224,12 +256,16 @@ class SpeakerFeatures:
         pronoun = _PRONOUN[lang].search(after)
         if pronoun and _SPEECH[lang].search(after):
             return _PRONOUN_GENDER.get(pronoun.group().lower().strip("-t"), "?"), end, window_hi
+        if _SPEECH[lang].search(after):
+            return None, end, window_hi  # attributed after, to no pronoun: the subject
+            # before the quote ("Il a été « ... », a indiqué X") is what it is about
         lo = max(0, start - 120)
         cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
         lo = cut + 1 if cut >= 0 else lo
-        subject = _SUBJECT_PRONOUN[lang].search(text[lo:start].lstrip())  # "^": the clause's
+        subject = _SUBJECT_PRONOUN[lang].search(text[lo:start].lstrip()) \
+            or _INVERTED_BEFORE[lang].search(text, lo, start)  # "fait-il remarquer, «"
         if subject:
-            word = subject.group().lower().split()
+            word = re.split(r"[\s-]+", subject.group().lower())
             word = next((w for w in word if w in _PRONOUN_GENDER), None)
             return (_PRONOUN_GENDER.get(word, "?") if word else "?"), lo, start
         return None, end, window_hi
@@ -267,7 +303,7 @@ class SpeakerFeatures:
         return shape
 
     def span(self, start: int, end: int, style: str, rule: str | None,
-             previous: str | None, how: str) -> QuoteSpan:
+             previous: str | None, how: str, previous_end: int = -1) -> QuoteSpan:
         text, lang = self.text, self.lang
         # the window: the quote's sentence, SENTENCES_BEFORE before it, SENTENCES_AFTER after
         at = bisect_left(self.ends, start)
@@ -284,11 +320,12 @@ class SpeakerFeatures:
                 break
             if p[1] <= start or p[0] >= end:
                 mentions.setdefault(p[2], []).append(p)
-        for extra in (rule, previous):
+        # the article's main people, who may speak through a pronoun far from their name
+        for extra in (rule, previous, *self.main):
             if extra and extra not in mentions:
                 mentions[extra] = []
         if not mentions:
-            return QuoteSpan(start, end, style, rule)
+            return QuoteSpan(start, end, style, rule, how=how)
         before_order = sorted((max(m[1] for m in ms if m[1] <= start)
                                for ms in mentions.values() if any(m[1] <= start for m in ms)),
                               reverse=True)
@@ -310,6 +347,11 @@ class SpeakerFeatures:
                 f.append(f"other&how={how}")
             if name == previous:
                 f.append("previous")
+                # the previous quote's speaker with no one else named since speaks on
+                if not any(previous_end <= p[0] < start and p[2] != name
+                           for p in self.persons[bisect_left(self.starts, previous_end):]
+                           if p[0] < start):
+                    f += ["previous_clear"]
             if not ms:
                 ends = self.mention_ends.get(name, [])
                 last = bisect_left(ends, start + 1) - 1
@@ -333,6 +375,14 @@ class SpeakerFeatures:
                     if speech.search(text, b[1], min(start, b[1] + 40)):
                         f.append("b_speech_right_after")
                     f.append(f"b_sent0&rank={min(rank, 2)}")
+                # the subject of its sentence: named first, at most a word or two before
+                # ("Mais X a ...", "Pour X, ..."); the last such subject speaks on
+                if self._opens_sentence(b[0]):
+                    f.append(f"b_subject&rank={min(rank, 2)}")
+                    if not any(self._opens_sentence(m[0]) and b[1] < m[0] < start
+                               for m in self.persons[first:] if m[2] != name):
+                        f.append("b_last_subject")
+                f += self._parse("b", b[0], b_sent)
                 if _SOURCE_BEFORE[lang].search(text, max(0, b[0] - 20), b[0]):
                     f.append(f"b_source&sent={b_sent}")
                 if any(b[1] <= s and e <= start for s, e in self.quoted):
@@ -344,6 +394,7 @@ class SpeakerFeatures:
                 lead = text[end:a[0]]
                 f += [f"a_sent={a_sent}", f"a_rank={min(rank, 1)}",
                       f"a_chars={_bucket(a[0] - end, (4, 15, 40, 100))}"]
+                f += self._parse("a", a[0], a_sent)
                 if a_sent == 0 and len(lead) <= 100:
                     if speech.search(lead):
                         f.append(f"a_speech&rank={min(rank, 1)}")
@@ -393,7 +444,19 @@ class SpeakerFeatures:
             f += [f"{who}|{where}", f"{who}|{how}", f"{where}|{how}", f"{who}|{where}|{how}",
                   f"{who}|pron={agree}", f"{where}|pron={agree}"]
             candidates.append(SpeakerCandidate(name, f))
-        return QuoteSpan(start, end, style, rule, candidates)
+        # the one candidate of the pronoun's gender is a reader's answer, whoever was last
+        # (so is the one of the attributing title's: "a affirmé la directrice")
+        for cue in ("pronoun", "title"):
+            agreeing = [c for c in candidates if f"{cue}=agree" in c.features]
+            if not agreeing:
+                continue
+            for cand in candidates:
+                if cand in agreeing:
+                    cand.features.append(f"{cue}_only_agree" if len(agreeing) == 1
+                                         else f"{cue}_agree_shared")
+                elif any(f.startswith(f"{cue}=clash") for f in cand.features):
+                    cand.features.append(f"{cue}_clash_other_agrees")
+        return QuoteSpan(start, end, style, rule, candidates, how)
 
 
 def _rank(before: list, order: list) -> str:

@@ -31,7 +31,8 @@ from talentflow.nlp.quote_names import is_name, name_forms
 from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
                                            model_path, quotes_of, tidy_names)
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers,
-                                        interview_answers, labelled_answers, quoted_spans)
+                                        interview_answers, labelled_answers, quoted_spans,
+                                        single_quoted)
 from talentflow.nlp.records import QuoteCandidate
 
 MIN_WORDS = 5
@@ -63,17 +64,23 @@ class QuoteFinder:
         pronouns = sorted((doc[i].idx, name) for i, name in (doc._.tf_pronouns or {}).items()
                           if is_name(name, text))
         movers = {m.person for m in doc._.tf_moves or []}
-        doc._.tf_quotes = self.find(text, persons, pronouns, movers)
+        # each name's place in the parse: "X" subject of "déclarer" says the words
+        syntax = {ent.start_char: (ent.root.dep_, ent.root.head.lemma_.lower())
+                  for ent in doc.ents if ent.label_ == "PER"}
+        doc._.tf_quotes = self.find(text, persons, pronouns, movers, syntax)
         doc._.tf_quote_spans = self.spans
         return doc
 
-    def find(self, text: str, persons: list, pronouns: list, movers=()) -> list[QuoteCandidate]:
+    def find(self, text: str, persons: list, pronouns: list, movers=(),
+             syntax: dict | None = None) -> list[QuoteCandidate]:
         """Quotes of ``text`` given its people as (start, end, canonical name) in text order,
-        the pronouns coref resolved as (start, name) and the names of the people who move.
+        the pronouns coref resolved as (start, name), the names of the people who move and
+        the dependency and head lemma of each person mention by its start.
         ``self.spans`` keeps every quote found, with its speaker candidates, for training."""
         self._gender_memo = None
         self.spans: list[QuoteSpan] = []
         spans = quoted_spans(text)
+        spans += single_quoted(text, spans)
         spans += dash_answers(text, spans)
         spans += interview_answers(text, spans)
         spans += block_quotes(text, spans, persons, self.lang)
@@ -108,7 +115,8 @@ class QuoteFinder:
             if here[3] is None and not here[4] and after[3] is not None \
                     and here[2] == after[2] == "marks" and _adjacent(text, here[1], after[0]):
                 here[3], here[5] = after[3], "run"
-        features = SpeakerFeatures(text, outside, pronouns, movers, self.lang, quoted)
+        features = SpeakerFeatures(text, outside, pronouns, movers, self.lang, quoted,
+                                   syntax or {})
         self.spans = []
         previous: QuoteCandidate | None = None
         # end of the last quote attributed to no person ("a indiqué la mairie")
@@ -131,7 +139,8 @@ class QuoteFinder:
                 speaker = _introduced(text, outside, start, _SPEECH[self.lang])
                 how = "introduced" if speaker else how
             self.spans.append(features.span(start, end, style, speaker,
-                                            previous.speaker if previous else None, how))
+                                            previous.speaker if previous else None, how,
+                                            previous.end if previous else -1))
             if speaker is not None:
                 previous = QuoteCandidate(speaker=speaker, start=start, end=end, style=style)
         for span in self.spans:
@@ -150,7 +159,7 @@ class QuoteFinder:
             first = named[0]
             lead = text[end:first[0]]
             if _DOCUMENT_LEAD.search(lead):
-                self._how = "document"
+                self._how = "no_person"  # a document speaks
                 return None, True
             # '," she told X', '», lui a-t-il dit': the named person was spoken to
             if _PRONOUN_IN_LEAD[self.lang].search(lead):
@@ -197,6 +206,7 @@ class QuoteFinder:
         window = text[lo:hi]
         pronoun = _PRONOUN[self.lang].search(window)
         if not (pronoun or _titled(window, self.lang)):
+            self._how = "no_person"  # "a indiqué la mairie": no one named speaks
             return None
         # "a-t-elle dit" is not about the man named last: coref does not weigh gender
         wanted = _GENDER_OF.get(pronoun.group().lower().strip("-t")) if pronoun else None
