@@ -54,19 +54,20 @@ _SOURCE_BEFORE = {
     "en": re.compile(r"\b(?:according to|for|says?|said)\s*$", re.I),
 }
 # gendered words in the text: a feminine title's article ("la ministre X"), a feminine past
-# participle after the name ("X, nommée", "X s'est dite"), "elle"/"il" resolved to them
+# participle after the name ("X, nommée", "X a été désignée"), "elle"/"il" resolved to them
 _ARTICLE_BEFORE = {
     "fr": re.compile(r"\b(?:(?P<f>la|cette|une)|le|ce|un) (?:[\w-]+ ){1,3}$", re.I),
     "en": re.compile(r"(?!x)x"),
 }
 _FEMININE_PARTICIPLE = re.compile(
-    r",\s*(?:[\w'’]+ )?\w+ées?\b|\s(?:est|était|a été|avait été|s['’]est|s['’]était|sera)"
-    r"\s(?:\w+ )?\w+ées?\b", re.I)
+    r",\s*(?:[\w'’]+ )?\w+ées?\b"
+    r"|\s(?:est|était|a été|avait été|s['’]est|s['’]était|sera)\s(?:\w+ )?\w+ées?\b", re.I)
 # an inverted pronoun in the clause before the quote: "Cependant, fait-il remarquer, « ..."
 _INVERTED_BEFORE = {
     "fr": re.compile(r"\b\w+-(?:t-)?(?:il|elle)\b", re.I),
     "en": re.compile(r"(?!x)x"),
 }
+_WORD_AT = re.compile(r"\w+")
 _PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "he": "m", "she": "f", "him": "m",
                    "her": "f", "ce dernier": "m", "cette dernière": "f"}
 _TITLE_GENDER = {"fr": re.compile(r"\b(?:(?P<f>la|cette)|le|ce) ", re.I),
@@ -237,17 +238,16 @@ class SpeakerFeatures:
             if vote:
                 self.shown.add(name)
         for at, name in self.pronouns:
-            word = text[at:at + 5].lower().rstrip()
-            word = "elle" if word.startswith("elle") else "il" if word[:2] == "il" else \
-                "she" if word.startswith("she") else "he" if word[:2] == "he" else ""
-            if word:
-                votes[name] = votes.get(name, 0) + (1 if _PRONOUN_GENDER[word] == "f" else -1)
+            word = _WORD_AT.match(text, at)
+            gender = _PRONOUN_GENDER.get(word.group().lower()) if word else None
+            if gender:
+                votes[name] = votes.get(name, 0) + (1 if gender == "f" else -1)
         return {n: "f" if v > 0 else "m" for n, v in votes.items() if v}
 
     def _attribution_pronoun(self, start: int, end: int) -> tuple[str | None, int, int]:
-        """The gender of a pronoun or a definite title attributing the quote, right after it
-        ("», a-t-elle dit", '," she said', "», a dit la ministre") or as the subject
-        before it ("Elle a ajouté : «"), and where that window is."""
+        """The gender of a pronoun attributing the quote, right after it ("», a-t-elle dit",
+        '," she said') or as the subject before it ("Elle a ajouté : «", "fait-il
+        remarquer, «"), and where that window is."""
         text, lang = self.text, self.lang
         hi = min(len(text), end + 60)
         stop = _SENT_END.search(text, end + 2, hi)
