@@ -176,7 +176,8 @@ class SpeakerFeatures:
         self.syntax = syntax or {}
         self.pronouns = pronouns
         self.movers = set(movers)
-        self.quoted = quoted
+        self.quoted = sorted(quoted)
+        self.quoted_starts = [q[0] for q in self.quoted]
         self.ends = [m.start() for m in _SENT_END.finditer(text)]
         self.starts = [p[0] for p in persons]
         self.counts: dict[str, int] = {}
@@ -314,6 +315,7 @@ class SpeakerFeatures:
             self.ends) else len(text)
         hi = min(hi, end + CHARS_AFTER)
         first = bisect_left(self.starts, lo)
+        upto = bisect_left(self.starts, start)  # the mentions before the quote end here
         mentions: dict[str, list] = {}
         for p in self.persons[first:]:
             if p[0] >= hi:
@@ -348,9 +350,8 @@ class SpeakerFeatures:
             if name == previous:
                 f.append("previous")
                 # the previous quote's speaker with no one else named since speaks on
-                if not any(previous_end <= p[0] < start and p[2] != name
-                           for p in self.persons[bisect_left(self.starts, previous_end):]
-                           if p[0] < start):
+                if not any(p[2] != name for p in
+                           self.persons[bisect_left(self.starts, max(previous_end, 0)):upto]):
                     f += ["previous_clear"]
             if not ms:
                 ends = self.mention_ends.get(name, [])
@@ -379,13 +380,17 @@ class SpeakerFeatures:
                 # ("Mais X a ...", "Pour X, ..."); the last such subject speaks on
                 if self._opens_sentence(b[0]):
                     f.append(f"b_subject&rank={min(rank, 2)}")
-                    if not any(self._opens_sentence(m[0]) and b[1] < m[0] < start
-                               for m in self.persons[first:] if m[2] != name):
+                    if not any(self._opens_sentence(m[0]) for m in
+                               self.persons[bisect_left(self.starts, b[1] + 1):upto]
+                               if m[2] != name):
                         f.append("b_last_subject")
                 f += self._parse("b", b[0], b_sent)
                 if _SOURCE_BEFORE[lang].search(text, max(0, b[0] - 20), b[0]):
                     f.append(f"b_source&sent={b_sent}")
-                if any(b[1] <= s and e <= start for s, e in self.quoted):
+                # another quote wholly between the name and this one (quotes in text order
+                # do not overlap: the first to start after the name is the one to check)
+                at = bisect_left(self.quoted_starts, b[1])
+                if at < len(self.quoted) and self.quoted[at][1] <= start:
                     f.append("b_quote_between")
             if after:
                 a = after[0]
