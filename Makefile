@@ -86,9 +86,11 @@ services:
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED)
 
-## Rebuild the shipped move model (src/talentflow/nlp/models/) from data/train, deterministically.
+## Rebuild the shipped move model and quote speaker model (src/talentflow/nlp/models/) from
+## data/train, deterministically.
 train: install
 	PYTHONHASHSEED=0 $(BIN)/python -m talentflow.nlp.move_training train --corpus $(SHARED)/corpus
+	PYTHONHASHSEED=0 $(BIN)/python -m talentflow.nlp.quote_training train --corpus $(SHARED)/corpus
 
 clean:
 	rm -rf out test-output .pytest_cache

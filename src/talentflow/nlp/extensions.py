@@ -18,6 +18,7 @@ _DOC_ATTRIBUTES = {
     "tf_foundings": None,        # list[FoundingCandidate]
     "tf_investments": None,      # list[InvestmentCandidate]
     "tf_quotes": None,           # list[QuoteCandidate] from quotes
+    "tf_quote_spans": None,      # list[QuoteSpan]: every quote, its speaker candidates
 }
 
 

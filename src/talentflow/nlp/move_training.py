@@ -32,6 +32,7 @@ from talentflow.nlp.move_features import PairGroup, group_pairs, pair_candidates
 from talentflow.nlp.move_model import (SIDES, MoveModel, combine_with_rules, decide_moves,
                                        model_path)
 from talentflow.nlp.pipeline import load_pipeline
+from talentflow.nlp.quote_speakers import quotes_of
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = ROOT / "data" / "train"
@@ -58,7 +59,8 @@ class Example:
     rule_moves: list
     foundings: list
     investments: list
-    quotes: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)         # the rules' quotes
+    quote_spans: list = field(default_factory=list)    # every quote, its speaker candidates
 
 
 # --- reading the labels --------------------------------------------------------------------
@@ -168,7 +170,9 @@ def read_examples(lang: str, data_dir: Path, corpus_dir: Path, progress=None, *,
                                 [label_of(c, gold.get("moves", [])) for c in candidates],
                                 rule_moves, list(doc._.tf_foundings or []),
                                 list(doc._.tf_investments or []),
-                                list(doc._.tf_quotes or [])))
+                                # the rules' speakers, whatever speaker model is shipped
+                                quotes_of(doc._.tf_quote_spans or [], None),
+                                list(doc._.tf_quote_spans or [])))
         if progress and n % 50 == 0:
             progress(f"  {lang}: {n}/{len(ordered)} articles read")
     return examples

@@ -51,11 +51,27 @@ def quoted_spans(text: str) -> list[tuple[int, int, str, None]]:
         while dangling is not None:
             joined = _join_lines(text, paras, last, dangling)
             if joined is None:
+                span = _reopened(text, paras, last, dangling)
+                if span:
+                    found.append(span)
                 break
             last, more, dangling = joined
             found += more
         index = last + 1
     return [s for s in found if s[1] - s[0] <= MAX_CHARS]
+
+
+def _reopened(text: str, paras, last: int, opener: int):
+    """A quote that opens its paragraph and runs over the next one, which opens with the same
+    mark again (the typographic convention: no closing mark until the last paragraph) is
+    one quote per paragraph: this one ends with its paragraph."""
+    lo, hi = paras[last]
+    if text[lo:opener].strip() or last + 1 >= len(paras):
+        return None
+    if text[paras[last + 1][0]:paras[last + 1][1]].lstrip()[:1] != text[opener]:
+        return None
+    span = _trim(text, opener + 1, hi)
+    return (*span, "marks", None) if span else None
 
 
 def _join_lines(text: str, paras, last: int, opener: int):
@@ -130,6 +146,36 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (text[end - 1].isspace() or text[end - 1] in "\u00a0\u202f"):
         end -= 1
     return (start, end) if start < end else None
+
+
+# single quotation marks: an opener after a space or a line's start, before a capital
+# ("' Nous", "‘We", "`Ce"), and a closer after a word or its punctuation, before a space or
+# punctuation; an apostrophe between two letters (l'homme, don't) is neither
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(]))['‘`] ?(?=[A-ZÀ-Ý])", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…]) ?['’](?=[\s,.;:!?)]|$)", re.M)
+
+
+def single_quoted(text: str, taken) -> list[tuple[int, int, str, None]]:
+    """Words between single quotation marks, within a paragraph, outside the double-marked
+    quotes (a single-marked quote inside one is part of it). A paragraph where an opener
+    finds no closer yields nothing more."""
+    found = []
+    for para in _PARAGRAPHS.finditer(text):
+        at, end = para.start(), para.end()
+        if "'" not in para.group() and "‘" not in para.group() and "`" not in para.group():
+            continue
+        while True:
+            opener = _SINGLE_OPEN.search(text, at, end)
+            if not opener:
+                break
+            closer = _SINGLE_CLOSE.search(text, opener.end(), end)
+            if not closer:
+                break
+            span = _trim(text, opener.end(), closer.start())
+            if span and not _overlaps(span, taken):
+                found.append((*span, "marks", None))
+            at = closer.end()
+    return found
 
 
 def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:

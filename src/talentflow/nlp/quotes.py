@@ -2,14 +2,16 @@
 
 Quotes are found by scanning the text with regexes (``quote_spans``); only the person
 entities the NER found and the coreference maps of ``talentflow_coref`` are read, so the
-component never walks the tokens. A quote's speaker is looked for, in order, in its
+component never walks the tokens. The rules look for a quote's speaker, in order, in its
 attribution after it (``», a déclaré X``, ``," X said``), before it in the same sentence
 (``X a déclaré : «``, ``According to X, "``), through a pronoun, "ce dernier" or a title
 ("l'élu", gender-checked against Mme/Ms titles), then for an unattributed quote from its
 neighbours: the speaker named after a run of quotes, the previous speaker, or the person
-the paragraph is about. A quote no named person can be given is dropped: institutions and
-unnamed sources do not speak in the output. Speakers are named as the article writes them
-in full (``quote_names``).
+the paragraph is about. For quotes between marks, the rules' pick and how they made it are
+then features of the learned chooser (``quote_speakers``), which scores every person named
+around the quote and decides; without a shipped model the rules' pick stands. A quote no
+named person can be given is dropped: institutions and unnamed sources do not speak in the
+output. Speakers are named as the article writes them in full (``quote_names``).
 """
 from __future__ import annotations
 
@@ -20,134 +22,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
-from talentflow.nlp.lang import DATA_DIR, read_lines
-from talentflow.nlp.quote_names import is_name, name_forms, tidy
+from talentflow.nlp.quote_lexicon import (_DOCUMENT_LEAD, _GENDER_OF, _GENDERED, _INTRODUCED,
+                                          _INVERTED, _PRONOUN, _PRONOUN_IN_LEAD,
+                                          _SENTENCE_END, _SPEECH, _SUBJECT_PRONOUN,
+                                          _TITLE_BEFORE, _TITLE_OPENING, _VERB_FIRST,
+                                          _VERB_LEAD, _titled)
+from talentflow.nlp.quote_names import is_name, name_forms
+from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
+                                           model_path, quotes_of, tidy_names)
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers,
-                                        interview_answers, labelled_answers, quoted_spans)
+                                        interview_answers, labelled_answers, quoted_spans,
+                                        single_quoted)
 from talentflow.nlp.records import QuoteCandidate
 
 MIN_WORDS = 5
 ATTRIBUTION_CHARS = 160
 # an unattributed quote continues the previous speaker's words only when this close
 CONTINUATION_CHARS = 600
-# "M. Noda", "Mr. Lee", "Anne W. Patterson": a title's or an initial's point ends no sentence
-_SENTENCE_END = re.compile(
-    r"(?<!\bM)(?<!\bMM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bMme)(?<!\bMlle)"
-    r"(?<!\b[A-Z])[.](?=\s|$)|[!?…](?=\s|$)|\n|[«“„\"]")
-_SPEECH = {
-    "fr": re.compile(
-        r"\b(?:déclar|affirm|expliqu|ajout|estim|soulign|précis|indiqu|confi|assur|lanc|"
-        r"répond|poursui|racont|conclu|comment|reconn|martel|insist|not[ée]|observ|relev|"
-        r"rappel|résum|jug|s'exclam|écri|tw[ie]|avou|adm[ie]|prévi|ironis|dénon|regrett|"
-        r"félicit|témoign|annon|concè|conc[eé]d|sout|résum|argument|dit|dis|dira|selon|"
-        r"pour (?:lui|elle)|d'après|renchér|tranch|plaid|confirm|s'interroge|s'inqui|"
-        r"glisse|lâch|déplor|se réjou|se dit|raill|prévien|constat|analys|détaill|"
-        r"espère|pense|croit|considèr)\w*", re.I),
-    "en": re.compile(
-        r"\b(?:said|says|say|saying|told|tells|tell|add(?:s|ed)?|explain(?:s|ed)?|"
-        r"not(?:es|ed)|stat(?:es|ed)|declar(?:es|ed)|wr(?:ote|ites)|according|asked|"
-        r"repl(?:ied|ies)|argu(?:es|ed)|insist(?:s|ed)?|continu(?:es|ed)|recall(?:s|ed)?|"
-        r"remark(?:s|ed)?|comment(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|"
-        r"warn(?:s|ed)?|claim(?:s|ed)?|announc(?:es|ed)|observ(?:es|ed)|pointed|"
-        r"conclud(?:es|ed)|tweet(?:s|ed)?|post(?:s|ed)|sa(?:id|ys) in|quoted|"
-        r"recount(?:s|ed)?|confirm(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:es|ed)|"
-        r"urg(?:es|ed)|predict(?:s|ed)?|went on|"
-        r"testif(?:ies|ied)|responded|wondered|joked|boasted|complained)\b", re.I),
-}
-_PRONOUN = {
-    "fr": re.compile(r"(?:\b|-t-|-)(?:il|elle|lui)\b|\bce dernier\b|\bcette dernière\b", re.I),
-    "en": re.compile(r"\b(?:he|she|him|her|the latter)\b", re.I),
-}
-# "», s'est-il emporté", '," she fumed': a pronoun and any verb right after the marks
-# attribute the quote, whatever the verb
-_INVERTED = {
-    "fr": re.compile(r"[\s»”\"“,]{0,4}(?:[\w'’]+ )?[\w'’]+-(?:t-)?(?:il|elle)\b", re.I),
-    "en": re.compile(r"[\s»”\"“,]{0,4}(?:he|she) \w+(?:ed|s)\b", re.I),
-}
-_GENDER_OF = {"il": "m", "lui": "m", "elle": "f", "he": "m", "him": "m", "she": "f",
-              "her": "f"}
-_TITLES = {
-    "fr": r"\b(?:(?P<f>Mme|Madame|Mlle|Mademoiselle)|M\.|MM\.|Monsieur)",
-    "en": r"\b(?:(?P<f>Mrs|Ms|Miss|Lady|Dame)|Mr|Sir|Lord)\b\.?",
-}
-# the title just before the name, or opening the entity the NER found ("Mme X")
-_TITLE_BEFORE = {lang: re.compile(p + r"\s*$") for lang, p in _TITLES.items()}
-_TITLE_OPENING = {lang: re.compile(p + r"\s") for lang, p in _TITLES.items()}
-# the pronoun after a name in its sentence; French is left out: "il" is as often
-# impersonal ("il faut") and "elle" a feminine noun's, which outvoted the titles
-_GENDERED = {
-    "en": re.compile(r"\b(?:(?P<f>she|her)|he|his|him)\b", re.I),
-}
-# "», a promis X", '", lança X': a lone verb between the marks and a name attributes
-# the quote, whatever the verb
-_VERB_LEAD = {
-    "fr": re.compile(r"[\s»”\"“]*,\s*(?:a |avait )?[a-zéèêîôûàç]+(?:-t)?\s+$"),
-    "en": re.compile(r"[\s»”\"“]*,?[\s»”\"“]*[a-z]+ed\s+$"),
-}
-# '», a réagi le président de l'association, X': a verb right after the marks, then the
-# subject's title and name
-_VERB_FIRST = {
-    "fr": re.compile(r"[\s»”\"“]*,\s*(?:(?:a|avait) [a-zéèêîôûàç]+|[a-zéèêîôûàç]+[et])\s"
-                     r"(?!que\b|qu['’])"),
-    "en": re.compile(r"[\s»”\"“]*,?[\s»”\"“]*(?:said|says|added|told)\s"),
-}
-# a colon (or a comma) just before the opening mark introduces words: "X, hier : « ..."
-_INTRODUCED = re.compile(r"[:,][\s«“„\"]*$")
-_PRONOUN_IN_LEAD = {
-    "fr": re.compile(r"-t-(?:il|elle)\b|-(?:il|elle)\b|\b(?:il|elle) (?:a|avait|lui)\b", re.I),
-    "en": re.compile(r"\b(?:he|she) \w+", re.I),
-}
-# a subject pronoun and its verb, in front of the quote
-_SUBJECT_PRONOUN = {
-    "fr": re.compile(r"(?:^|[,;:.]\s*|\bet |\bpuis |\balors )(?:il|elle) (?:a |avait |lui )?"
-                     r"[a-zéèêîôûàç]+", re.I),
-    "en": re.compile(r"(?:^|[,;:.]\s*|\band |\bthen )(?:he|she) [a-z]+", re.I),
-}
-# "précise le communiqué de X", "said a statement from X": a document speaks, not X
-_DOCUMENT_LEAD = re.compile(
-    r"\b(?:communiqué|rapport|texte|document|déclaration écrite|journal|éditorial|lettre|"
-    r"statement|report|editorial|newspaper|letter|release|filing)\b[^,]*$|"
-    r"(?:\bde|\bdu|\bd['’]|\bof|\bfrom)\s*$", re.I)
-# "l'analyste", "the company's chief executive": a definite title standing for someone named
-_DEFINITE_TITLE = {
-    "fr": re.compile(r"\b(?:l['’]|le |la )((?:[^\W\d_-]+ )?[^\W\d_][\w-]{2,})", re.I),
-    "en": re.compile(r"\bthe ((?:[a-z-]+ )?[a-z-]{3,})", re.I),
-}
-# the nouns such a title may end on ("l'élu", "la nouvelle directrice", "the coach"): the
-# job titles of the role lexicon and a few words for people; "le service de presse",
-# "la chaîne" or "the blog post" stand for no one named
-_PERSON_NOUNS = {
-    "fr": frozenset(line.lower().split()[0] for line in read_lines(DATA_DIR / "fr" / "roles.txt"))
-    | {"élu", "élue", "militant", "militante", "expert", "experte", "analyste", "chanteur",
-       "chanteuse", "acteur", "actrice", "comédien", "comédienne", "écrivain", "écrivaine",
-       "romancier", "romancière", "auteur", "autrice", "technicien", "technicienne",
-       "champion", "championne", "médecin", "scientifique", "historien", "historienne",
-       "sociologue", "politologue", "spécialiste", "candidat", "candidate", "ancien",
-       "ancienne", "intéressé", "intéressée", "architecte", "photographe", "artiste",
-       "réalisateur", "réalisatrice", "cinéaste", "musicien", "musicienne", "pilote",
-       "athlète", "sportif", "sportive", "leader", "chef", "patron", "patronne", "élue",
-       "parlementaire", "opposant", "opposante", "prévenu", "prévenue", "accusé", "accusée",
-       "avocate", "retraité", "retraitée", "entrepreneur", "entrepreneuse", "policier",
-       "policière", "enquêteur", "enquêtrice", "chercheur", "chercheuse", "universitaire",
-       "écologiste", "socialiste", "républicain", "républicaine", "démocrate", "jeune"},
-    "en": frozenset(line.lower().split()[-1] for line in read_lines(DATA_DIR / "en" / "roles.txt"))
-    | {"actor", "actress", "singer", "star", "player", "striker", "lawmaker", "lawyer",
-       "attorney", "analyst", "expert", "author", "writer", "professor", "scientist",
-       "researcher", "economist", "veteran", "comedian", "candidate", "leader", "official",
-       "spokesman", "spokeswoman", "chairman", "chairwoman", "founder", "billionaire",
-       "entrepreneur", "artist", "director", "filmmaker", "musician", "athlete", "pilot",
-       "officer", "detective", "victim", "defendant", "witness", "mother", "father",
-       "pastor", "priest", "doctor", "physician", "surgeon", "activist", "politician",
-       "democrat", "republican", "senator", "congressman", "congresswoman", "latter",
-       "former"},
-}
-
-
-def _titled(window: str, lang: str) -> bool:
-    """A definite title for a person in the attribution ("affirme l'élu", "the coach")."""
-    return any(word.lower() in _PERSON_NOUNS[lang]
-               for match in _DEFINITE_TITLE[lang].finditer(window)
-               for word in match.group(1).split())
 
 
 @Language.factory("talentflow_quotes")
@@ -158,6 +49,10 @@ def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
 class QuoteFinder:
     def __init__(self, lang: str):
         self.lang = lang if lang in _SPEECH else "fr"
+        # the learned speaker chooser; without one the rules' pick stands
+        self.model = load_speaker_model(str(model_path(self.lang)))
+        self.spans: list[QuoteSpan] = []
+        self._how = "none"  # how the rules found the last speaker (see ``_speaker``)
         # the genders of one text's people, worked out on the first gendered pronoun
         self._gender_memo: dict[str, str] | None = None
 
@@ -168,14 +63,24 @@ class QuoteFinder:
         text = doc.text  # rebuilt from the tokens on each access: read once
         pronouns = sorted((doc[i].idx, name) for i, name in (doc._.tf_pronouns or {}).items()
                           if is_name(name, text))
-        doc._.tf_quotes = self.find(text, persons, pronouns)
+        movers = {m.person for m in doc._.tf_moves or []}
+        # each name's place in the parse: "X" subject of "déclarer" says the words
+        syntax = {ent.start_char: (ent.root.dep_, ent.root.head.lemma_.lower())
+                  for ent in doc.ents if ent.label_ == "PER"}
+        doc._.tf_quotes = self.find(text, persons, pronouns, movers, syntax)
+        doc._.tf_quote_spans = self.spans
         return doc
 
-    def find(self, text: str, persons: list, pronouns: list) -> list[QuoteCandidate]:
-        """Quotes of ``text`` given its people as (start, end, canonical name) in text order
-        and the pronouns coref resolved as (start, name)."""
+    def find(self, text: str, persons: list, pronouns: list, movers=(),
+             syntax: dict | None = None) -> list[QuoteCandidate]:
+        """Quotes of ``text`` given its people as (start, end, canonical name) in text order,
+        the pronouns coref resolved as (start, name), the names of the people who move and
+        the dependency and head lemma of each person mention by its start.
+        ``self.spans`` keeps every quote found, with its speaker candidates, for training."""
         self._gender_memo = None
+        self.spans: list[QuoteSpan] = []
         spans = quoted_spans(text)
+        spans += single_quoted(text, spans)
         spans += dash_answers(text, spans)
         spans += interview_answers(text, spans)
         spans += block_quotes(text, spans, persons, self.lang)
@@ -192,7 +97,7 @@ class QuoteFinder:
         for start, end, style, speaker_span in spans:
             if len(_WORD.findall(text[start:end])) < MIN_WORDS:
                 continue
-            speaker, attributed = None, False
+            speaker, attributed, self._how = None, False, style
             if speaker_span is not None:
                 speaker = _person_in(outside, *speaker_span)
             elif style == "marks":
@@ -201,18 +106,22 @@ class QuoteFinder:
                 speaker = _last_before(outside, start)
             else:
                 speaker = _interviewee(outside, start)
-            quotes.append([start, end, style, speaker, attributed])
+            # how the rules decided, a feature of the learned choice
+            how = self._how if speaker is not None or attributed else "unattributed"
+            quotes.append([start, end, style, speaker, attributed, how])
         # quotes one after the other with nothing between them are one speaker's, whose
         # name may come only after the last: "« ... » « ... », a dit X."
         for here, after in zip(reversed(quotes[:-1]), reversed(quotes[1:])):
             if here[3] is None and not here[4] and after[3] is not None \
                     and here[2] == after[2] == "marks" and _adjacent(text, here[1], after[0]):
-                here[3] = after[3]
-        found: list[QuoteCandidate] = []
+                here[3], here[5] = after[3], "run"
+        features = SpeakerFeatures(text, outside, pronouns, movers, self.lang, quoted,
+                                   syntax or {})
+        self.spans = []
         previous: QuoteCandidate | None = None
         # end of the last quote attributed to no person ("a indiqué la mairie")
         silent = -CONTINUATION_CHARS - 1
-        for start, end, style, speaker, attributed in quotes:
+        for start, end, style, speaker, attributed, how in quotes:
             if attributed and speaker is None:
                 silent = end
             # attributed to no person ("précise le communiqué"): not the previous speaker's
@@ -222,18 +131,21 @@ class QuoteFinder:
                     and _standalone(text, start) \
                     and not _other_person_between(outside, previous.end, start, previous.speaker):
                 speaker = previous.speaker  # "« ... », a-t-il dit. « ... »": still him
+                how = "continued"
             # no attribution at all, and no quote of an institution's just before: the
             # person the paragraph is about (fragments too: "X a souhaité que ... « ... »")
             if speaker is None and not attributed and style == "marks" \
                     and start - silent > CONTINUATION_CHARS:
                 speaker = _introduced(text, outside, start, _SPEECH[self.lang])
-            if speaker is None:
-                continue
-            previous = QuoteCandidate(speaker=speaker, start=start, end=end, style=style)
-            found.append(previous)
-        for quote in found:
-            quote.speaker = tidy(quote.speaker, forms, text)
-        return found
+                how = "introduced" if speaker else how
+            self.spans.append(features.span(start, end, style, speaker,
+                                            previous.speaker if previous else None, how,
+                                            previous.end if previous else -1))
+            if speaker is not None:
+                previous = QuoteCandidate(speaker=speaker, start=start, end=end, style=style)
+        for span in self.spans:
+            tidy_names(span, forms, text)
+        return quotes_of(self.spans, self.model)
 
     def _speaker(self, text, start, end, persons, pronouns, quoted) -> tuple[str | None, bool]:
         """The quote's speaker, and whether an attribution was there at all (one that names
@@ -247,17 +159,21 @@ class QuoteFinder:
             first = named[0]
             lead = text[end:first[0]]
             if _DOCUMENT_LEAD.search(lead):
+                self._how = "no_person"  # a document speaks
                 return None, True
             # '," she told X', '», lui a-t-il dit': the named person was spoken to
             if _PRONOUN_IN_LEAD[self.lang].search(lead):
+                self._how = "spoken_to"
                 return self._pronoun(text, end, first[0], start, persons, pronouns), True
             if len(lead) <= 80 and (speech.search(lead) or _VERB_LEAD[self.lang].match(lead)
                                     or _VERB_FIRST[self.lang].match(lead)
                                     or speech.search(
                     text[first[1]:min(after_end, first[1] + 60)]) or lead.strip(" ,»”\"") == ""):
+                self._how = "named_after"
                 return first[2], True
         attributed = bool(speech.search(after[:60]) or _INVERTED[self.lang].match(after))
         if attributed:
+            self._how = "pronoun_after"
             return self._pronoun(text, end, end + min(len(after), 60), start, persons,
                                  pronouns), True
         # before it in the same sentence: "X a déclaré : «", "Pour X, c'est «"
@@ -266,6 +182,7 @@ class QuoteFinder:
         before = text[begin:start]
         # "Rappelant que ... X, elle a ajouté : «": the pronoun after the names speaks
         if named and _SUBJECT_PRONOUN[self.lang].search(text, named[-1][1], start):
+            self._how = "pronoun_before"
             return self._pronoun(text, named[-1][1], start, begin, persons, pronouns), True
         # in English a name in a sentence that says nothing of speaking quotes a phrase,
         # not them ('X steered the paper to "a story of ..."'); French prose works the
@@ -273,10 +190,14 @@ class QuoteFinder:
         # the training labels count those (requiring a verb there cost French recall)
         if named:
             if self.lang != "en" or speech.search(before) or _INTRODUCED.search(before):
+                self._how = "named_before"
                 return named[0][2], True
+            self._how = "phrase"
             return None, True
         if speech.search(before):
+            self._how = "speech_before"
             return self._pronoun(text, begin, start, begin, persons, pronouns), True
+        self._how = "none"
         return None, False
 
     def _pronoun(self, text, lo, hi, quote_start, persons, pronouns) -> str | None:
@@ -285,6 +206,7 @@ class QuoteFinder:
         window = text[lo:hi]
         pronoun = _PRONOUN[self.lang].search(window)
         if not (pronoun or _titled(window, self.lang)):
+            self._how = "no_person"  # "a indiqué la mairie": no one named speaks
             return None
         # "a-t-elle dit" is not about the man named last: coref does not weigh gender
         wanted = _GENDER_OF.get(pronoun.group().lower().strip("-t")) if pronoun else None

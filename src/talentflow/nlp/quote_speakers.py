@@ -1,0 +1,492 @@
+"""Who said a quote, decided by a model trained on data/train (``quote_training``).
+
+The rules of ``quotes`` find each quote and the speaker they would pick; this module lists
+the people who could have said it -- everyone named in the quote's sentence, the three
+before it and the one after it, plus the rules' pick and the previous quote's speaker -- and
+describes each one by what a reader looks at: where the name stands (before or after the
+quote, how many sentences away, how many other people stand between), whether a verb of
+saying ties it to the quote, whether the attribution is a pronoun or a title and whether its
+gender agrees with what the article shows of the person ("elle", "a-t-il", "Mme",
+"la ministre", "she", "Mr"), whether they move in the article, and whether the rules chose
+them. A logistic regression scores each candidate; the best one speaks if its probability
+reaches the model's threshold, else the quote is dropped (no named person said it).
+
+The weights are JSON (feature -> weight) under ``nlp/models/``, scored with a dictionary
+look-up; without a model file for the language the rules decide alone.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from talentflow.nlp.quote_lexicon import (_DEFINITE_TITLE, _DOCUMENT_LEAD, _GENDERED,
+                                          _INTRODUCED, _PERSON_NOUNS, _PRONOUN,
+                                          _PRONOUN_IN_LEAD, _SPEECH, _SUBJECT_PRONOUN,
+                                          _TITLE_BEFORE, _TITLE_OPENING, _VERB_FIRST,
+                                          _VERB_LEAD)
+from talentflow.nlp.quote_names import tidy
+from talentflow.nlp.records import QuoteCandidate
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+# how far around a quote its speaker is looked for, in sentences and at most in characters
+SENTENCES_BEFORE = 3
+# the people named most often in the article are candidates for every quote
+MAIN_PEOPLE = 2
+SENTENCES_AFTER = 1
+CHARS_BEFORE = 1500
+CHARS_AFTER = 600
+_FIRST_PERSON = {
+    "fr": re.compile(r"\b(?:je|j['’]|me|m['’]|moi|mon|ma|mes|nous|notre|nos)\b", re.I),
+    "en": re.compile(r"\b(?:I|me|my|we|our|us)\b"),
+}
+# a sentence ends at a point (not a title's or an initial's), ! ? … or a line break
+_SENT_END = re.compile(
+    r"(?<!\bM)(?<!\bMM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bMme)(?<!\bMlle)"
+    r"(?<!\b[A-Z])[.](?=\s|$)|[!?…](?=\s|$)|\n+")
+# "selon X", "d'après X", "according to X", "pour X,": the name right after gives the source
+_SOURCE_BEFORE = {
+    "fr": re.compile(r"\b(?:selon|d['’]après|pour|de l['’]avis de)\s*$", re.I),
+    "en": re.compile(r"\b(?:according to|for|says?|said)\s*$", re.I),
+}
+# gendered words in the text: a feminine title's article ("la ministre X"), a feminine past
+# participle after the name ("X, nommée", "X a été désignée"), "elle"/"il" resolved to them
+_ARTICLE_BEFORE = {
+    "fr": re.compile(r"\b(?:(?P<f>la|cette|une)|le|ce|un) (?:[\w-]+ ){1,3}$", re.I),
+    "en": re.compile(r"(?!x)x"),
+}
+_FEMININE_PARTICIPLE = re.compile(
+    r",\s*(?:[\w'’]+ )?\w+ées?\b"
+    r"|\s(?:est|était|a été|avait été|s['’]est|s['’]était|sera)\s(?:\w+ )?\w+ées?\b", re.I)
+# an inverted pronoun in the clause before the quote: "Cependant, fait-il remarquer, « ..."
+_INVERTED_BEFORE = {
+    "fr": re.compile(r"\b\w+-(?:t-)?(?:il|elle)\b", re.I),
+    "en": re.compile(r"(?!x)x"),
+}
+_WORD_AT = re.compile(r"\w+")
+_PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "he": "m", "she": "f", "him": "m",
+                   "her": "f", "ce dernier": "m", "cette dernière": "f"}
+_TITLE_GENDER = {"fr": re.compile(r"\b(?:(?P<f>la|cette)|le|ce) ", re.I),
+                 "en": re.compile(r"(?!x)x")}
+
+
+@dataclass
+class SpeakerCandidate:
+    name: str                  # canonical name, as coref gives it
+    features: list[str]
+
+
+@dataclass
+class QuoteSpan:
+    """One quote the rules found, with their pick (None when they found no one)."""
+    start: int
+    end: int
+    style: str
+    rule: str | None
+    candidates: list[SpeakerCandidate] = field(default_factory=list)
+    how: str = ""          # how the rules found their pick; "no_person": "a dit la mairie"
+
+
+@dataclass(frozen=True)
+class SpeakerModel:
+    lang: str
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    meta: dict
+
+    def probability(self, features: list[str]) -> float:
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def to_json(self) -> dict:
+        return {"lang": self.lang, "bias": round(self.bias, 5), "threshold": self.threshold,
+                "meta": self.meta,
+                "weights": {f: round(w, 5) for f, w in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "SpeakerModel":
+        return cls(data["lang"], dict(data["weights"]), data["bias"], data["threshold"],
+                   data.get("meta", {}))
+
+
+def model_path(lang: str) -> Path:
+    return MODEL_DIR / f"quotes.{lang}.json"
+
+
+@lru_cache(maxsize=8)
+def load_speaker_model(path: str) -> SpeakerModel | None:
+    file = Path(path)
+    if not file.exists():
+        return None
+    return SpeakerModel.from_json(json.loads(file.read_text(encoding="utf-8")))
+
+
+def choose(span: QuoteSpan, model: SpeakerModel | None) -> str | None:
+    """The speaker of ``span``: the rules' pick without a model, else the best-scored
+    candidate when it is likely enough."""
+    # interview answers, block quotes and labelled turns have their speaker by the layout
+    # (the interviewee, the attribution line, the label), not by an attribution clause
+    if model is None or span.style != "marks":
+        return span.rule
+    # an attribution the rules read as naming no person ("a indiqué le service de presse",
+    # "précise le communiqué"), with no one named in its clause: institutions and unnamed
+    # sources do not speak (GOLD.md)
+    if span.how == "no_person" and not any("a_sent=0" in c.features for c in span.candidates):
+        return None
+    best, best_p = None, -1.0
+    for cand in span.candidates:
+        p = model.probability(cand.features)
+        if p > best_p:
+            best, best_p = cand.name, p
+    return best if best_p >= model.threshold else None
+
+
+def quotes_of(spans: list[QuoteSpan], model: SpeakerModel | None) -> list[QuoteCandidate]:
+    """The quotes whose speaker ``choose`` finds, in text order."""
+    found = []
+    for span in spans:
+        speaker = choose(span, model)
+        if speaker is not None:
+            found.append(QuoteCandidate(speaker=speaker, start=span.start, end=span.end,
+                                        style=span.style))
+    return found
+
+
+# --- candidates and their features ----------------------------------------------------------
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return "more"
+
+
+class SpeakerFeatures:
+    """The candidates of every quote of one text: sentence ends, mention counts and the
+    genders the article shows are worked out once per text."""
+
+    def __init__(self, text: str, persons: list, pronouns: list, movers, lang: str,
+                 quoted: list[tuple[int, int]], syntax: dict | None = None):
+        self.text, self.persons, self.lang = text, persons, lang
+        self.syntax = syntax or {}
+        self.pronouns = pronouns
+        self.movers = set(movers)
+        self.quoted = sorted(quoted)
+        self.quoted_starts = [q[0] for q in self.quoted]
+        self.ends = [m.start() for m in _SENT_END.finditer(text)]
+        self.starts = [p[0] for p in persons]
+        self.counts: dict[str, int] = {}
+        self.mention_ends: dict[str, list[int]] = {}
+        for p in persons:
+            self.counts[p[2]] = self.counts.get(p[2], 0) + 1
+            self.mention_ends.setdefault(p[2], []).append(p[1])
+        self.top = max(self.counts, key=self.counts.get) if self.counts else None
+        ranked = sorted(self.counts, key=lambda n: (-self.counts[n], n))
+        self.main = [n for n in ranked[:MAIN_PEOPLE] if self.counts[n] >= 2 and len(n.split()) >= 2]
+        self.shown: set[str] = set()  # people whose gender the text shows, not coref alone
+        self.genders = self._genders()
+
+    def _parse(self, side: str, at: int, sentences: int) -> list[str]:
+        """The mention's role in the parse: subject (of a verb of saying), object, ..."""
+        dep, head = self.syntax.get(at, (None, ""))
+        if dep is None:
+            return []
+        role = "subj" if dep.startswith("nsubj") else dep if dep in (
+            "obj", "dobj", "appos", "nmod", "obl", "pobj", "conj", "ROOT", "root") else "other"
+        said = bool(_SPEECH[self.lang].match(head))
+        return [f"{side}_dep={role}&sent={sentences}", f"{side}_dep={role}&speech={said}"]
+
+    def _opens_sentence(self, at: int) -> bool:
+        """A name at the start of its sentence, after at most two words."""
+        end = bisect_left(self.ends, at) - 1
+        lo = self.ends[end] + 1 if end >= 0 else 0
+        return len(self.text[lo:at].split()) <= 2
+
+    def _sentences_between(self, lo: int, hi: int) -> int:
+        return max(0, bisect_left(self.ends, hi) - bisect_left(self.ends, lo))
+
+    def _genders(self) -> dict[str, str]:
+        """"f" or "m" where the article shows it: titles, a gendered article before a title
+        in front of the name, a feminine participle after it, and the pronouns coref tied
+        to the person (a vote over the whole article)."""
+        text, lang = self.text, self.lang
+        votes: dict[str, int] = {}
+        for start, end, name in self.persons:
+            vote = 0
+            title = _TITLE_BEFORE[lang].search(text, max(0, start - 12), start) \
+                or _TITLE_OPENING[lang].match(text, start)
+            if title:
+                vote += 3 if title.group("f") else -3
+            article = _ARTICLE_BEFORE[lang].search(text, max(0, start - 40), start)
+            if article and any(w.lower() in _PERSON_NOUNS[lang]
+                               for w in text[article.start():start]
+                               .split()[1:]):
+                vote += 2 if article.group("f") else -2
+            if lang == "fr" and _FEMININE_PARTICIPLE.match(text, end, min(len(text), end + 40)):
+                vote += 1
+            gendered = _GENDERED.get(lang)
+            if gendered:
+                stop = text.find(".", end, end + 160)
+                follower = gendered.search(text, end, stop if stop > 0 else end + 160)
+                if follower:
+                    vote += 1 if follower.group("f") else -1
+            votes[name] = votes.get(name, 0) + vote
+            if vote:
+                self.shown.add(name)
+        for at, name in self.pronouns:
+            word = _WORD_AT.match(text, at)
+            gender = _PRONOUN_GENDER.get(word.group().lower()) if word else None
+            if gender:
+                votes[name] = votes.get(name, 0) + (1 if gender == "f" else -1)
+        return {n: "f" if v > 0 else "m" for n, v in votes.items() if v}
+
+    def _attribution_pronoun(self, start: int, end: int) -> tuple[str | None, int, int]:
+        """The gender of a pronoun attributing the quote, right after it ("», a-t-elle dit",
+        '," she said') or as the subject before it ("Elle a ajouté : «", "fait-il
+        remarquer, «"), and where that window is."""
+        text, lang = self.text, self.lang
+        hi = min(len(text), end + 60)
+        stop = _SENT_END.search(text, end + 2, hi)
+        window_hi = stop.start() if stop else hi
+        after = text[end:window_hi]
+        pronoun = _PRONOUN[lang].search(after)
+        if pronoun and _SPEECH[lang].search(after):
+            return _PRONOUN_GENDER.get(pronoun.group().lower().strip("-t"), "?"), end, window_hi
+        if _SPEECH[lang].search(after):
+            return None, end, window_hi  # attributed after, to no pronoun: the subject
+            # before the quote ("Il a été « ... », a indiqué X") is what it is about
+        lo = max(0, start - 120)
+        cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+        lo = cut + 1 if cut >= 0 else lo
+        subject = _SUBJECT_PRONOUN[lang].search(text[lo:start].lstrip()) \
+            or _INVERTED_BEFORE[lang].search(text, lo, start)  # "fait-il remarquer, «"
+        if subject:
+            word = re.split(r"[\s-]+", subject.group().lower())
+            word = next((w for w in word if w in _PRONOUN_GENDER), None)
+            return (_PRONOUN_GENDER.get(word, "?") if word else "?"), lo, start
+        return None, end, window_hi
+
+    def _title_in_attribution(self, end: int) -> tuple[str | None, str | None]:
+        """The person noun and its article's gender in "», a déclaré la ministre." """
+        text, lang = self.text, self.lang
+        stop = _SENT_END.search(text, end + 2, min(len(text), end + 80))
+        window = text[end:stop.start() if stop else min(len(text), end + 80)]
+        if not _SPEECH[lang].search(window):
+            return None, None
+        for match in _DEFINITE_TITLE[lang].finditer(window):
+            for word in match.group(1).split():
+                if word.lower() in _PERSON_NOUNS[lang]:
+                    article = _TITLE_GENDER[lang].match(match.group())
+                    gender = ("f" if article.group("f") else "m") if article else None
+                    return word.lower(), gender
+        return None, None
+
+    def _shape(self, start: int, end: int, style: str) -> list[str]:
+        """What the quoted words look like, the same for every candidate: a person's
+        sentences ("Nous avons ...") rather than a title or a borrowed phrase."""
+        text, lang = self.text, self.lang
+        words = text[start:end].split()
+        shape = [f"style={style}", f"words={_bucket(len(words), (6, 9, 15, 30))}"]
+        if text[start:start + 1].isupper():
+            shape.append("starts_upper")
+        if text[end - 1:end] in ".!?…":
+            shape.append("ends_stop")
+        if _FIRST_PERSON[lang].search(text, start, end):
+            shape.append("first_person")
+        before = text[max(0, start - 12):start].rstrip(" \u00a0\u202f«“„\"")
+        if not before or before[-1] in ".!?…\n:":
+            shape.append(f"standalone={before[-1:] if before else 'start'}")
+        return shape
+
+    def span(self, start: int, end: int, style: str, rule: str | None,
+             previous: str | None, how: str, previous_end: int = -1) -> QuoteSpan:
+        text, lang = self.text, self.lang
+        # the window: the quote's sentence, SENTENCES_BEFORE before it, SENTENCES_AFTER after
+        at = bisect_left(self.ends, start)
+        lo = self.ends[at - SENTENCES_BEFORE - 1] if at - SENTENCES_BEFORE - 1 >= 0 else 0
+        lo = max(lo, start - CHARS_BEFORE)
+        after_at = bisect_left(self.ends, end + 2)
+        hi = self.ends[after_at + SENTENCES_AFTER] if after_at + SENTENCES_AFTER < len(
+            self.ends) else len(text)
+        hi = min(hi, end + CHARS_AFTER)
+        first = bisect_left(self.starts, lo)
+        upto = bisect_left(self.starts, start)  # the mentions before the quote end here
+        mentions: dict[str, list] = {}
+        for p in self.persons[first:]:
+            if p[0] >= hi:
+                break
+            if p[1] <= start or p[0] >= end:
+                mentions.setdefault(p[2], []).append(p)
+        # the article's main people, who may speak through a pronoun far from their name
+        for extra in (rule, previous, *self.main):
+            if extra and extra not in mentions:
+                mentions[extra] = []
+        if not mentions:
+            return QuoteSpan(start, end, style, rule, how=how)
+        before_order = sorted((max(m[1] for m in ms if m[1] <= start)
+                               for ms in mentions.values() if any(m[1] <= start for m in ms)),
+                              reverse=True)
+        after_order = sorted(min(m[0] for m in ms if m[0] >= end) for ms in mentions.values()
+                             if any(m[0] >= end for m in ms))
+        pron_gender, p_lo, p_hi = self._attribution_pronoun(start, end)
+        coref = {name for at_, name in self.pronouns if p_lo <= at_ < p_hi}
+        title, title_gender = self._title_in_attribution(end)
+        speech = _SPEECH[lang]
+        shape = self._shape(start, end, style)
+        candidates = []
+        for name, ms in mentions.items():
+            f = list(shape)
+            if name == rule:
+                f += ["rule", f"rule&how={how}"]
+            elif rule is None:
+                f.append(f"norule&how={how}")
+            else:
+                f.append(f"other&how={how}")
+            if name == previous:
+                f.append("previous")
+                # the previous quote's speaker with no one else named since speaks on
+                if not any(p[2] != name for p in
+                           self.persons[bisect_left(self.starts, max(previous_end, 0)):upto]):
+                    f += ["previous_clear"]
+            if not ms:
+                ends = self.mention_ends.get(name, [])
+                last = bisect_left(ends, start + 1) - 1
+                f.append("not_near&" + (_bucket(self._sentences_between(ends[last], start),
+                                                (5, 10)) if last >= 0 else "none"))
+            before = [m for m in ms if m[1] <= start]
+            after = [m for m in ms if m[0] >= end]
+            b_sent = a_sent = None
+            if before:
+                b = before[-1]
+                b_sent = min(self._sentences_between(b[1], start), 3)
+                rank = before_order.index(b[1])
+                f += [f"b_sent={b_sent}", f"b_rank={min(rank, 2)}",
+                      f"b_chars={_bucket(start - b[1], (10, 40, 120, 300))}"]
+                between = text[b[1]:start]
+                if b_sent == 0:
+                    if speech.search(between):
+                        f.append("b_speech")
+                    if _INTRODUCED.search(between):
+                        f.append("b_colon")
+                    if speech.search(text, b[1], min(start, b[1] + 40)):
+                        f.append("b_speech_right_after")
+                    f.append(f"b_sent0&rank={min(rank, 2)}")
+                # the subject of its sentence: named first, at most a word or two before
+                # ("Mais X a ...", "Pour X, ..."); the last such subject speaks on
+                if self._opens_sentence(b[0]):
+                    f.append(f"b_subject&rank={min(rank, 2)}")
+                    if not any(self._opens_sentence(m[0]) for m in
+                               self.persons[bisect_left(self.starts, b[1] + 1):upto]
+                               if m[2] != name):
+                        f.append("b_last_subject")
+                f += self._parse("b", b[0], b_sent)
+                if _SOURCE_BEFORE[lang].search(text, max(0, b[0] - 20), b[0]):
+                    f.append(f"b_source&sent={b_sent}")
+                # another quote wholly between the name and this one (quotes in text order
+                # do not overlap: the first to start after the name is the one to check)
+                at = bisect_left(self.quoted_starts, b[1])
+                if at < len(self.quoted) and self.quoted[at][1] <= start:
+                    f.append("b_quote_between")
+            if after:
+                a = after[0]
+                a_sent = min(self._sentences_between(end + 2, a[0]), 2)
+                rank = after_order.index(a[0])
+                lead = text[end:a[0]]
+                f += [f"a_sent={a_sent}", f"a_rank={min(rank, 1)}",
+                      f"a_chars={_bucket(a[0] - end, (4, 15, 40, 100))}"]
+                f += self._parse("a", a[0], a_sent)
+                if a_sent == 0 and len(lead) <= 100:
+                    if speech.search(lead):
+                        f.append(f"a_speech&rank={min(rank, 1)}")
+                    if _VERB_LEAD[lang].match(lead) or _VERB_FIRST[lang].match(lead):
+                        f.append("a_verb_lead")
+                    if not lead.strip(" ,»”\"“\u00a0\u202f"):
+                        f.append("a_bare")
+                    if _DOCUMENT_LEAD.search(lead):
+                        f.append("a_document")
+                    if _PRONOUN_IN_LEAD[lang].search(lead):
+                        f.append("a_pronoun_first")
+                    if speech.search(text, a[1], min(len(text), a[1] + 50)):
+                        f.append("a_speech_after_name")
+            if before and after:
+                f.append(f"both&b={b_sent}&a={a_sent}")
+            gender = self.genders.get(name, "?")
+            f.append(f"gender={gender}")
+            if pron_gender:
+                # a gender coref's pronouns alone give is weaker: coref ignores gender
+                agree = "?" if "?" in (gender, pron_gender) else (
+                    "agree" if gender == pron_gender else "clash") + (
+                    "" if name in self.shown else "~")
+                f += [f"pronoun={agree}", f"pronoun={agree}&b_rank={_rank(before, before_order)}"]
+                if name in coref:
+                    f.append("coref_pronoun")
+            if title:
+                agree = "?" if not title_gender or gender == "?" else (
+                    "agree" if gender == title_gender else "clash")
+                f.append(f"title={agree}")
+                if _titled_near(text, ms, title):
+                    f.append("title_named")
+            if name in self.movers:
+                f.append("mover")
+            count = self.counts.get(name, 0)
+            f.append(f"count={_bucket(count, (1, 3))}")
+            if name == self.top:
+                f.append("top")
+            if len(name.split()) < 2:
+                f.append("one_word")
+            # a linear model needs the combinations a reader weighs together: who the
+            # candidate is to the rules, where they stand, how the quote is attributed
+            who = ("rule" if name == rule else "none" if rule is None else "other") \
+                + ("+prev" if name == previous else "")
+            where = f"a{a_sent}" if a_sent is not None and (b_sent is None or a_sent == 0) \
+                else f"b{b_sent}" if b_sent is not None else "far"
+            agree = next((x.split("=")[1] for x in f if x.startswith("pronoun=")), "-")
+            f += [f"{who}|{where}", f"{who}|{how}", f"{where}|{how}", f"{who}|{where}|{how}",
+                  f"{who}|pron={agree}", f"{where}|pron={agree}"]
+            candidates.append(SpeakerCandidate(name, f))
+        # the one candidate of the pronoun's gender is a reader's answer, whoever was last
+        # (so is the one of the attributing title's: "a affirmé la directrice")
+        for cue in ("pronoun", "title"):
+            agreeing = [c for c in candidates if f"{cue}=agree" in c.features]
+            if not agreeing:
+                continue
+            for cand in candidates:
+                if cand in agreeing:
+                    cand.features.append(f"{cue}_only_agree" if len(agreeing) == 1
+                                         else f"{cue}_agree_shared")
+                elif any(f.startswith(f"{cue}=clash") for f in cand.features):
+                    cand.features.append(f"{cue}_clash_other_agrees")
+        return QuoteSpan(start, end, style, rule, candidates, how)
+
+
+def _rank(before: list, order: list) -> str:
+    return str(min(order.index(before[-1][1]), 2)) if before else "none"
+
+
+def _titled_near(text: str, mentions: list, title: str) -> bool:
+    """The title of the attribution ("la ministre") written right around one of the
+    candidate's mentions in the window ("la ministre X", "X, ministre de ...")."""
+    for start, end, _name in mentions:
+        around = text[max(0, start - 50):end + 50].lower()
+        if re.search(r"\b" + re.escape(title) + r"\b", around):
+            return True
+    return False
+
+
+def tidy_names(span: QuoteSpan, forms, text: str) -> None:
+    """The names as the output gives them (``quote_names.tidy``), candidates that tidy to
+    the same name merged: the label and the decision are about that name."""
+    span.rule = tidy(span.rule, forms, text) if span.rule else None
+    merged: dict[str, SpeakerCandidate] = {}
+    for cand in span.candidates:
+        name = tidy(cand.name, forms, text)
+        if name in merged:
+            merged[name].features = sorted(set(merged[name].features) | set(cand.features))
+        else:
+            merged[name] = SpeakerCandidate(name, cand.features)
+    span.candidates = list(merged.values())
