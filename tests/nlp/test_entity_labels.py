@@ -129,3 +129,39 @@ def test_the_one_replaced_in_a_passive_succession_leaves():
     text = "Tom Verhoeven a été remplacé à la tête du groupe Kalmio par Lucie Marchetti."
     move = move_of(run(text), "Tom Verhoeven")
     assert (move.from_org, move.to_org) == ("Kalmio", None)
+
+
+def _tagged(nlp, text, labels):
+    """A Doc with the given (words, label) entities set by hand, as the NER might have."""
+    from spacy.tokens import Span
+    doc = nlp.make_doc(text)
+    ents = []
+    for words, label in labels:
+        start = next(t.i for t in doc if doc[t.i:t.i + len(words.split())].text == words)
+        ents.append(Span(doc, start, start + len(words.split()), label=label))
+    doc.ents = ents
+    return doc
+
+
+def test_english_name_tagged_as_organisation_among_people_is_a_person(en_nlp):
+    repair = en_nlp.get_pipe("talentflow_entity_repair")
+    doc = _tagged(en_nlp, "Ana Morel, Tobin Vasquez and Lena Hart resigned on Friday.",
+                  [("Ana Morel", "PER"), ("Tobin Vasquez", "ORG"), ("Lena Hart", "PER")])
+    assert [e.label_ for e in repair._people_in_slots(doc, list(doc.ents), set())] == \
+        ["PER", "PER", "PER"]
+    # a comma or an "and" on one side only may join an employer to its person
+    doc = _tagged(en_nlp, "Ana Morel, Quill Systems, said Lena Hart and Vantor Labs parted ways.",
+                  [("Ana Morel", "PER"), ("Quill Systems", "ORG"), ("Lena Hart", "PER"),
+                   ("Vantor Labs", "ORG")])
+    assert [e.label_ for e in repair._people_in_slots(doc, list(doc.ents), set())] == \
+        ["PER", "ORG", "PER", "ORG"]
+
+
+def test_english_name_tagged_as_organisation_before_as_a_title_is_a_person(en_nlp):
+    repair = en_nlp.get_pipe("talentflow_entity_repair")
+    doc = _tagged(en_nlp, "The president appoints Tobin Vasquez as the new prime minister.",
+                  [("Tobin Vasquez", "ORG")])
+    title = next(t.i for t in doc if t.text == "prime")
+    assert repair._people_in_slots(doc, list(doc.ents), {title})[0].label_ == "PER"
+    doc = _tagged(en_nlp, "Tobin Vasquez is sworn in on Monday.", [("Tobin Vasquez", "LOC")])
+    assert repair._people_in_slots(doc, list(doc.ents), set())[0].label_ == "PER"

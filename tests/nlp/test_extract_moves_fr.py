@@ -196,3 +196,16 @@ def test_player_loaned_to_a_club_joins_it():
     assert move.to_org == "FC Lorient"
     assert (move.evidence.start, move.evidence.end) == (0, len(text))
     assert_evidence(text, move, "Yanis Corbel")
+
+
+def test_a_city_after_a_verb_of_joining_or_leaving_is_its_team():
+    text = "Le milieu de terrain Hugo Ferrand a quitté Bordeaux pour rejoindre Lens."
+    move = move_of(run(text), "Hugo Ferrand")
+    assert (move.from_org, move.to_org) == ("Bordeaux", "Lens")
+
+
+def test_a_city_after_a_team_noun_and_its_adjective_is_the_destination():
+    # "le club italien de X": the adjective does not hide the team noun
+    text = "Le défenseur Hugo Ferrand a rejoint le club italien de Turin."
+    move = move_of(run(text), "Hugo Ferrand")
+    assert (move.from_org, move.to_org) == (None, "Turin")

@@ -263,6 +263,8 @@ class MoveArguments:
         i = org.start - 1
         while i > 0 and doc[i].lower_ in self.pack.of_words:
             i -= 1
+        while i > 0 and doc[i].pos_ == "ADJ" and org.start - i <= 3:
+            i -= 1  # "le club italien de X"
         return i >= 0 and i < org.start and (doc[i].lemma_.lower() in self.pack.generic_org_nouns
                                              or doc[i].lower_ in self.pack.generic_org_nouns)
 

@@ -16,7 +16,7 @@ from spacy.attrs import IS_TITLE, LOWER
 from spacy.tokens import Doc, Span
 
 from talentflow.nlp.extensions import ROLES, TRIGGERS
-from talentflow.nlp.lang import LanguagePack, read_lines
+from talentflow.nlp.lang import JOIN, LEAVE, LanguagePack, read_lines
 from talentflow.nlp.org_ruler import GAZETTEER_KB_ID
 
 _WEAK_ENT_LABELS = {"MISC", "LOC"}
@@ -287,7 +287,7 @@ def _orgs(doc: Doc, pack: LanguagePack, role_ends: set[int],
             marker = _marker(doc, ent.start, pack, strong_only=True)
             if ent.label_ == "LOC":
                 marker = _marker(doc, ent.start, pack) if _after_role(doc, ent.start, role_ends, pack) \
-                    or _after_team_noun(doc, ent.start, pack) else None
+                    or _after_team_noun(doc, ent.start, pack) else _verb_marked(doc, ent.start, pack)
             if marker:
                 orgs.append(OrgMention(ent.start, ent.end, _clean(ent, pack), marker,
                                        _after_role(doc, ent.start, role_ends, pack)))
@@ -409,10 +409,36 @@ def _institution(ent: Span, pack: LanguagePack) -> bool:
         and words[0] in pack.institution_words
 
 
+def _verb_marked(doc: Doc, start: int, pack: LanguagePack) -> str | None:
+    """"rejoint Valmont", "quitte Valmont": a place right after a verb of joining or leaving
+    is the team or body named after it; "pour Valmont", "moved to Valmont" are trips, and
+    "joining Valmont's coach" names the place only to situate someone."""
+    kind, strong, words = marker_of(doc, start, pack, strong_only=True)
+    if kind not in ("from", "to") or not strong or not words:
+        return None
+    ent = doc[start]
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end < len(doc) and doc[end].lower_ in pack.possessive_markers:
+        return None
+    verb = next((t for t in doc[max(0, start - _MAX_MARKER):start]
+                 if t.lower_ == words[0]), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or ent.ent_type_ != "LOC":
+        return None
+    kinds = (JOIN, LEAVE)
+    return kind if pack.verb_triggers.get(verb.lemma_.lower()) in kinds \
+        or pack.verb_forms.get(verb.lower_) in kinds else None
+
+
 def _after_team_noun(doc: Doc, start: int, pack: LanguagePack) -> bool:
     """"le club de Valmont": a city named as its team."""
-    return start >= 2 and doc[start - 1].lower_ in pack.of_words \
-        and doc[start - 2].lower_ in pack.team_nouns
+    if start < 2 or doc[start - 1].lower_ not in pack.of_words:
+        return False
+    i = start - 2
+    while i > 0 and doc[i].pos_ == "ADJ" and start - i <= 3:
+        i -= 1  # "le club espagnol de Valmont"
+    return doc[i].lower_ in pack.team_nouns
 
 
 def _public_bodies(doc: Doc, pack: LanguagePack, covered: set[int], person_tokens: set[int],

@@ -87,6 +87,8 @@ class EntityRepair:
             ents = [self._named_appointee(doc, self._title_modifier(doc, ent, role_starts),
                                           role_starts)
                     for ent in ents if not self._belongs_to_someone(doc, ent)]
+        if self.repair_by_syntax:
+            ents = self._people_in_slots(doc, ents, role_starts)
         if self.tag_surnames:
             # title tokens gathered once, not once per entity (quadratic on long articles)
             titles = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
@@ -275,6 +277,47 @@ class EntityRepair:
                 and not any(t.lower_ in self.org_words for t in ent):
             return Span(doc, ent.start, ent.end, label="PER")
         return ent
+
+    def _people_in_slots(self, doc: Doc, ents: list[Span], role_starts: set[int]) -> list[Span]:
+        """A name tagged as an organisation or a place where only a person fits: listed
+        among people ("A Smith, B Jones, C Kowalczyk and D Brown resigned"), or right before
+        "as <title>" or "is sworn in" ("appoints C Kowalczyk as prime minister")."""
+        result = list(ents)
+        for n, ent in enumerate(ents):
+            if ent.label_ not in ("ORG", "LOC", "MISC") or ent.kb_id_ == GAZETTEER_KB_ID \
+                    or not 2 <= len(ent) <= 4 or not self._name_shaped(ent):
+                continue
+            gaps = [self._gap(doc, ents[min(n, m)], ents[max(n, m)])
+                    if 0 <= m < len(ents) and ents[m].label_ == "PER" else None
+                    for m in (n - 1, n + 1)]
+            # a comma may set off an employer ("Jane Doe, Acme Robotics, said") and "and"
+            # join one ("Jane Doe and Acme parted ways"): people on both sides make a list
+            listed = all(g in ((",",), ("and",), (",", "and")) for g in gaps)
+            if listed or self._before_post(doc, ent.end, role_starts):
+                result[n] = Span(doc, ent.start, ent.end, label="PER")
+        return result
+
+    def _name_shaped(self, ent: Span) -> bool:
+        return all(t.is_title and (t.is_alpha or "-" in t.text) for t in ent) \
+            and not any(t.lower_ in self.org_words or t.lower_ in self.not_names
+                        or _nationality_word(t.text) for t in ent)
+
+    @staticmethod
+    def _gap(doc: Doc, first: Span, second: Span) -> tuple[str, ...]:
+        return tuple(t.lower_ for t in doc[first.end:second.start])
+
+    @staticmethod
+    def _before_post(doc: Doc, end: int, role_starts: set[int]) -> bool:
+        words = [t.lower_ for t in doc[end:end + 5]]
+        if words[:1] in (["is"], ["was"], ["are"], ["were"]) and words[1:3] == ["sworn", "in"]:
+            return True
+        if words[:1] != ["as"]:
+            return False
+        i = end + 1
+        while i < len(doc) and i < end + 5 and doc[i].lower_ in ("the", "a", "an", "new", "its",
+                                                                 "interim", "acting"):
+            i += 1
+        return i in role_starts
 
     def _title_employer(self, doc: Doc, ent: Span, role_ends: set[int]) -> Span:
         """"chief executive of Globex" with Globex tagged PRODUCT, "the Harbor Hawks fired"

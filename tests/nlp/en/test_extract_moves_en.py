@@ -218,3 +218,15 @@ def test_nationality_after_a_title_is_no_employer():
     text = "Tomas Vell, the minister of French affairs, resigned on Monday."
     move = move_of(run(text), "Tomas Vell")
     assert move.from_org != "French"
+
+
+def test_a_city_joined_is_its_team():
+    text = "Linebacker Marcus Hale joined Denver on Monday after four seasons in the league."
+    move = move_of(run(text), "Marcus Hale")
+    assert (move.from_org, move.to_org) == (None, "Denver")
+
+
+def test_a_city_moved_to_or_owning_someone_is_no_employer():
+    for text in ("Marcus Hale moved to Denver in 2019.",
+                 "The coach was fired on Sunday, joining Denver's Marcus Hale on the list."):
+        assert not [m for m in run(text).moves if m.person == "Marcus Hale"], text
