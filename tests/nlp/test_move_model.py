@@ -128,3 +128,18 @@ def test_no_learned_move_where_the_trigger_is_blocked_and_no_past_title():
     moves = combine_with_rules([], groups, [scorer.probabilities(g.features) for g in groups],
                                scorer)
     assert [(m.person, m.to_org, m.role) for m in moves] == [("Paul Oster", "Corvane Labs", None)]
+
+
+def test_widened_candidates_take_sentences_without_a_trigger(en_nlp):
+    from talentflow.nlp.arguments import context_of
+    from talentflow.nlp.lang import get_pack
+    from talentflow.nlp.move_features import pair_candidates
+
+    pack = get_pack("en")
+    doc = en_nlp("Marta Quillen spoke to reporters outside the Brennick Systems offices on Monday.")
+    ctx = context_of(doc, pack)
+    assert pair_candidates(ctx, pack, []) == []
+    wide = pair_candidates(ctx, pack, [], widen=True)
+    assert wide and all("wide_sent" in c.features for c in wide)
+    assert all(not any(f.startswith("prev_") for f in c.features) for c in wide)
+    assert MoveModel.from_json({**model().to_json(), "widen": True}).widen

@@ -106,7 +106,11 @@ def org_candidates(ctx: DocContext, pack: LanguagePack) -> list[OrgCandidate]:
 
 
 def pair_candidates(ctx: DocContext, pack: LanguagePack,
-                    rule_moves: list[MoveCandidate]) -> list[PairCandidate]:
+                    rule_moves: list[MoveCandidate], *, widen: bool = False
+                    ) -> list[PairCandidate]:
+    """With ``widen``, a sentence naming a person and an organisation is a candidate even
+    without a trigger word (feature ``wide_sent``): the moves told with a verb the lexicon
+    lacks get a decision too. The model says whether it was trained so (``MoveModel.widen``)."""
     doc = ctx.doc
     persons = ctx.persons
     if not persons:
@@ -146,12 +150,19 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
         sent_triggers = triggers_by_sent.get(index, [])
         # a sentence reports a move through a trigger; without one, only where the rules
         # found a move (a career step lent its verb) is it worth a decision
+        wide = False
         if not any(t.label_ in MOVE_KINDS for t in sent_triggers) \
                 and sent.start_char not in rule_sentences:
-            continue
+            if not widen or index not in orgs_by_sent:
+                continue
+            wide = True
         sent_feats = _sentence_features(doc, sent, sent_triggers, ctx, len(sent_persons))
+        if wide:
+            sent_feats.append("wide_sent")
         same = [(org, "") for org in orgs_by_sent.get(index, [])]
-        before = [(org, "prev_") for org in orgs_by_sent.get(index - 1, [])] if index else []
+        # a sentence without a trigger pairs only with its own organisations
+        before = [(org, "prev_") for org in orgs_by_sent.get(index - 1, [])] \
+            if index and not wide else []
         for person in sent_persons:
             trigger_char = min((t[0].idx for t in sent_triggers),
                                key=lambda c: abs(c - doc[person.start].idx),

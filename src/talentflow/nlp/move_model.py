@@ -42,6 +42,7 @@ class MoveModel:
     side_threshold: float   # a second side (the other end of the move) needs this
     keep_threshold: float   # a rule move whose organisation scores under this is dropped
     meta: dict
+    widen: bool = False     # trained on trigger-less sentences too (pair_candidates' widen)
 
     def probabilities(self, features: list[str]) -> tuple[float, float, float]:
         scores = list(self.bias)
@@ -60,7 +61,7 @@ class MoveModel:
     def to_json(self) -> dict:
         return {"lang": self.lang, "bias": list(self.bias), "threshold": self.threshold,
                 "side_threshold": self.side_threshold, "keep_threshold": self.keep_threshold,
-                "meta": self.meta,
+                "meta": self.meta, "widen": self.widen,
                 "weights": {f: [round(w, 5) for w in row] for f, row in sorted(self.weights.items())}}
 
     @classmethod
@@ -68,7 +69,8 @@ class MoveModel:
         return cls(lang=data["lang"], weights={f: tuple(row) for f, row in data["weights"].items()},
                    bias=tuple(data["bias"]), threshold=data["threshold"],
                    side_threshold=data["side_threshold"],
-                   keep_threshold=data["keep_threshold"], meta=data.get("meta", {}))
+                   keep_threshold=data["keep_threshold"], meta=data.get("meta", {}),
+                   widen=bool(data.get("widen", False)))
 
 
 def model_path(lang: str) -> Path:
@@ -216,7 +218,8 @@ class LearnedMoves:
             return doc
         rule_moves = doc._.tf_moves or []
         ctx = context_of(doc, self.pack)
-        groups = group_pairs(pair_candidates(ctx, self.pack, rule_moves))
+        groups = group_pairs(pair_candidates(ctx, self.pack, rule_moves,
+                                             widen=self.model.widen))
         probabilities = [self.model.probabilities(g.features) for g in groups]
         doc._.tf_moves = combine_with_rules(rule_moves, groups, probabilities, self.model)
         return doc
