@@ -139,11 +139,23 @@ def choose(span: QuoteSpan, model: SpeakerModel | None) -> str | None:
     if span.how == "no_person" and not any("a_sent=0" in c.features for c in span.candidates):
         return None
     best, best_p = None, -1.0
-    for cand in span.candidates:
+    for cand in _gender_agreeing(span.candidates):
         p = model.probability(cand.features)
         if p > best_p:
             best, best_p = cand.name, p
     return best if best_p >= model.threshold else None
+
+
+def _gender_agreeing(candidates: list[SpeakerCandidate]) -> list[SpeakerCandidate]:
+    """The candidates grammar allows: when the attributing pronoun or title ("a-t-elle",
+    "la ministre") agrees with someone whose gender the text itself shows, a candidate the
+    text shows to be of the other gender cannot be the speaker. Grammar, not a weight the
+    model may outvote: a few hundred training quotes do not learn it reliably."""
+    allowed = candidates
+    for cue in ("pronoun", "title"):
+        if any(f"{cue}=agree" in c.features for c in allowed):
+            allowed = [c for c in allowed if f"{cue}=clash" not in c.features]
+    return allowed
 
 
 def quotes_of(spans: list[QuoteSpan], model: SpeakerModel | None) -> list[QuoteCandidate]:
