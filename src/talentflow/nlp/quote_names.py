@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 # a capitalised word taken for part of a name though it is a title or a form of address
 _TITLE_WORDS = frozenset({
@@ -60,28 +61,68 @@ def name_forms(text: str, persons) -> Counter:
     return forms
 
 
-def tidy(speaker: str, forms: Counter, text: str = "") -> str:
+class Forms:
+    """An article's name forms (``name_forms``) indexed once for ``tidy``, which runs for
+    every candidate of every quote: scanning all the article's names, or the whole text
+    for a surname's first names, per candidate made a long article's quotes quadratic."""
+
+    def __init__(self, forms: Counter, text: str = ""):
+        self.counts, self.text = forms, text
+        self.order = {f: i for i, f in enumerate(forms)}
+        # a form by its words joined with single spaces: "inside" a name is a run of its words
+        self.by_words: dict[str, list[str]] = {}
+        self.last_words: set[str] = set()
+        # the forms of two words or more by their last and by their first word, lowercased
+        self.ending: dict[str, list[str]] = {}
+        self.opening: dict[str, list[str]] = {}
+        for form in forms:
+            words = form.split()
+            self.by_words.setdefault(" ".join(words), []).append(form)
+            if not words:
+                continue
+            self.last_words.add(words[-1])
+            if len(words) > 1:
+                self.ending.setdefault(words[-1].lower(), []).append(form)
+                self.opening.setdefault(words[0].lower(), []).append(form)
+        self._written: dict[str, Counter] = {}
+
+    def written(self, surname: str) -> Counter:
+        if surname not in self._written:
+            self._written[surname] = written_forms(self.text, surname)
+        return self._written[surname]
+
+
+def tidy(speaker: str, forms: "Counter | Forms", text: str = "") -> str:
     """``speaker`` without glued titles or words, and a bare surname or first name made
-    whole, when the article's own forms say how; else ``speaker`` with plain spaces."""
+    whole, when the article's own forms say how; else ``speaker`` with plain spaces.
+    ``forms`` is best a ``Forms`` built once per text (a Counter is indexed per call)."""
+    index = forms if isinstance(forms, Forms) else Forms(forms, text)
+    counts = index.counts
     words = _untitled(_words(speaker))
     if not words:
         return speaker
     joined = " ".join(words)
-    if len(words) == 1 and not any(f.split()[-1] == words[0] for f in forms):
-        forms = forms + written_forms(text, words[0])
     if len(words) >= 2:
         # the most written form inside the name: "X Y Cast" -> "X Y", "A B C D" -> "C D"
-        inside = [f for f in forms if f != joined and _contains(words, f.split())]
-        if inside and joined not in forms:
-            return max(inside, key=lambda f: (forms[f], len(f)))
+        runs = {" ".join(words[i:j]) for i in range(len(words))
+                for j in range(i, len(words) + 1)}
+        inside = sorted((f for run in runs for f in index.by_words.get(run, ()) if f != joined),
+                        key=index.order.__getitem__)  # the forms' order breaks ties
+        if inside and joined not in counts:
+            return max(inside, key=lambda f: (counts[f], len(f)))
         return joined
     # a surname alone ("Köhler", "De Hoop"): the single longer name the article gives
     # ending with it, else starting with it (a first name alone)
-    folded = [w.lower() for w in words]
-    for side in (-1, 0):
-        whole = {f for f in forms if len(f.split()) > len(words) and (
-            [w.lower() for w in f.split()[-len(words):]] == folded if side else
-            [w.lower() for w in f.split()[:len(words)]] == folded)}
+    extra: Counter | None = None
+    if words[0] not in index.last_words:
+        extra = index.written(words[0])  # the text's own "First Surname" as well
+    folded = words[0].lower()
+    for side, by_word in ((-1, index.ending), (0, index.opening)):
+        whole = set(by_word.get(folded, ()))
+        if extra is not None:
+            whole |= {f for f in extra if len(f.split()) > 1 and f.split()[side].lower() == folded}
+            # as the sum of two Counters would: the forms whose counts add up above zero
+            whole = {f for f in whole if counts[f] + extra[f] > 0}
         if len(whole) == 1:
             return whole.pop()
     return joined
@@ -91,8 +132,7 @@ def is_name(name: str, text: str = "") -> bool:
     """Not a title or a common word the NER took for a person ("Président", and a lone
     capitalised word the text also writes in lowercase: "République", "Gouvernement")."""
     words = _words(name)
-    if len(words) == 1 and text and re.search(r"\b" + re.escape(words[0].lower()) + r"\b",
-                                              text):
+    if len(words) == 1 and text and _written_lowercase(text, words[0]):
         return False
     return bool(words) and any(w[:1].isupper() and w.strip(".").lower() not in _TITLE_WORDS
                                for w in words)
@@ -106,11 +146,28 @@ def written_forms(text: str, surname: str) -> Counter:
     for match in pattern.finditer(text):
         first = match.group(1)
         if not first[:1].isupper() or first.lower() in _TITLE_WORDS or first.isupper() \
-                or re.search(r"\b" + re.escape(first.lower()) + r"\b", text):
+                or _written_lowercase(text, first):
             continue
         forms[f"{first} {surname}"] += 1
     return forms
 
 
-def _contains(words: list[str], part: list[str]) -> bool:
-    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+_ONE_WORD = re.compile(r"\w+")
+
+
+def _written_lowercase(text: str, word: str) -> bool:
+    """``word`` lowercased stands as a whole word in ``text``. A plain word is looked up
+    among the text's words, listed once per text: a regex over the whole text per name
+    made a long article's names quadratic."""
+    lowered = word.lower()
+    if _ONE_WORD.fullmatch(lowered):
+        return lowered in _text_words(text)
+    return re.search(r"\b" + re.escape(lowered) + r"\b", text) is not None
+
+
+@lru_cache(maxsize=4)
+def _text_words(text: str) -> frozenset[str]:
+    """The maximal runs of word characters of ``text``: ``\\bw\\b`` matches in the text
+    exactly when the plain word ``w`` is one of them."""
+    return frozenset(_ONE_WORD.findall(text))
+

@@ -4,7 +4,7 @@ are found in ``quotes``). Regexes over the text only, never the tokens."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 # quotes longer than this are more likely a run of text between two stray marks
 MAX_CHARS = 3000
@@ -160,6 +160,7 @@ def single_quoted(text: str, taken) -> list[tuple[int, int, str, None]]:
     quotes (a single-marked quote inside one is part of it). A paragraph where an opener
     finds no closer yields nothing more."""
     found = []
+    taken = _Taken(taken)
     for para in _PARAGRAPHS.finditer(text):
         at, end = para.start(), para.end()
         if "'" not in para.group() and "‘" not in para.group() and "`" not in para.group():
@@ -172,7 +173,7 @@ def single_quoted(text: str, taken) -> list[tuple[int, int, str, None]]:
             if not closer:
                 break
             span = _trim(text, opener.end(), closer.start())
-            if span and not _overlaps(span, taken):
+            if span and not taken.overlaps(span):
                 found.append((*span, "marks", None))
             at = closer.end()
     return found
@@ -182,11 +183,12 @@ def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
     """Interview answers: lines opening with a dash that are not questions; the speaker is
     the person named last before them (the interviewee the introduction presents)."""
     found = []
+    taken = _Taken(taken)
     for match in _DASH_LINE.finditer(text):
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
         span = _trim(text, match.end(), line_end)
-        if not span or text[span[1] - 1] == "?" or _overlaps(span, taken):
+        if not span or text[span[1] - 1] == "?" or taken.overlaps(span):
             continue
         if _MARKS.search(text, span[0], span[1]):
             continue  # marks on the line: the quote finder handles those words
@@ -201,6 +203,7 @@ def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
     ("Zs.B. : ") is not their words."""
     lines = [m for m in _PARAGRAPHS.finditer(text) if m.group().strip()]
     found = []
+    taken = _Taken(taken)
     for at, (question, answer) in enumerate(zip(lines, lines[1:])):
         if not question.group().rstrip().endswith("?") or answer.group().rstrip().endswith("?") \
                 or not _SECOND_PERSON.search(question.group()):
@@ -213,7 +216,7 @@ def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
         if last + 1 >= len(lines):
             last = at + 1  # the last answer: what follows may be the article's own prose
         span = _trim(text, answer.start(), lines[last].end())
-        if not span or _overlaps(span, taken) or text[span[0]] in "«“„\"—–-(":
+        if not span or taken.overlaps(span) or text[span[0]] in "«“„\"—–-(":
             continue
         lead = _ANSWER_LEAD.match(text, span[0], span[1])
         found.append((lead.end() if lead else span[0], span[1], "interview", None))
@@ -224,6 +227,7 @@ def labelled_answers(text: str, taken, persons) -> list[tuple[int, int, str, tup
     """Transcript turns: a paragraph opening with a person's name as a label ("((X Y))
     words", "[X Y] words", "X Y : words") is X Y's words, up to the paragraph's end."""
     found = []
+    taken = _Taken(taken)
     for start, end, _name in persons:
         line = text.rfind("\n", 0, start) + 1
         # the label may hold more of the name than the NER tagged ("((First Last))")
@@ -232,7 +236,7 @@ def labelled_answers(text: str, taken, persons) -> list[tuple[int, int, str, tup
         line_end = text.find("\n", end)
         span = _trim(text, _LABEL_END.match(text, end).end(),
                      len(text) if line_end < 0 else line_end)
-        if span and not _overlaps(span, taken) and text[span[0]] not in "«“„\"—–-":
+        if span and not taken.overlaps(span) and text[span[0]] not in "«“„\"—–-":
             found.append((*span, "label", (start, end)))
     return found
 
@@ -244,6 +248,7 @@ def block_quotes(text: str, taken, persons, lang: str) -> list[tuple[int, int, s
     ents = [(p[0], p[1]) for p in persons]
     if not ents:
         return found
+    taken = _Taken(taken)
     line_starts = [m.start() for m in _PARAGRAPHS.finditer(text)]
     for index, (start, end) in enumerate(ents):
         at = bisect_right(line_starts, start) - 1
@@ -257,7 +262,7 @@ def block_quotes(text: str, taken, persons, lang: str) -> list[tuple[int, int, s
             continue
         block_start = line_starts[at - 1]
         block = _trim(text, block_start, line_starts[at] - 1)
-        if not block or _overlaps(block, taken) or _MARKS.search(text, *block):
+        if not block or taken.overlaps(block) or _MARKS.search(text, *block):
             continue
         if not _FIRST_PERSON[lang].search(text[block[0]:block[1]]):
             continue
@@ -265,5 +270,20 @@ def block_quotes(text: str, taken, persons, lang: str) -> list[tuple[int, int, s
     return found
 
 
-def _overlaps(span, taken) -> bool:
-    return any(s < span[1] and span[0] < e for s, e, *_ in taken)
+class _Taken:
+    """The spans already found, sorted by start, each with the furthest end reached up to
+    it: whether a new span overlaps one is a bisect, not a scan of every span found (once
+    per candidate, that made a long article quadratic)."""
+
+    def __init__(self, taken):
+        spans = sorted((s, e) for s, e, *_ in taken)
+        self.starts = [s for s, _e in spans]
+        self.reach, furthest = [], None
+        for _s, e in spans:
+            furthest = e if furthest is None else max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, span) -> bool:
+        """Some span starting before ``span`` ends reaches past its start."""
+        before = bisect_left(self.starts, span[1])
+        return before > 0 and self.reach[before - 1] > span[0]

@@ -186,7 +186,7 @@ class SpeakerFeatures:
                  quoted: list[tuple[int, int]], syntax: dict | None = None):
         self.text, self.persons, self.lang = text, persons, lang
         self.syntax = syntax or {}
-        self.pronouns = pronouns
+        self.pronouns = sorted(pronouns)  # bisected by position, as (start, name)
         self.movers = set(movers)
         self.quoted = sorted(quoted)
         self.quoted_starts = [q[0] for q in self.quoted]
@@ -346,7 +346,8 @@ class SpeakerFeatures:
         after_order = sorted(min(m[0] for m in ms if m[0] >= end) for ms in mentions.values()
                              if any(m[0] >= end for m in ms))
         pron_gender, p_lo, p_hi = self._attribution_pronoun(start, end)
-        coref = {name for at_, name in self.pronouns if p_lo <= at_ < p_hi}
+        coref = {name for _at, name in self.pronouns[bisect_left(self.pronouns, (p_lo,)):
+                                                     bisect_left(self.pronouns, (p_hi,))]}
         title, title_gender = self._title_in_attribution(end)
         speech = _SPEECH[lang]
         shape = self._shape(start, end, style)

@@ -27,7 +27,7 @@ from talentflow.nlp.quote_lexicon import (_DOCUMENT_LEAD, _GENDER_OF, _GENDERED,
                                           _SENTENCE_END, _SPEECH, _SUBJECT_PRONOUN,
                                           _TITLE_BEFORE, _TITLE_OPENING, _VERB_FIRST,
                                           _VERB_LEAD, _titled)
-from talentflow.nlp.quote_names import is_name, name_forms
+from talentflow.nlp.quote_names import Forms, is_name, name_forms
 from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
                                            model_path, quotes_of, tidy_names)
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers,
@@ -61,8 +61,9 @@ class QuoteFinder:
         persons = [(ent.start_char, ent.end_char, names[(ent.start, ent.end)])
                    for ent in doc.ents if ent.label_ == "PER" and names.get((ent.start, ent.end))]
         text = doc.text  # rebuilt from the tokens on each access: read once
+        named: dict[str, bool] = {}  # is_name once per distinct name, not per pronoun
         pronouns = sorted((doc[i].idx, name) for i, name in (doc._.tf_pronouns or {}).items()
-                          if is_name(name, text))
+                          if named.setdefault(name, is_name(name, text)))
         movers = {m.person for m in doc._.tf_moves or []}
         # each name's place in the parse: "X" subject of "déclarer" says the words
         syntax = {ent.start_char: (ent.root.dep_, ent.root.head.lemma_.lower())
@@ -88,10 +89,15 @@ class QuoteFinder:
         if not spans:
             return []
         spans.sort()
-        forms = name_forms(text, persons)
-        persons = _with_surnames(text, [p for p in persons if is_name(p[2], text)])
+        forms = Forms(name_forms(text, persons), text)
+        named: dict[str, bool] = {}
+        persons = _with_surnames(text, [p for p in persons
+                                        if named.setdefault(p[2], is_name(p[2], text))])
+        if any(a[0] > b[0] for a, b in zip(persons, persons[1:])):
+            persons = sorted(persons)  # the look-ups below bisect over the starts
         quoted = [(s, e) for s, e, _style, _who in spans]
-        outside = [p for p in persons if not _inside(p, quoted)]
+        inside = _Quoted(quoted)
+        outside = _People([p for p in persons if not inside.holds(p)])
         # [start, end, style, speaker, attributed]
         quotes = []
         for start, end, style, speaker_span in spans:
@@ -99,13 +105,13 @@ class QuoteFinder:
                 continue
             speaker, attributed, self._how = None, False, style
             if speaker_span is not None:
-                speaker = _person_in(outside, *speaker_span)
+                speaker = outside.first_in(*speaker_span)
             elif style == "marks":
-                speaker, attributed = self._speaker(text, start, end, outside, pronouns, quoted)
+                speaker, attributed = self._speaker(text, start, end, outside, pronouns, inside)
             elif style == "dash":
-                speaker = _last_before(outside, start)
+                speaker = outside.last_before(start)
             else:
-                speaker = _interviewee(outside, start)
+                speaker = outside.interviewee(start)
             # how the rules decided, a feature of the learned choice
             how = self._how if speaker is not None or attributed else "unattributed"
             quotes.append([start, end, style, speaker, attributed, how])
@@ -115,7 +121,7 @@ class QuoteFinder:
             if here[3] is None and not here[4] and after[3] is not None \
                     and here[2] == after[2] == "marks" and _adjacent(text, here[1], after[0]):
                 here[3], here[5] = after[3], "run"
-        features = SpeakerFeatures(text, outside, pronouns, movers, self.lang, quoted,
+        features = SpeakerFeatures(text, outside.items, pronouns, movers, self.lang, quoted,
                                    syntax or {})
         self.spans = []
         previous: QuoteCandidate | None = None
@@ -129,7 +135,7 @@ class QuoteFinder:
                     and style != "block" \
                     and start - previous.end <= CONTINUATION_CHARS \
                     and _standalone(text, start) \
-                    and not _other_person_between(outside, previous.end, start, previous.speaker):
+                    and not outside.other_between(previous.end, start, previous.speaker):
                 speaker = previous.speaker  # "« ... », a-t-il dit. « ... »": still him
                 how = "continued"
             # no attribution at all, and no quote of an institution's just before: the
@@ -154,7 +160,7 @@ class QuoteFinder:
         after_end = _clause_end(text, end)
         after = text[end:after_end]
         # after the quote: "», a déclaré X", ", X said", "» selon X"
-        named = [p for p in persons if end <= p[0] and p[1] <= after_end]
+        named = persons.within(end, after_end)
         if named:
             first = named[0]
             lead = text[end:first[0]]
@@ -177,8 +183,8 @@ class QuoteFinder:
             return self._pronoun(text, end, end + min(len(after), 60), start, persons,
                                  pronouns), True
         # before it in the same sentence: "X a déclaré : «", "Pour X, c'est «"
-        begin = _clause_start(text, start, quoted)
-        named = [p for p in persons if begin <= p[0] and p[1] <= start]
+        begin = quoted.clause_start(text, start)
+        named = persons.within(begin, start)
         before = text[begin:start]
         # "Rappelant que ... X, elle a ajouté : «": the pronoun after the names speaks
         if named and _SUBJECT_PRONOUN[self.lang].search(text, named[-1][1], start):
@@ -217,10 +223,10 @@ class QuoteFinder:
             return pronouns[at][1]
         # someone the article shows to be of the pronoun's gender, else anyone not shown
         # to be of the other
-        return _last_before([p for p in persons if genders.get(p[2]) == wanted], quote_start,
-                            reach=500) \
-            or _last_before([p for p in persons if genders.get(p[2], wanted) == wanted],
-                            quote_start)
+        return persons.last_before(quote_start, reach=500,
+                                   keep=lambda name: genders.get(name) == wanted) \
+            or persons.last_before(quote_start,
+                                   keep=lambda name: genders.get(name, wanted) == wanted)
 
     def _genders(self, text: str, persons) -> dict[str, str]:
         """"f" or "m" for the people whose gender the article shows: a title before their
@@ -229,7 +235,7 @@ class QuoteFinder:
         if self._gender_memo is not None:
             return self._gender_memo
         votes: dict[str, int] = {}
-        for start, end, name in persons:
+        for start, end, name in persons.items:
             vote = 0
             title = _TITLE_BEFORE[self.lang].search(text, max(0, start - 12), start) \
                 or _TITLE_OPENING[self.lang].match(text, start)
@@ -275,12 +281,12 @@ def _introduced(text: str, persons, start: int, speech) -> str | None:
     if lo > 0 and not text[text.rfind("\n", 0, lo) + 1:lo].strip():
         lo = text.rfind("\n", 0, lo)  # a blank line between paragraphs
     lo = text.rfind("\n", 0, max(lo, 0)) + 1 if lo > 0 else 0
-    earlier = [p for p in persons if p[0] >= lo and p[1] <= start and _full(p[2])]
-    if not earlier:
+    last = persons.last_in(lo, start)
+    if last is None:
         return None
     # a quote set apart, or words after a verb of saying since the name
-    if _standalone(text, start) or speech.search(text, earlier[-1][1], start):
-        return earlier[-1][2]
+    if _standalone(text, start) or speech.search(text, last[1], start):
+        return last[2]
     return None
 
 
@@ -296,25 +302,6 @@ def _adjacent(text: str, end: int, start: int) -> bool:
     """Only marks and spaces, at most one line break, between two quotes."""
     between = text[end:start]
     return between.count("\n") <= 1 and not between.strip(" \n\u00a0\u202f«»“”„\"")
-
-
-def _inside(person, quoted) -> bool:
-    return any(s <= person[0] and person[1] <= e for s, e in quoted)
-
-
-def _person_in(persons, lo: int, hi: int) -> str | None:
-    return next((p[2] for p in persons if lo <= p[0] and p[1] <= hi), None)
-
-
-def _other_person_between(persons, lo: int, hi: int, speaker: str) -> bool:
-    return any(lo <= p[0] < hi and p[2] != speaker for p in persons)
-
-
-def _last_before(persons, at: int, reach: int = 1500) -> str | None:
-    """The person named last before ``at``; a one-word name is too often a place or a
-    team the NER took for a person to stand for a pronoun."""
-    earlier = [p for p in persons if p[1] <= at and at - p[1] <= reach and _full(p[2])]
-    return earlier[-1][2] if earlier else None
 
 
 def _full(name: str) -> bool:
@@ -334,22 +321,108 @@ def _clause_end(text: str, end: int) -> int:
     return match.start() if match else limit
 
 
-def _clause_start(text: str, start: int, quoted) -> int:
-    lo = max(0, start - ATTRIBUTION_CHARS)
-    for s, e in quoted:
-        # not past the previous quote's words; a scare-quoted fragment ('dénonce de
-        # « viles attaques » et dit « ... »') is part of the speaker's sentence
-        if start > e >= lo and len(_WORD.findall(text[s:e])) >= MIN_WORDS:
-            lo = e + 1
-    piece = text[lo:start - 1] if start > 0 else ""
-    cut = max(piece.rfind(". "), piece.rfind("\n"), piece.rfind("? "), piece.rfind("! "))
-    return lo + cut + 1 if cut >= 0 else lo
+class _People:
+    """Person mentions (start, end, name) in text order, and the look-ups the rules make in
+    them by bisecting over their starts: who is named in a stretch of text, last before a
+    quote, between two quotes. Walking every mention of the article once per quote made a
+    long article's quotes quadratic."""
+
+    def __init__(self, persons: list):
+        self.items = persons
+        self.starts = [p[0] for p in persons]
+        # a mention ending in a window starts at most this far before it
+        self.longest = max((p[1] - p[0] for p in persons), default=0)
+        self._counted = None  # the interviewee's running counts (see ``interviewee``)
+
+    def within(self, lo: int, hi: int) -> list:
+        """The mentions wholly between ``lo`` and ``hi``, in text order."""
+        found = []
+        for at in range(bisect_left(self.starts, lo), bisect_right(self.starts, hi)):
+            if self.items[at][1] <= hi:
+                found.append(self.items[at])
+        return found
+
+    def first_in(self, lo: int, hi: int) -> str | None:
+        return next((p[2] for p in self.within(lo, hi)), None)
+
+    def other_between(self, lo: int, hi: int, speaker: str) -> bool:
+        """Someone other than ``speaker`` named from ``lo`` up to ``hi``."""
+        return any(self.items[at][2] != speaker
+                   for at in range(bisect_left(self.starts, lo), bisect_left(self.starts, hi)))
+
+    def last_before(self, at: int, reach: int = 1500, keep=None) -> str | None:
+        """The person named last before ``at`` (whose name passes ``keep``); a one-word
+        name is too often a place or a team the NER took for a person to stand for a
+        pronoun."""
+        index = bisect_right(self.starts, at) - 1
+        while index >= 0 and self.starts[index] >= at - reach - self.longest:
+            start, end, name = self.items[index]
+            if end <= at and at - end <= reach and _full(name) and (keep is None or keep(name)):
+                return name
+            index -= 1
+        return None
+
+    def last_in(self, lo: int, hi: int):
+        """The last mention of a full name wholly between ``lo`` and ``hi``."""
+        first = bisect_left(self.starts, lo)
+        for index in range(bisect_right(self.starts, hi) - 1, first - 1, -1):
+            if self.items[index][1] <= hi and _full(self.items[index][2]):
+                return self.items[index]
+        return None
+
+    def interviewee(self, at: int) -> str | None:
+        """The person an interview is with: the one named most often before the answer
+        (first named first on a tie). Counted on from the previous answer: answers come in
+        text order."""
+        if self._counted is None or at < self._counted[0]:
+            by_end = sorted((p[1], index) for index, p in enumerate(self.items)
+                            if _full(p[2]))
+            self._counted = [at, by_end, 0, {}, None]  # at, queue, next, counts, best
+        state = self._counted
+        _at, by_end, upto, counts, best = state
+        while upto < len(by_end) and by_end[upto][0] <= at:
+            index = by_end[upto][1]
+            name = self.items[index][2]
+            count, first = counts.get(name, (0, index))
+            counts[name] = key = (count + 1, min(first, index))
+            # only this name's count grew: it is the best if it beats the last best
+            if best is None or (key[0], -key[1]) > (counts[best][0], -counts[best][1]):
+                best = name
+            upto += 1
+        state[:] = [at, by_end, upto, counts, best]
+        return best
 
 
-def _interviewee(persons, at: int) -> str | None:
-    """The person an interview is with: the one named most often before the answer."""
-    counts: dict[str, int] = {}
-    for p in persons:
-        if p[1] <= at and _full(p[2]):
-            counts[p[2]] = counts.get(p[2], 0) + 1
-    return max(counts, key=counts.get) if counts else None
+class _Quoted:
+    """The quotes' (start, end) in text order, with what the rules ask of them: whether a
+    mention is inside one, and where a quote's clause starts after the previous quote."""
+
+    def __init__(self, quoted: list[tuple[int, int]]):
+        self.quoted = quoted
+        self.starts = [q[0] for q in quoted]
+        # the furthest end among the quotes up to each one: a mention is inside one of the
+        # quotes starting before it exactly when that end reaches past the mention
+        self.reach, furthest = [], -1
+        for _start, end in quoted:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+        self.by_end = sorted((q[1], index) for index, q in enumerate(quoted))
+
+    def holds(self, person) -> bool:
+        at = bisect_right(self.starts, person[0]) - 1
+        return at >= 0 and self.reach[at] >= person[1]
+
+    def clause_start(self, text: str, start: int) -> int:
+        lo = max(0, start - ATTRIBUTION_CHARS)
+        # only the quotes ending between lo and the quote can move lo, in text order
+        ending = sorted(index for _end, index in
+                        self.by_end[bisect_left(self.by_end, (lo, -1)):
+                                    bisect_left(self.by_end, (start, -1))])
+        for s, e in (self.quoted[index] for index in ending):
+            # not past the previous quote's words; a scare-quoted fragment ('dénonce de
+            # « viles attaques » et dit « ... »') is part of the speaker's sentence
+            if start > e >= lo and len(_WORD.findall(text[s:e])) >= MIN_WORDS:
+                lo = e + 1
+        piece = text[lo:start - 1] if start > 0 else ""
+        cut = max(piece.rfind(". "), piece.rfind("\n"), piece.rfind("? "), piece.rfind("! "))
+        return lo + cut + 1 if cut >= 0 else lo
