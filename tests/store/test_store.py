@@ -55,6 +55,17 @@ def test_same_move_from_several_articles_is_one_fact_with_all_sources(store):
     assert count(store, people) == 1
 
 
+def test_accented_spelling_names_the_person_when_spellings_tie(store):
+    # two reports each way: the accent-less spelling has only lost letters
+    for art, extraction in (SAME_MOVE[1], SAME_MOVE[0],
+                            move_article("m5", "Margaux Lefevre joins Helix Dynamics.",
+                                         "Margaux Lefevre", None, "Helix Dynamics", lang="en"),
+                            SAME_MOVE[2]):
+        store.add_article(art, extraction)
+    [fact] = fact_summaries(store)
+    assert fact["person"] == "Margaux Lefèvre"
+
+
 def test_ingesting_the_same_article_again_changes_nothing(store):
     art, extraction = SAME_MOVE[0]
     first = store.add_article(art, extraction)

@@ -45,6 +45,16 @@ def make_entity_repair(nlp: Language, name: str) -> "EntityRepair":
     return EntityRepair(nlp.lang)
 
 
+# verbs whose object is the person given a post, in "<verb> X as <title>"
+_APPOINTING_VERBS = frozenset({"appoint", "name", "hire", "elect", "nominate", "select",
+                               "choose", "tap", "pick", "install", "confirm", "designate",
+                               "recruit", "promote", "sign", "swear", "reappoint", "re-elect"})
+# their inflected forms too: a Doc without lemmas (make_doc, a model without a lemmatizer)
+_APPOINTING_FORMS = _APPOINTING_VERBS | {"chose", "chosen", "swore", "sworn"} | {
+    verb + ending for verb in _APPOINTING_VERBS for ending in ("s", "ed", "d", "ing")} | {
+    verb[:-1] + "ing" for verb in _APPOINTING_VERBS if verb.endswith("e")} | {
+    verb + verb[-1] + ending for verb in ("tap", "sign") for ending in ("ed", "ing")}
+
 class EntityRepair:
     def __init__(self, lang: str):
         pack = get_pack(lang)
@@ -293,7 +303,7 @@ class EntityRepair:
             # a comma may set off an employer ("Jane Doe, Acme Robotics, said") and "and"
             # join one ("Jane Doe and Acme parted ways"): people on both sides make a list
             listed = all(g in ((",",), ("and",), (",", "and")) for g in gaps)
-            if listed or self._before_post(doc, ent.end, role_starts):
+            if listed or self._before_post(doc, ent.start, ent.end, role_starts):
                 result[n] = Span(doc, ent.start, ent.end, label="PER")
         return result
 
@@ -307,11 +317,18 @@ class EntityRepair:
         return tuple(t.lower_ for t in doc[first.end:second.start])
 
     @staticmethod
-    def _before_post(doc: Doc, end: int, role_starts: set[int]) -> bool:
+    def _after_appointing(doc: Doc, start: int) -> bool:
+        """The name is the object of a verb that gives someone a post ("appoints X as"),
+        not of one whose object is the employer ("joined Acme as chief executive")."""
+        return start > 0 and (doc[start - 1].lemma_.lower() in _APPOINTING_VERBS
+                              or doc[start - 1].lower_ in _APPOINTING_FORMS)
+
+    @staticmethod
+    def _before_post(doc: Doc, start: int, end: int, role_starts: set[int]) -> bool:
         words = [t.lower_ for t in doc[end:end + 5]]
         if words[:1] in (["is"], ["was"], ["are"], ["were"]) and words[1:3] == ["sworn", "in"]:
             return True
-        if words[:1] != ["as"]:
+        if words[:1] != ["as"] or not EntityRepair._after_appointing(doc, start):
             return False
         i = end + 1
         while i < len(doc) and i < end + 5 and doc[i].lower_ in ("the", "a", "an", "new", "its",

@@ -221,7 +221,9 @@ def refresh_person_name(conn: Connection, person_id: int) -> None:
                           person_spellings(conn, person_id).items()
                           if person_key(s) not in user_keys})
         if counts:
-            name = min(counts, key=lambda s: (-len(s.split()), -counts[s], -len(s), s))
+            # on a tie the accented spelling wins: an accent-less one has only lost letters
+            name = min(counts, key=lambda s: (-len(s.split()), -counts[s], -len(s),
+                                              -sum(not c.isascii() for c in s), s))
     if name is not None:
         conn.execute(update(people).where(people.c.id == person_id, people.c.name != name)
                      .values(name=name, key=person_key(name), surname_key=surname_key(name)))
