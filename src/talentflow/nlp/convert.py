@@ -193,6 +193,12 @@ def _same_person(a: str, b: str) -> bool:
     return fa == fb or (fa[-1] == fb[-1] and fa[0][0] == fb[0][0])
 
 
+def _person_key(name: str) -> tuple[str, str] | None:
+    """Names with one key are the ones _same_person matches."""
+    folded = fold(name).split()
+    return (folded[-1], folded[0][0]) if folded else None
+
+
 def _merge_into(existing: dict, record: dict) -> None:
     better = record["confidence"] > existing["confidence"]
     for key in ("from", "to", "role", "date"):
@@ -263,9 +269,17 @@ def _investments(text: str, candidates: list[InvestmentCandidate], lang: str,
 def _quotes(text: str, candidates, moves: tuple[Move, ...]) -> list[Quote]:
     """Each quote linked to its speaker's move in the final moves: the one reported last
     before the quote (a mover speaks about the move just told), else the first after it."""
+    # moves indexed by what _same_person compares (surname, first initial): a scan of every
+    # move per quote made long articles quadratic
+    by_person: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(moves):
+        key = _person_key(m.person)
+        if key:
+            by_person.setdefault(key, []).append(i)
     quotes = []
     for cand in candidates:
-        own = [i for i, m in enumerate(moves) if _same_person(m.person, cand.speaker)]
+        key = _person_key(cand.speaker)
+        own = by_person.get(key, []) if key else []
         before = [i for i in own if moves[i].evidence.start <= cand.start]
         move = before[-1] if before else (own[0] if own else None)
         speaker = moves[move].person if move is not None and \
