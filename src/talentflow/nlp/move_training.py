@@ -282,9 +282,10 @@ def score(score_py: Path, gold: Path, pred: Path) -> dict:
 
 # --- command line -------------------------------------------------------------------------
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m talentflow.nlp.move_training",
-                                     description=__doc__.split("\n\n")[0])
+def training_parser(module: str, doc: str) -> argparse.ArgumentParser:
+    """The options every training module's command line shares."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}",
+                                     description=doc.split("\n\n")[0])
     parser.add_argument("command", choices=("train", "cv"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_SHARED / "corpus")
@@ -292,6 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", action="append", choices=("fr", "en"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "cv")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = training_parser("talentflow.nlp.move_training", __doc__)
     parser.add_argument("--open-only", action="store_true",
                         help="leave out articles whose texts are for research use only")
     args = parser.parse_args(argv)

@@ -14,16 +14,13 @@ Cross-validation uses the move model's folds (``move_training.fold_of``), by art
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from dataclasses import replace
-from pathlib import Path
 
-from talentflow.nlp.move_training import (DEFAULT_DATA, DEFAULT_SHARED, ROOT, Example,
-                                          fold_of, gold_person_match, read_examples,
-                                          rules_only, score, write_jsonl)
+from talentflow.nlp.move_training import (Example, fold_of, gold_person_match, read_examples,
+                                          rules_only, score, training_parser, write_jsonl)
 from talentflow.nlp.quote_speakers import QuoteSpan, SpeakerModel, model_path, quotes_of
 
 MIN_FEATURE_COUNT = 2
@@ -109,15 +106,7 @@ def with_quotes(examples: list[Example], chosen: dict) -> list[Example]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m talentflow.nlp.quote_training",
-                                     description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("train", "cv"))
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_SHARED / "corpus")
-    parser.add_argument("--score", type=Path, default=DEFAULT_SHARED / "bench" / "score.py")
-    parser.add_argument("--lang", action="append", choices=("fr", "en"))
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--out", type=Path, default=ROOT / "out" / "cv")
+    parser = training_parser("talentflow.nlp.quote_training", __doc__)
     args = parser.parse_args(argv)
     say = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     for lang in args.lang or ["fr", "en"]:
