@@ -66,7 +66,9 @@ def read_examples_cached(lang: str, cache: Path, data=mt.DEFAULT_DATA,
             doc = nlp.get_pipe(name)(doc)
         rule_moves = list(doc._.tf_moves or [])
         ctx = context_of(doc, pack)
-        candidates = group_pairs(pair_candidates(ctx, pack, rule_moves))
+        candidates = group_pairs(pair_candidates(ctx, pack, rule_moves,
+                                                 widen=mt.WIDEN.get(lang, False),
+                                                 cross=mt.CROSS.get(lang, False)))
         examples.append(mt.Example(article, gold, candidates,
                                    [mt.label_of(c, gold.get("moves", [])) for c in candidates],
                                    rule_moves, list(doc._.tf_foundings or []),

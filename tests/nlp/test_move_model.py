@@ -143,3 +143,24 @@ def test_widened_candidates_take_sentences_without_a_trigger(en_nlp):
     assert wide and all("wide_sent" in c.features for c in wide)
     assert all(not any(f.startswith("prev_") for f in c.features) for c in wide)
     assert MoveModel.from_json({**model().to_json(), "widen": True}).widen
+
+
+def test_cross_sentence_candidates_pair_a_mover_with_organisations_named_elsewhere(fr_nlp):
+    from talentflow.nlp.arguments import context_of
+    from talentflow.nlp.lang import get_pack
+    from talentflow.nlp.move_features import pair_candidates
+
+    pack = get_pack("fr")
+    doc = fr_nlp("Brivane recrute un directeur financier\n"
+                 "La société Brivane, éditeur de logiciels à Lyon, se réorganise.\n"
+                 "Paul Martinot a été nommé directeur financier. Il dirigeait auparavant la "
+                 "trésorerie de Quelmar Industries.\nBrivane compte deux cents salariés.")
+    ctx = context_of(doc, pack)
+    plain = pair_candidates(ctx, pack, [])
+    assert not any(c.org == "Quelmar Industries" for c in plain)
+    far = [c for c in pair_candidates(ctx, pack, [], cross=True) if "bias_scope=far" in c.features]
+    assert [(c.person, c.org) for c in far] == [("Paul Martinot", "Quelmar Industries")]
+    assert {"far_src=next", "far_dist=after_1", "far_same_para"} <= set(far[0].features)
+    assert MoveModel.from_json({**model().to_json(), "cross": True}).cross
+    assert not MoveModel.from_json({k: v for k, v in model().to_json().items()
+                                    if k != "cross"}).cross

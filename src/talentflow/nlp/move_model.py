@@ -43,6 +43,7 @@ class MoveModel:
     keep_threshold: float   # a rule move whose organisation scores under this is dropped
     meta: dict
     widen: bool = False     # trained on trigger-less sentences too (pair_candidates' widen)
+    cross: bool = False     # trained on organisations of other sentences too (``cross``)
 
     def probabilities(self, features: list[str]) -> tuple[float, float, float]:
         scores = list(self.bias)
@@ -61,7 +62,7 @@ class MoveModel:
     def to_json(self) -> dict:
         return {"lang": self.lang, "bias": list(self.bias), "threshold": self.threshold,
                 "side_threshold": self.side_threshold, "keep_threshold": self.keep_threshold,
-                "meta": self.meta, "widen": self.widen,
+                "meta": self.meta, "widen": self.widen, "cross": self.cross,
                 "weights": {f: [round(w, 5) for w in row] for f, row in sorted(self.weights.items())}}
 
     @classmethod
@@ -70,7 +71,8 @@ class MoveModel:
                    bias=tuple(data["bias"]), threshold=data["threshold"],
                    side_threshold=data["side_threshold"],
                    keep_threshold=data["keep_threshold"], meta=data.get("meta", {}),
-                   widen=bool(data.get("widen", False)))
+                   widen=bool(data.get("widen", False)),
+                   cross=bool(data.get("cross", False)))
 
 
 def model_path(lang: str) -> Path:
@@ -219,7 +221,7 @@ class LearnedMoves:
         rule_moves = doc._.tf_moves or []
         ctx = context_of(doc, self.pack)
         groups = group_pairs(pair_candidates(ctx, self.pack, rule_moves,
-                                             widen=self.model.widen))
+                                             widen=self.model.widen, cross=self.model.cross))
         probabilities = [self.model.probabilities(g.features) for g in groups]
         doc._.tf_moves = combine_with_rules(rule_moves, groups, probabilities, self.model)
         return doc
