@@ -288,6 +288,14 @@ def score(score_py: Path, gold: Path, pred: Path) -> dict:
 
 # --- command line -------------------------------------------------------------------------
 
+def write_model(path: Path, data: dict) -> Path:
+    """Shipped weights as sorted JSON, so a retrain with the same labels is byte-identical."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n",
+                    encoding="utf-8")
+    return path
+
+
 def training_parser(module: str, doc: str) -> argparse.ArgumentParser:
     """The options every training module's command line shares."""
     parser = argparse.ArgumentParser(prog=f"python -m {module}",
@@ -317,10 +325,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{time.perf_counter() - started:.0f} s")
         if args.command == "train":
             model = fit(examples, lang)
-            path = model_path(lang)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=None,
-                                       sort_keys=True) + "\n", encoding="utf-8")
+            path = write_model(model_path(lang), model.to_json())
             say(f"{lang}: model written to {path} ({len(model.weights)} features)")
             continue
         write_jsonl(args.out / f"{lang}.gold.jsonl", [e.gold for e in examples])

@@ -14,13 +14,13 @@ Cross-validation uses the move model's folds (``move_training.fold_of``), by art
 """
 from __future__ import annotations
 
-import json
 import sys
 import time
 from dataclasses import replace
 
 from talentflow.nlp.move_training import (Example, fold_of, gold_person_match, read_examples,
-                                          rules_only, score, training_parser, write_jsonl)
+                                          rules_only, score, training_parser, write_jsonl,
+                                          write_model)
 from talentflow.nlp.quote_speakers import QuoteSpan, SpeakerModel, model_path, quotes_of
 
 MIN_FEATURE_COUNT = 2
@@ -117,10 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{time.perf_counter() - started:.0f} s")
         if args.command == "train":
             model = fit(examples, lang)
-            path = model_path(lang)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(model.to_json(), ensure_ascii=False, sort_keys=True)
-                            + "\n", encoding="utf-8")
+            path = write_model(model_path(lang), model.to_json())
             say(f"{lang}: speaker model written to {path} ({len(model.weights)} features)")
             continue
         gold = args.out / f"{lang}.gold.jsonl"
