@@ -107,24 +107,24 @@ def _coordination(between: str) -> bool:
 
 def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
     merged: list[dict] = []
-    # Two reports can only be one move of one person, and _same_person needs the same
-    # surname and first initial: comparing within those keeps long articles linear.
-    by_surname: dict[tuple[str, str], list[dict]] = {}
+    # Two reports can only be one move of one person: comparing within one _person_key
+    # keeps long articles linear.
+    by_person: dict[tuple[str, str], list[dict]] = {}
     for cand in candidates:
         record = {"person": cand.person, "from": cand.from_org, "to": cand.to_org,
                   "role": cand.role, "kind": cand.kind, "trigger": cand.trigger,
                   "date": _date_near(dates, cand.sent_start, cand.sent_end, cand.trigger_char,
                                      cand.other_trigger_chars, text),
                   "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence}
-        words = fold(cand.person).split()
-        same_surname = by_surname.setdefault((words[-1], words[0][0]), []) if words else []
-        for existing in same_surname:
+        key = _person_key(cand.person)
+        same_person = by_person.setdefault(key, []) if key else []
+        for existing in same_person:
             if _same_move(existing, record):
                 _merge_into(existing, record)
                 break
         else:
             merged.append(record)
-            same_surname.append(record)
+            same_person.append(record)
     moves = []
     for record in merged:
         start, end = record["evidence"]
@@ -187,14 +187,14 @@ def _other_post(a: str | None, b: str | None) -> bool:
 
 
 def _same_person(a: str, b: str) -> bool:
-    fa, fb = fold(a).split(), fold(b).split()
-    if not fa or not fb:
-        return False
-    return fa == fb or (fa[-1] == fb[-1] and fa[0][0] == fb[0][0])
+    """Same surname and first initial, accents and case aside."""
+    key = _person_key(a)
+    return key is not None and key == _person_key(b)
 
 
 def _person_key(name: str) -> tuple[str, str] | None:
-    """Names with one key are the ones _same_person matches."""
+    """(folded surname, first initial): what two spellings of one person share; reports
+    are indexed by it so that long articles compare only within one key."""
     folded = fold(name).split()
     return (folded[-1], folded[0][0]) if folded else None
 
@@ -269,8 +269,8 @@ def _investments(text: str, candidates: list[InvestmentCandidate], lang: str,
 def _quotes(text: str, candidates, moves: tuple[Move, ...]) -> list[Quote]:
     """Each quote linked to its speaker's move in the final moves: the one reported last
     before the quote (a mover speaks about the move just told), else the first after it."""
-    # moves indexed by what _same_person compares (surname, first initial): a scan of every
-    # move per quote made long articles quadratic
+    # moves indexed by _person_key: a scan of every move per quote made long articles
+    # quadratic
     by_person: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(moves):
         key = _person_key(m.person)
