@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from talentflow.nlp.doc_context import marker_of
+from talentflow.nlp.doc_context import marker_of, role_index
 from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import JOIN, LEAVE, MOVE_KINDS, get_pack
 from talentflow.nlp.org_ruler import GAZETTEER_KB_ID
@@ -97,11 +97,9 @@ class EntityRepair:
             ents = [self._named_appointee(doc, self._title_modifier(doc, ent, role_starts),
                                           role_starts)
                     for ent in ents if not self._belongs_to_someone(doc, ent)]
-        if self.repair_by_syntax:
             ents = self._people_in_slots(doc, ents, role_starts)
         if self.tag_surnames:
-            # title tokens gathered once, not once per entity (quadratic on long articles)
-            titles = {i for span in doc.spans.get(ROLES, []) for i in range(span.start, span.end)}
+            titles = role_index(doc)[0]  # title tokens, gathered once per doc
             ents = [self._with_last_name(doc, self._with_first_name(doc, ent, titles), titles)
                     for ent in ents]
             ents = self._person_words(doc, ents)
