@@ -144,12 +144,19 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     for org in orgs:
         org_counts[fold(org.text)] = org_counts.get(fold(org.text), 0) + 1
     title_end = len(doc.text.split("\n", 1)[0])
-    linked = _linked_pairs(ctx, orgs, sent_index) if cross else set()
+    linked = _linked_pairs(ctx, orgs_by_sent, sent_index) if cross else set()
+    rank = _mention_rank(orgs, org_counts) if cross else {}
     candidates = []
     rule_sentences = {move.sent_start for move in rule_moves}
     rules_of = by_surname(rule_moves, lambda move: move.person)
     rules_of_person: dict[str, list[MoveCandidate]] = {}
     votes: dict[tuple[str, str], list[str]] = {}
+
+    def vote(person: str, org: str, own_rules: list[MoveCandidate]) -> list[str]:
+        # once per person and organisation, whichever mention or scope asks
+        if (person, org) not in votes:
+            votes[person, org] = _rule_votes(person, org, own_rules)
+        return votes[person, org]
     for index, sent_persons in persons_by_sent.items():
         sent = sents[index]
         sent_triggers = triggers_by_sent.get(index, [])
@@ -181,7 +188,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
             role = _role_of(person, roles_by_sent.get(index, []), own_rules)
             person_feats = _person_features(doc, person, ctx, roles_by_sent.get(index, []), pack,
                                             own_rules, title_end)
-            far = _far_orgs(ctx, index, sents, sent_index, orgs, org_counts, title_end) \
+            far = _far_orgs(ctx, index, sents, sent_index, orgs, org_counts, rank, title_end) \
                 if cross and not wide else []
             for org, scope in same + before:
                 if scope == "" and abs(org.start - person.start) > _MAX_GAP:
@@ -192,9 +199,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                 if scope == "":
                     feats += _trigger_link_features(doc, person, org, sent_triggers)
                 feats += _org_features(org, org_counts, ctx, doc, title_end)
-                if (person.name, org.text) not in votes:
-                    votes[person.name, org.text] = _rule_votes(person.name, org.text, own_rules)
-                feats += votes[person.name, org.text]
+                feats += vote(person.name, org.text, own_rules)
                 feats.append("bias_scope=" + (scope or "same"))
                 candidates.append(PairCandidate(
                     person=person.name, org=org.text, sent_start=sent.start_char,
@@ -213,9 +218,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                 if (surname(person.name), fold(org.text)) in linked:
                     feats.append("far_linked")
                 feats += _org_features(org, org_counts, ctx, doc, title_end)
-                if (person.name, org.text) not in votes:
-                    votes[person.name, org.text] = _rule_votes(person.name, org.text, own_rules)
-                feats += votes[person.name, org.text]
+                feats += vote(person.name, org.text, own_rules)
                 for move in own_rules:
                     if move.sent_start == sent.start_char:
                         feats.append("far_rule_lacks_" + ("from" if not move.from_org else
@@ -227,9 +230,16 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     return candidates
 
 
+def _mention_rank(orgs: list[OrgCandidate], org_counts: dict[str, int]) -> dict[str, int]:
+    """Each organisation's rank by mentions in the article, 1 for the most named."""
+    ranked = sorted({fold(o.text) for o in orgs if o.kind == "org"},
+                    key=lambda key: (-org_counts.get(key, 0), key))  # ties: same rank every run
+    return {key: n for n, key in enumerate(ranked, 1)}
+
+
 def _far_orgs(ctx: DocContext, index: int, sents: list[Span], sent_index: dict[int, int],
-              orgs: list[OrgCandidate], org_counts: dict[str, int], title_end: int
-              ) -> list[tuple[OrgCandidate, list[str]]]:
+              orgs: list[OrgCandidate], org_counts: dict[str, int], rank: dict[str, int],
+              title_end: int) -> list[tuple[OrgCandidate, list[str]]]:
     """Organisations named outside the person's sentence and the one before: the next
     sentence's, the article's most named, its main one and the title's; one mention per
     organisation (the nearest), with features saying where it comes from, how far, whether
@@ -238,9 +248,6 @@ def _far_orgs(ctx: DocContext, index: int, sents: list[Span], sent_index: dict[i
     with)."""
     doc = ctx.doc
     paragraph = ctx.paragraph(sents[index])
-    ranked = sorted({fold(o.text) for o in orgs if o.kind == "org"},
-                    key=lambda key: (-org_counts.get(key, 0), key))  # ties: same rank every run
-    rank = {key: n for n, key in enumerate(ranked, 1)}
     best: dict[str, tuple[int, OrgCandidate, set[str]]] = {}
     # an organisation of the sentence or the one before is paired there already
     near = {fold(o.text) for o in orgs if sent_index[o.start] in (index, index - 1)}
@@ -278,19 +285,19 @@ def _far_orgs(ctx: DocContext, index: int, sents: list[Span], sent_index: dict[i
     return found
 
 
-def _linked_pairs(ctx: DocContext, orgs: list[OrgCandidate], sent_index: dict[int, int]
-                  ) -> set[tuple[str, str]]:
+def _linked_pairs(ctx: DocContext, orgs_by_sent: dict[int, list[OrgCandidate]],
+                  sent_index: dict[int, int]) -> set[tuple[str, str]]:
     """(surname, organisation) written within a few words of each other anywhere: "X de Y",
     "Y's X", "X, directeur de Y" tie a person to an organisation the move sentence omits."""
     linked = set()
-    starts = sorted(orgs, key=lambda o: o.start)
     for person in ctx.persons:
         if person.pronoun:
             continue
-        for org in starts:
+        # the two must share a sentence: only the person's sentence's organisations count
+        for org in orgs_by_sent.get(sent_index[person.start], []):
             gap = org.start - person.end if org.start >= person.end else person.start - org.end
-            if 0 <= gap <= 4 and sent_index[person.start] == sent_index[org.start]:
-                    linked.add((surname(person.name), fold(org.text)))
+            if 0 <= gap <= 4:
+                linked.add((surname(person.name), fold(org.text)))
     return linked
 
 

@@ -126,16 +126,16 @@ def decide_moves(groups: list[PairGroup], probabilities: list[tuple[float, float
 
 
 def _title_of(move: MoveCandidate, groups: dict[str, list[PairGroup]],
-              titled_of: dict[str, list] | None = None) -> str | None:
+              titled_of: dict[str, list]) -> str | None:
     """A title written next to the person in the sentence that reports the move, else in
-    another sentence about the same organisation."""
-    titled = None if titled_of is None else titled_of.get(move.person)
-    if titled is None:  # once per person (``titled_of``), not once per move
-        titled = [c for group in groups.get(surname(move.person), [])
-                  if same_person(group.person, move.person)
-                  for c in group.candidates if c.role and not _past_title(c.role)]
-        if titled_of is not None:
-            titled_of[move.person] = titled
+    another sentence about the same organisation. ``titled_of`` keeps each person's titled
+    candidates, gathered once per person, not once per move."""
+    titled = titled_of.get(move.person)
+    if titled is None:
+        titled = titled_of[move.person] = [
+            c for group in groups.get(surname(move.person), [])
+            if same_person(group.person, move.person)
+            for c in group.candidates if c.role and not _past_title(c.role)]
     for candidate in titled:
         if candidate.sent_start == move.sent_start:
             return candidate.role
