@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import talentflow.nlp
 import talentflow.workflow as workflow
 from talentflow.cli.app import _register_commands, app
 from talentflow.core import Evidence, Extraction, Move
+from helpers.foreign_db import another_programs_database
 from helpers.unreadable import refuse_folders_named
 
 _register_commands()
@@ -141,11 +141,7 @@ def test_fifos_and_devices_are_not_read(seen, tmp_path):
 
 def test_read_commands_never_write_into_another_programs_database(seen, tmp_path):
     path = tmp_path / "notes.db"
-    other = sqlite3.connect(path)
-    other.execute("CREATE TABLE notes (body TEXT)")
-    other.commit()
-    other.close()
-    before = path.read_bytes()
+    before = another_programs_database(path, "CREATE TABLE notes (body TEXT)")
     for command in (["moves"], ["info"], ["ingest", str(tmp_path / "nothing.txt")]):
         (tmp_path / "nothing.txt").write_text(TEXT, encoding="utf-8")
         result = runner.invoke(app, [*command, "--db", str(path)])

@@ -11,6 +11,7 @@ from talentflow.core.errors import (ConfigError, SchemaVersionError, StoreLocked
 from talentflow.store import default_db_path, open_store, resolve_db_url
 from talentflow.store.migrations import MIGRATIONS
 from talentflow.store.schema import SCHEMA_VERSION, meta
+from helpers.foreign_db import another_programs_database
 
 from .builders import move_article
 
@@ -233,11 +234,8 @@ def test_another_programs_sqlite_database_is_never_written(tmp_path):
     from talentflow.core.errors import ForeignDatabaseError
 
     path = tmp_path / "photos.db"
-    other = sqlite3.connect(path)
-    other.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, name TEXT)")
-    other.commit()
-    other.close()
-    before = path.read_bytes()
+    before = another_programs_database(path, "CREATE TABLE albums (id INTEGER PRIMARY KEY, "
+                                             "name TEXT)")
     for create in (True, False):
         with pytest.raises(ForeignDatabaseError, match="albums"):
             open_store(path, create=create)
