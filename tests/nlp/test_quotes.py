@@ -5,6 +5,7 @@ offsets, without marks or attribution."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -306,6 +307,35 @@ def test_speaker_names_are_tidied_from_the_article_s_own_forms():
     # a surname the NER only tagged alone, made whole from the text
     assert tidy("Pellerin", forms, "Anouk Pellerin a parlé, et Pellerin est partie.") == \
         "Anouk Pellerin"
+
+
+def test_glued_words_and_spelling_variants_give_way_to_the_article_s_own_name():
+    text = ("The Brannock Players Cast met Odile Fenwarth. Odile Fenwarth spoke, and the cast "
+            "cheered. Herrold Quimby Jr. and Herrold Quimby arrived. Stockbreeder Anselm Varga "
+            "Lutz came too, as every stockbreeder did. Anselm Varga Lutz said hello. Later "
+            "Priska Moll Odile Fenwarth left; Odile Fenwarth had won. Talia Brevik, also "
+            "written Tallia Brevik in one place, and Talia Brevik again, answered Brevik.")
+    names = ("Brannock Players Cast", "Herrold Quimby Jr.", "Stockbreeder Anselm Varga Lutz",
+             "Anselm Varga Lutz", "Priska Moll Odile Fenwarth", "Tallia Brevik")
+    persons = [(m.start(), m.end(), m.group()) for name in names
+               for m in re.finditer(re.escape(name), text)]
+    # the plain forms wherever they are not part of a longer mention
+    persons += [(m.start(), m.end(), m.group()) for name in
+                ("Odile Fenwarth", "Herrold Quimby", "Talia Brevik")
+                for m in re.finditer(re.escape(name) + r"(?![ \w.]*Jr)", text)
+                if not any(s <= m.start() < e for s, e, _n in persons)]
+    forms = name_forms(text, sorted(persons))
+    # a generation's suffix after a name the article also writes without it
+    assert tidy("Herrold Quimby Jr.", forms, text) == "Herrold Quimby"
+    # a common noun glued before the name: the article writes it in lowercase too
+    assert tidy("Stockbreeder Anselm Varga Lutz", forms, text) == "Anselm Varga Lutz"
+    # two names glued once, the second one written on and on
+    assert tidy("Priska Moll Odile Fenwarth", forms, text) == "Odile Fenwarth"
+    # a surname whose full forms differ past the first initial: the most written one
+    assert tidy("Brevik", forms, text) == "Talia Brevik"
+    # titles of address a name opens with
+    assert tidy("Constable Rudi Vance", forms, text) == "Rudi Vance"
+    assert tidy("Señora Ana Quiroga", forms, text) == "Ana Quiroga"
 
 
 def test_a_lone_common_word_or_title_is_not_a_name():

@@ -24,11 +24,15 @@ _TITLE_WORDS = frozenset({
     "princess", "princesse", "king", "queen", "roi", "reine", "pope", "pape", "cardinal",
     "bishop", "évêque", "mgr", "maître", "chief", "chef", "secretary", "rep", "sen", "gov",
     "companion", "star", "comedian", "actor", "actress", "acteur", "actrice", "singer",
-    "chanteur", "chanteuse", "saint", "st",
+    "chanteur", "chanteuse", "saint", "st", "constable", "const", "sister", "sœur", "brother",
+    "frère", "père", "abbé", "legislator", "lawmaker", "señor", "señora", "senor", "senora",
+    "sra", "srta", "député", "députée",
 })
 # lowercase words inside a name ("Charles de Gaulle", "Ahmed bin Salman")
 _PARTICLES = frozenset({"de", "du", "des", "d", "van", "von", "der", "den", "al", "el", "bin",
                         "ben", "da", "di", "do", "dos", "del", "della", "la", "le", "y", "ter"})
+# a generation after a surname: not the surname ("X Y Jr.")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
@@ -101,22 +105,57 @@ def tidy(speaker: str, forms: "Counter | Forms", text: str = "") -> str:
     words = _untitled(_words(speaker))
     if not words:
         return speaker
+    # a capitalised common noun glued before a full name ("Polygamist X Y"): the
+    # article writes the word in lowercase elsewhere, so it is no first name
+    while len(words) >= 3 and text and words[0].lower() not in _PARTICLES \
+            and _written_lowercase(text, words[0]):
+        words = words[1:]
     joined = " ".join(words)
     if len(words) >= 2:
-        # the most written form inside the name: "X Y Cast" -> "X Y", "A B C D" -> "C D"
-        runs = {" ".join(words[i:j]) for i in range(len(words))
-                for j in range(i, len(words) + 1)}
-        inside = sorted((f for run in runs for f in index.by_words.get(run, ()) if f != joined),
-                        key=index.order.__getitem__)  # the forms' order breaks ties
-        if inside and joined not in counts:
-            return max(inside, key=lambda f: (counts[f], len(f)))
+        return _inside(words, joined, index)
+    return _whole_surname(words[0], index) or joined
+
+
+def _inside(words: list[str], joined: str, index: Forms) -> str:
+    """The article's own form inside a glued multi-word name, else the name itself."""
+    counts = index.counts
+    # the most written form inside the name: "X Y Cast" -> "X Y", "A B C D" -> "C D"
+    runs = {" ".join(words[i:j]) for i in range(len(words))
+            for j in range(i, len(words) + 1)}
+    inside = sorted((f for run in runs for f in index.by_words.get(run, ()) if f != joined),
+                    key=index.order.__getitem__)  # the forms' order breaks ties
+    if not inside:
         return joined
-    # a surname alone ("Köhler", "De Hoop"): the single longer name the article gives
-    # ending with it, else starting with it (a first name alone)
+    if joined not in counts:
+        return max(inside, key=lambda f: (counts[f], len(f)))
+    # written as such too: a word glued after the name ("X Y Cast", "X Y Jr.") gives way
+    # to the name the article writes more often without it, or as often when the word is
+    # a common one (written in lowercase too) or a generation's suffix; two names glued
+    # together once ("A B C D") to the one the article goes on writing (three times or
+    # more), whatever the first name of the glued form
+    best = None
+    for form in inside:
+        fw = form.split()
+        prefix = words[:len(fw)] == fw and (counts[form] > counts[joined] or all(
+            w.strip(".").lower() in _SUFFIXES or _written_lowercase(index.text, w)
+            for w in words[len(fw):]))
+        suffix = words[-len(fw):] == fw and len(words) - len(fw) >= 2 \
+            and counts[joined] == 1 and counts[form] >= 3
+        if (prefix or suffix) and (best is None or counts[form] > counts[best]):
+            best = form
+    return best or joined
+
+
+def _whole_surname(word: str, index: Forms) -> str | None:
+    """A surname alone ("Köhler", "De Hoop"): the longer name the article gives ending
+    with it, else starting with it (a first name alone). Forms that differ only past the
+    first initial ("Robert X", "Robrt X") are one person to a reader (and to the scorer):
+    the one most written, as the NER tagged it first."""
+    counts = index.counts
     extra: Counter | None = None
-    if words[0] not in index.last_words:
-        extra = index.written(words[0])  # the text's own "First Surname" as well
-    folded = words[0].lower()
+    if word not in index.last_words:
+        extra = index.written(word)  # the text's own "First Surname" as well
+    folded = word.lower()
     for side, by_word in ((-1, index.ending), (0, index.opening)):
         whole = set(by_word.get(folded, ()))
         if extra is not None:
@@ -125,7 +164,11 @@ def tidy(speaker: str, forms: "Counter | Forms", text: str = "") -> str:
             whole = {f for f in whole if counts[f] + extra[f] > 0}
         if len(whole) == 1:
             return whole.pop()
-    return joined
+        if side == -1 and len({f[:1].lower() for f in whole}) == 1:
+            # the names the NER tagged first, then those only the text's words give
+            return max(sorted(whole), key=lambda f: (
+                counts[f], extra[f] if extra is not None else 0, len(f)))
+    return None
 
 
 def is_name(name: str, text: str = "") -> bool:
