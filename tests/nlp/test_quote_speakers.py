@@ -5,6 +5,7 @@ a plain JSON dictionary; a quote whose only speaker is a title names no one."""
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -82,6 +83,36 @@ def test_the_model_is_a_dictionary_scored_without_sklearn():
     assert choose(span, weak) is None and quotes_of([span], weak) == []
     again = SpeakerModel.from_json(json.loads(json.dumps(model.to_json())))
     assert again == model
+
+
+def test_an_attribution_naming_no_person_needs_a_likelier_speaker():
+    # p(A B) = 0.4: enough under an ordinary attribution, not when the rules read the
+    # attribution as naming no person ("a indiqué le service de presse")
+    model = SpeakerModel("fr", {"near": 0.0}, math.log(0.4 / 0.6), 0.3, {})
+    plain = QuoteSpan(0, 10, "marks", None, [SpeakerCandidate("A B", ["near"])], how="none")
+    silent = QuoteSpan(0, 10, "marks", None, [SpeakerCandidate("A B", ["near"])],
+                       how="no_person")
+    assert choose(plain, model) == "A B"
+    assert choose(silent, model) is None
+    sure = SpeakerModel("fr", {"near": 0.0}, math.log(0.6 / 0.4), 0.3, {})
+    assert choose(silent, sure) == "A B"
+
+
+def test_a_phrase_in_a_sentence_saying_nothing_of_speaking_is_dropped():
+    sure = SpeakerModel("en", {}, 3.0, 0.3, {})
+    span = QuoteSpan(0, 10, "marks", None, [SpeakerCandidate("A B", ["x"])], how="phrase")
+    assert choose(span, sure) is None
+
+
+def test_quote_shape_tells_the_word_before_and_what_follows():
+    text = ("Odile Fenwarth a donné le cours « Villes et rivières du Nord » hier. "
+            "Elle a ajouté : « Nous reprendrons les visites au printemps », a-t-elle dit.")
+    features = SpeakerFeatures(text, [(0, 14, "Odile Fenwarth")], [], (), "fr", [])
+    title = features._shape(text.index("Villes"), text.index(" » hier"), "marks")
+    words = features._shape(text.index("Nous"), text.index(" », a-t"), "marks")
+    assert "after_word=cours" in title and "then=upper" not in title and "then=hier" in title
+    # after a colon no word leads into the quote: it stands apart
+    assert not any(f.startswith("after_word=") for f in words) and "then=," in words
 
 
 def test_interview_answers_keep_the_rules_speaker():
