@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from talentflow.nlp.move_training import load_corpus  # noqa: E402
 from talentflow.nlp.quote_spans import (dash_answers, interview_answers, quoted_spans,  # noqa: E402
-                                        single_quoted)
+                                        single_quoted, unclosed_quotes)
 
 
 def load_scorer(path: Path):
@@ -64,7 +64,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def breakdown(scorer, gold: dict, pred: dict, texts: dict[str, str], show: int = 0) -> Counter:
+def breakdown(scorer, gold: dict, pred: dict, texts: dict[str, str], show: int = 0,
+              lang: str = "fr") -> Counter:
     counts: Counter = Counter()
     shown: Counter = Counter()
     for key, g in gold.items():
@@ -76,6 +77,7 @@ def breakdown(scorer, gold: dict, pred: dict, texts: dict[str, str], show: int =
         text = texts.get(key, "")
         raw = quoted_spans(text)
         raw += single_quoted(text, raw)
+        raw += unclosed_quotes(text, raw, lang)
         raw += dash_answers(text, raw)
         raw += interview_answers(text, raw)
         for gi, q in enumerate(golds):
@@ -132,7 +134,7 @@ def main() -> int:
             print(f"{lang} {run:<7} quotes P {result['precision']:.3f} R {result['recall']:.3f} "
                   f"F1 {result['f1']:.3f} (tp {result['tp']}, pred {result['pred']}, "
                   f"gold {result['gold']})")
-            for kind, n in sorted(breakdown(scorer, gold, pred, texts, args.show).items()):
+            for kind, n in sorted(breakdown(scorer, gold, pred, texts, args.show, lang).items()):
                 print(f"    {kind:<38} {n}")
     return 0
 

@@ -174,6 +174,21 @@ class TestFrench:
         assert said(text, run(text, "fr")) == [
             ("Gaétan Morvillier", "Ce document remet en cause tout ce que nous savions jusqu'ici")]
 
+    def test_a_quote_whose_source_lost_one_mark_ends_at_its_attribution(self):
+        lost_closer = ("Clémence Ardouin dirige la coopérative de Saint-Méloir depuis mars.\n\n"
+                       "\"Nous avons doublé nos ventes de pommes cet hiver, a-t-elle précisé. "
+                       "Les clients reviennent.")
+        assert said(lost_closer, run(lost_closer, "fr")) == [
+            ("Clémence Ardouin", "Nous avons doublé nos ventes de pommes cet hiver")]
+        lost_opener = ("Clémence Ardouin dirige la coopérative de Saint-Méloir depuis mars.\n\n"
+                       "Nous allons ouvrir une deuxième boutique au printemps,\" a déclaré "
+                       "Clémence Ardouin.")
+        assert said(lost_opener, run(lost_opener, "fr")) == [
+            ("Clémence Ardouin", "Nous allons ouvrir une deuxième boutique au printemps")]
+        # with no mark at all, the same words may be the writer's indirect speech
+        no_mark = lost_opener.replace('"', "")
+        assert said(no_mark, run(no_mark, "fr")) == []
+
     def test_short_indirect_unnamed_and_institutional_words_are_not_quotes(self):
         text = ("Lucien Ferrandi a qualifié la décision de « pure folie ». Il a dit qu'il "
                 "regrettait profondément le départ de toute son équipe.\n"

@@ -179,6 +179,49 @@ def single_quoted(text: str, taken) -> list[tuple[int, int, str, None]]:
     return found
 
 
+# an attribution right after a quote's last words, at the comma: "…, a-t-elle précisé",
+# "…, dit-il", "…," a déclaré X', '…," he said' (the closing mark may be missing)
+_SAID_FR = (r"(?:déclaré|dit|précisé|ajouté|expliqué|affirmé|indiqué|souligné|estimé|confié|"
+            r"assuré|raconté|poursuivi|conclu|lancé|commenté|noté|observé|répondu|insisté)")
+_ATTRIBUTION_AFTER = {
+    "fr": re.compile(r",[ \t\u00a0\u202f]*[\"”»]?[ \t\u00a0\u202f]*(?:(?:\w+ )?\w+-(?:t-)?"
+                     r"(?:il|elle)\b|(?:a|avait) " + _SAID_FR + r"\b)"),
+    "en": re.compile(r",[ \t]*[\"”]?[ \t]*(?:(?:he|she) (?:said|says|added|told)|said)\b"),
+}
+
+
+def unclosed_quotes(text: str, taken, lang: str) -> list[tuple[int, int, str, None]]:
+    """Quotes whose marks the source lost on one side, ended by an attribution after a
+    comma: a lone opening mark with no closer ('"Il s'agit d'un client, a-t-elle
+    précisé.'), or words opening a paragraph up to a lone closer ('Nous avons ...," a
+    déclaré X'). Paragraphs whose marks pair have their quotes already; words with no mark
+    at all before an attribution are as often the writer's indirect speech (CV: taking
+    them in the first person cost precision in both languages)."""
+    found = []
+    taken = _Taken(taken)
+    attribution = _ATTRIBUTION_AFTER.get(lang, _ATTRIBUTION_AFTER["fr"])
+    for para in _PARAGRAPHS.finditer(text):
+        lo, hi = para.span()
+        marks = [m.start() for m in _MARKS.finditer(text, lo, hi)]
+        if len(marks) > 1 or text[lo:hi].lstrip()[:1] in "—–-(":
+            continue
+        if len(marks) != 1:
+            continue
+        opener = _opens(text, marks[0])
+        # a lone opener: up to the attribution's comma; a lone closer: the paragraph's
+        # words up to it
+        begin, stop = (marks[0] + 1, hi) if opener else (lo, marks[0] + 1)
+        comma = next((m.start() for m in re.finditer(",", text[begin:stop + 2])
+                      if attribution.match(text, begin + m.start())), None)
+        if comma is None:
+            continue
+        end = begin + comma if opener else min(begin + comma, marks[0])
+        span = _trim(text, begin, end)
+        if span and not taken.overlaps(span):
+            found.append((*span, "marks", None))
+    return found
+
+
 def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
     """Interview answers: lines opening with a dash that are not questions; the speaker is
     the person named last before them (the interviewee the introduction presents)."""

@@ -32,7 +32,7 @@ from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_spea
                                            model_path, quotes_of, tidy_names)
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers,
                                         interview_answers, labelled_answers, quoted_spans,
-                                        single_quoted)
+                                        single_quoted, unclosed_quotes)
 from talentflow.nlp.records import QuoteCandidate
 
 MIN_WORDS = 5
@@ -82,6 +82,7 @@ class QuoteFinder:
         self.spans: list[QuoteSpan] = []
         spans = quoted_spans(text)
         spans += single_quoted(text, spans)
+        spans += unclosed_quotes(text, spans, self.lang)
         spans += dash_answers(text, spans)
         spans += interview_answers(text, spans)
         spans += block_quotes(text, spans, persons, self.lang)
