@@ -160,6 +160,30 @@ class TestFrench:
         assert quotes[1] == ("Téodor Vasselin",
                              "Oui, nous jouerons dans une vingtaine de villes avant la rentrée.")
 
+    def test_in_an_interview_questions_not_put_to_anyone_have_answers_too(self):
+        text = ("Entretien avec Maëlys Kerbrat, directrice du port de Tréhonnec.\n\n"
+                "Quel bilan faites-vous de la saison ?\n\n"
+                "Nous avons accueilli deux fois plus de bateaux que l'an dernier.\n\n"
+                "Le nouveau quai a-t-il changé la donne ?\n\n"
+                "Oui, les voiliers de passage restent désormais plusieurs nuits.\n\n"
+                "La digue sera-t-elle rénovée ?\n\n"
+                "Les travaux commenceront en octobre et dureront tout l'hiver.\n\n"
+                "Et les pêcheurs ?\n\n"
+                "Ils garderont leur bassin, nous leur avons promis dès le départ.\n\n"
+                "Le port rouvrira en avril.")
+        quotes = said(text, run(text, "fr"))
+        assert [q[1] for q in quotes] == [
+            "Nous avons accueilli deux fois plus de bateaux que l'an dernier.",
+            "Oui, les voiliers de passage restent désormais plusieurs nuits.",
+            "Les travaux commenceront en octobre et dureront tout l'hiver.",
+            "Ils garderont leur bassin, nous leur avons promis dès le départ."]
+        assert {q[0] for q in quotes} == {"Maëlys Kerbrat"}
+        # an article asking questions nobody answers as an interviewee is no interview
+        headings = ("Le port de Tréhonnec a-t-il trop grandi ?\n\nLes chiffres le disent.\n\n"
+                    "La digue tiendra-t-elle ?\n\nLes ingénieurs en doutent.\n\n"
+                    "Et après ?\n\nLa mairie décidera.\n\nQui paiera ?\n\nPersonne ne sait.")
+        assert said(headings, run(headings, "fr")) == []
+
     def test_a_phrase_worked_into_a_sentence_about_someone_else_is_not_a_continuation(self):
         text = ("« Nous allons rouvrir la piscine dès le mois de mai », a annoncé Corentin "
                 "Lagarde, maire de Sauvelin.\n\nLes travaux dureront tout l'hiver.\n\n"

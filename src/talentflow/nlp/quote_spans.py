@@ -10,6 +10,9 @@ from bisect import bisect_left, bisect_right
 MAX_CHARS = 3000
 # a quote left open at a line's end is read on over at most this many lines
 MAX_JOINED_LINES = 6
+# questions an article must put, one of them to someone, for all its questions to be an
+# interview's
+INTERVIEW_QUESTIONS = 4
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 # a straight mark and a curly one often pair up in copied text ("... ” or “ ... ")
@@ -247,9 +250,15 @@ def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
     lines = [m for m in _PARAGRAPHS.finditer(text) if m.group().strip()]
     found = []
     taken = _Taken(taken)
-    for at, (question, answer) in enumerate(zip(lines, lines[1:])):
-        if not question.group().rstrip().endswith("?") or answer.group().rstrip().endswith("?") \
-                or not _SECOND_PERSON.search(question.group()):
+    asked = [at for at, (q, a) in enumerate(zip(lines, lines[1:]))
+             if q.group().rstrip().endswith("?") and not a.group().rstrip().endswith("?")]
+    # a question that does not speak to anyone ("La loi a-t-elle changé ?") is one too in
+    # an article made of questions and answers
+    many = sum(1 for at in asked if _SECOND_PERSON.search(lines[at].group())) >= 1 \
+        and len(asked) >= INTERVIEW_QUESTIONS
+    for at in asked:
+        question, answer = lines[at], lines[at + 1]
+        if not (many or _SECOND_PERSON.search(question.group())):
             continue
         last = at + 1
         while last + 1 < len(lines) and last - at < MAX_JOINED_LINES \
