@@ -115,6 +115,15 @@ def test_quote_shape_tells_the_word_before_and_what_follows():
     assert not any(f.startswith("after_word=") for f in words) and "then=," in words
 
 
+def test_a_candidate_merged_from_two_names_is_not_ruled_out_by_gender():
+    # two canonical names tidied into one carry both the agreeing and the clashing cue
+    model = SpeakerModel("fr", {"near": 2.0}, 0.0, 0.3, {})
+    span = QuoteSpan(0, 10, "marks", None, [
+        SpeakerCandidate("A B", ["near", "pronoun=agree", "pronoun=clash"]),
+        SpeakerCandidate("C D", ["pronoun=clash"])])
+    assert choose(span, model) == "A B"
+
+
 def test_interview_answers_keep_the_rules_speaker():
     span = QuoteSpan(0, 10, "dash", "A B", [SpeakerCandidate("A B", ["x"])])
     assert choose(span, SpeakerModel("fr", {}, -30.0, 0.5, {})) == "A B"

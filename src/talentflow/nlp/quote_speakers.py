@@ -165,7 +165,9 @@ def _gender_agreeing(candidates: list[SpeakerCandidate]) -> list[SpeakerCandidat
     allowed = candidates
     for cue in ("pronoun", "title"):
         if any(f"{cue}=agree" in c.features for c in allowed):
-            allowed = [c for c in allowed if f"{cue}=clash" not in c.features]
+            # (a candidate merged from two names may carry both: it is not ruled out)
+            allowed = [c for c in allowed if f"{cue}=clash" not in c.features
+                       or f"{cue}=agree" in c.features]
     # the rules' pick is the one person the text shows to be of the pronoun's gender ("Mr
     # X ... Y praised ... ', he said"): someone whose gender the text does not show is
     # not preferred to them (CV: +1 quote in each language)
