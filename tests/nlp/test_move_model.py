@@ -181,8 +181,8 @@ def far_model(threshold: float = 0.8) -> MoveModel:
 def test_a_far_pair_model_gives_the_mover_the_organisation_named_in_other_sentences(fr_nlp):
     from talentflow.nlp.arguments import context_of
     from talentflow.nlp.lang import get_pack
-    from talentflow.nlp.move_features import pair_candidates, split_far
-    from talentflow.nlp.move_model import decide
+    from talentflow.nlp.move_features import pair_candidates
+    from talentflow.nlp.move_model import decide, split_far
 
     pack = get_pack("fr")
     doc = fr_nlp(FAR_ARTICLE)
@@ -208,7 +208,7 @@ def test_a_far_pair_model_gives_the_mover_the_organisation_named_in_other_senten
 
 
 def test_far_groups_leave_out_pairs_the_near_model_scores_and_the_far_model_round_trips():
-    from talentflow.nlp.move_features import split_far
+    from talentflow.nlp.move_model import split_far
 
     near = candidate("Nadia Ferrand", "Corvane Labs", ["to_cue"])
     far_same = candidate("Nadia Ferrand", "Corvane", ["bias_scope=far"])

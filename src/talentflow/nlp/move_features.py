@@ -576,17 +576,3 @@ def group_pairs(candidates: list[PairCandidate]) -> list[PairGroup]:
         features.add(f"g_mentions={min(n, 5)}")
         group.features = sorted(features)
     return groups
-
-
-def split_far(candidates: list[PairCandidate]) -> tuple[list[PairGroup], list[PairGroup]]:
-    """The pair groups of the same-sentence model, exactly those ``cross`` off would give,
-    and apart the groups of pairs met only across sentences (``bias_scope=far``) for the
-    far-pair model: a pair the near model scores is not scored again."""
-    near = group_pairs([c for c in candidates if "bias_scope=far" not in c.features])
-    far = group_pairs([c for c in candidates if "bias_scope=far" in c.features])
-    if not far:
-        return near, far
-    near_of = by_surname(near, lambda group: group.person)
-    return near, [group for group in far
-                  if not any(same_person(n.person, group.person) and same_org(n.org, group.org)
-                             for n in near_of.get(surname(group.person), []))]

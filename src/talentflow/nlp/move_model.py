@@ -4,8 +4,11 @@ decided by a model trained on data/train (see :mod:`talentflow.nlp.move_training
 The rule finder (``talentflow_arguments``) runs first; its moves become features (votes),
 then this component scores every (person, organisation) pair of
 :func:`talentflow.nlp.move_features.pair_candidates` as none / from / to and keeps, per
-person, the organisations it is sure enough of. Without a shipped model for the language
-the rules' moves stand as they are.
+person, the organisations it is sure enough of. Where the model file holds a far-pair model
+(``cross``), pairs of a mover with organisations named only in other sentences are scored
+by it apart, and fill only the (person, side) slots those decisions left empty
+(:func:`add_far_moves`). Without a shipped model for the language the rules' moves stand as
+they are.
 
 The model is a multinomial logistic regression stored as JSON (feature -> three weights), so
 scoring is a dictionary look-up per feature and needs nothing beyond the standard library.
@@ -25,8 +28,8 @@ from talentflow.core.errors import ModelNotInstalledError
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.arguments import context_of
 from talentflow.nlp.lang import JOIN, LEAVE, get_pack
-from talentflow.nlp.move_features import (PairGroup, by_surname, pair_candidates, same_org,
-                                          same_person, split_far, surname)
+from talentflow.nlp.move_features import (PairCandidate, PairGroup, by_surname, group_pairs,
+                                          pair_candidates, same_org, same_person, surname)
 from talentflow.nlp.records import MoveCandidate
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -208,6 +211,20 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
                    if move.sent_start not in blocked
                    and not any(same_person(move.person, rule.person)
                                for rule in rules_of.get(surname(move.person), []))]
+
+
+def split_far(candidates: list[PairCandidate]) -> tuple[list[PairGroup], list[PairGroup]]:
+    """The pair groups of the same-sentence model, exactly those ``cross`` off would give,
+    and apart the groups of pairs met only across sentences (``bias_scope=far``) for the
+    far-pair model: a pair the near model scores is not scored again."""
+    near = group_pairs([c for c in candidates if "bias_scope=far" not in c.features])
+    far = group_pairs([c for c in candidates if "bias_scope=far" in c.features])
+    if not far:
+        return near, far
+    near_of = by_surname(near, lambda group: group.person)
+    return near, [group for group in far
+                  if not any(same_person(n.person, group.person) and same_org(n.org, group.org)
+                             for n in near_of.get(surname(group.person), []))]
 
 
 def add_far_moves(moves: list[MoveCandidate], groups: list[PairGroup],

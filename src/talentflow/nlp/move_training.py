@@ -28,8 +28,8 @@ from talentflow.core import Article
 from talentflow.nlp.arguments import context_of
 from talentflow.nlp.convert import candidates_to_extraction
 from talentflow.nlp.lang import get_pack
-from talentflow.nlp.move_features import PairGroup, pair_candidates, split_far
-from talentflow.nlp.move_model import SIDES, MoveModel, decide, model_path
+from talentflow.nlp.move_features import PairGroup, pair_candidates
+from talentflow.nlp.move_model import SIDES, MoveModel, decide, model_path, split_far
 from talentflow.nlp.pipeline import load_pipeline
 from talentflow.nlp.quote_speakers import quotes_of
 
