@@ -51,9 +51,11 @@ WIDEN = {"en": True, "fr": False}
 # chosen per language by cross-validation, with the seed and dev floors as gates
 CROSS = {"en": False, "fr": True}
 # the far-pair model's own strength and threshold (both sides), chosen by cross-validation
-# (fr: C 0.05 and 0.1, thresholds 0.7 to 0.93 all within 0.276 to 0.282; en: no gain at any)
+# favouring precision: fr at C 0.05, thresholds 0.7 to 0.93 gave 0.276 to 0.282 on the usual
+# folds; 0.85 was the one never under the base on three other fold splits (+0.000 to +0.006,
+# 0.8: -0.001 to +0.004); en: no gain at any
 FAR_REGULARISATION = 0.05
-FAR_THRESHOLD = {"en": 0.8, "fr": 0.8}
+FAR_THRESHOLD = {"en": 0.85, "fr": 0.85}
 # corpus files whose texts are for research and measurement only (../shared/corpus/SOURCES.md)
 RESEARCH_ONLY_FILES = frozenset({"articles_restricted.jsonl", "articles_fr_extra.jsonl"})
 _LEGAL = {"inc", "incorporated", "ltd", "llc", "sa", "sas", "sarl", "corp", "corporation",
