@@ -24,7 +24,6 @@ from spacy.tokens import DocBin  # noqa: E402
 from talentflow.nlp import move_training as mt  # noqa: E402
 from talentflow.nlp.arguments import context_of  # noqa: E402
 from talentflow.nlp.lang import get_pack  # noqa: E402
-from talentflow.nlp.move_features import group_pairs, pair_candidates  # noqa: E402
 from talentflow.nlp.pipeline import load_pipeline  # noqa: E402
 
 LAST_STATISTICAL = "ner"
@@ -66,14 +65,12 @@ def read_examples_cached(lang: str, cache: Path, data=mt.DEFAULT_DATA,
             doc = nlp.get_pipe(name)(doc)
         rule_moves = list(doc._.tf_moves or [])
         ctx = context_of(doc, pack)
-        candidates = group_pairs(pair_candidates(ctx, pack, rule_moves,
-                                                 widen=mt.WIDEN.get(lang, False),
-                                                 cross=mt.CROSS.get(lang, False)))
-        examples.append(mt.Example(article, gold, candidates,
-                                   [mt.label_of(c, gold.get("moves", [])) for c in candidates],
-                                   rule_moves, list(doc._.tf_foundings or []),
+        near, far = mt.pair_groups(ctx, pack, rule_moves, lang)
+        examples.append(mt.Example(article, gold, near, mt.labels_of(near, gold), rule_moves,
+                                   list(doc._.tf_foundings or []),
                                    list(doc._.tf_investments or []),
-                                   list(doc._.tf_quotes or [])))
+                                   list(doc._.tf_quotes or []), far=far,
+                                   far_labels=mt.labels_of(far, gold)))
         if keep is not None:
             keep(doc, ctx, examples[-1])
     return examples

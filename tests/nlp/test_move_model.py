@@ -164,3 +164,58 @@ def test_cross_sentence_candidates_pair_a_mover_with_organisations_named_elsewhe
     assert MoveModel.from_json({**model().to_json(), "cross": True}).cross
     assert not MoveModel.from_json({k: v for k, v in model().to_json().items()
                                     if k != "cross"}).cross
+
+
+FAR_ARTICLE = ("La société Vendrix Industries change de direction financière\n"
+               "La société Vendrix Industries, éditeur installé à Lyon, publie ses résultats.\n"
+               "Son chiffre d'affaires a progressé de dix pour cent en un an.\n"
+               "Paul Martinot a été nommé directeur financier. Il prendra ses fonctions en mars.\n"
+               "La société Vendrix Industries compte deux cents salariés.")
+
+
+def far_model(threshold: float = 0.8) -> MoveModel:
+    return MoveModel("fr", {"far_src=main": (0.0, 0.0, 6.0)}, (2.0, 0.0, 0.0), threshold,
+               threshold, 1.0, meta={})
+
+
+def test_a_far_pair_model_gives_the_mover_the_organisation_named_in_other_sentences(fr_nlp):
+    from talentflow.nlp.arguments import context_of
+    from talentflow.nlp.lang import get_pack
+    from talentflow.nlp.move_features import pair_candidates
+    from talentflow.nlp.move_model import decide, split_far
+
+    pack = get_pack("fr")
+    doc = fr_nlp(FAR_ARTICLE)
+    ctx = context_of(doc, pack)
+    near, far = split_far(pair_candidates(ctx, pack, [], cross=True))
+    # the same-sentence groups are exactly those without ``cross``
+    assert [g.features for g in near] == [g.features for g in
+                                          split_far(pair_candidates(ctx, pack, []))[0]]
+    mover = [g for g in far if g.person == "Paul Martinot"]
+    assert [g.org for g in mover] == ["Vendrix Industries"]
+    assert {"far_src=main", "far_src=title", "far_src=rank1"} <= set(mover[0].features)
+    scorer = MoveModel(**{**model().__dict__, "cross": True, "far": far_model()})
+    moves = [m for m in decide(scorer, [], near, far) if m.person == "Paul Martinot"]
+    assert [(m.from_org, m.to_org) for m in moves] == [(None, "Vendrix Industries")]
+    # the evidence is the mover's own line ("a été nommé", or "Il" there, resolved to him)
+    assert FAR_ARTICLE.index("Paul Martinot") <= moves[0].sent_start < FAR_ARTICLE.index("mars")
+    # under its threshold, and where the same-sentence decisions filled the side, nothing
+    shy = MoveModel(**{**model().__dict__, "cross": True, "far": far_model(threshold=0.999)})
+    assert not [m for m in decide(shy, [], near, far) if m.person == "Paul Martinot"]
+    taken = rule_move("Paul Martinot", None, "Halden")
+    moves = [m for m in decide(scorer, [taken], near, far) if m.person == "Paul Martinot"]
+    assert [(m.from_org, m.to_org) for m in moves] == [(None, "Halden")]
+
+
+def test_far_groups_leave_out_pairs_the_near_model_scores_and_the_far_model_round_trips():
+    from talentflow.nlp.move_model import split_far
+
+    near = candidate("Nadia Ferrand", "Corvane Labs", ["to_cue"])
+    far_same = candidate("Nadia Ferrand", "Corvane", ["bias_scope=far"])
+    far_other = candidate("Nadia Ferrand", "Brightline", ["bias_scope=far"])
+    near_groups, far_groups = split_far([near, far_same, far_other])
+    assert [(g.person, g.org) for g in near_groups] == [("Nadia Ferrand", "Corvane Labs")]
+    assert [(g.person, g.org) for g in far_groups] == [("Nadia Ferrand", "Brightline")]
+    scorer = MoveModel(**{**model().__dict__, "cross": True, "far": far_model()})
+    assert MoveModel.from_json(json.loads(json.dumps(scorer.to_json()))) == scorer
+    assert MoveModel.from_json(model().to_json()).far is None

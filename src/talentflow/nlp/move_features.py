@@ -10,6 +10,7 @@ learned is what it sees.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -112,7 +113,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     """With ``widen``, a sentence naming a person and an organisation is a candidate even
     without a trigger word (feature ``wide_sent``): the moves told with a verb the lexicon
     lacks get a decision too. With ``cross``, a person in a move sentence is also paired
-    with organisations named elsewhere (``bias_scope=far``, see :func:`_far_orgs`): "X a été
+    with organisations named elsewhere (``bias_scope=far``, see :class:`FarOrgs`): "X a été
     nommé directeur financier" in an article about one company. The model says how it was
     trained (``MoveModel.widen``, ``MoveModel.cross``)."""
     doc = ctx.doc
@@ -145,7 +146,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
         org_counts[fold(org.text)] = org_counts.get(fold(org.text), 0) + 1
     title_end = len(doc.text.split("\n", 1)[0])
     linked = _linked_pairs(ctx, orgs_by_sent, sent_index) if cross else set()
-    rank = _mention_rank(orgs, org_counts) if cross else {}
+    far_orgs = FarOrgs(ctx, sents, sent_index, orgs, org_counts, title_end) if cross else None
     candidates = []
     rule_sentences = {move.sent_start for move in rule_moves}
     rules_of = by_surname(rule_moves, lambda move: move.person)
@@ -188,8 +189,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
             role = _role_of(person, roles_by_sent.get(index, []), own_rules)
             person_feats = _person_features(doc, person, ctx, roles_by_sent.get(index, []), pack,
                                             own_rules, title_end)
-            far = _far_orgs(ctx, index, sents, sent_index, orgs, org_counts, rank, title_end) \
-                if cross and not wide else []
+            far = far_orgs.of_sentence(index) if far_orgs is not None and not wide else []
             for org, scope in same + before:
                 if scope == "" and abs(org.start - person.start) > _MAX_GAP:
                     continue
@@ -206,8 +206,9 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                     sent_end=sent.end_char,
                     person_token=person.start, org_token=org.start,
                     trigger_char=trigger_char, role=role, features=feats))
+            mover = _mover_features(doc, person, sent_triggers) if far else []
             for org, org_feats in far:
-                feats = ["bias_scope=far"] + org_feats
+                feats = ["bias_scope=far"] + org_feats + mover
                 feats += ["far_" + f for f in sent_feats if f.startswith(("trig_", "n_"))]
                 feats += ["far_" + f for f in person_feats
                           if f.startswith(("p_dep", "p_role", "rule_"))]
@@ -217,6 +218,14 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                     feats.append("far_prev_has_org")
                 if (surname(person.name), fold(org.text)) in linked:
                     feats.append("far_linked")
+                # the few signals worth most, together: no organisation at hand, the
+                # person written beside this one elsewhere, the article's own organisation
+                feats.append("far_combo=" + "".join((
+                    "o" if index in orgs_by_sent else "-",
+                    "p" if index - 1 in orgs_by_sent else "-",
+                    "l" if "far_linked" in feats else "-",
+                    "m" if {"far_src=main", "far_src=rank1"} & set(org_feats) else "-",
+                    "r" if "rule_person_moves" in person_feats else "-")))
                 feats += _org_features(org, org_counts, ctx, doc, title_end)
                 feats += vote(person.name, org.text, own_rules)
                 for move in own_rules:
@@ -230,6 +239,16 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     return candidates
 
 
+def _mover_features(doc: Doc, person: PersonMention, triggers: list[Span]) -> list[str]:
+    """How the person hangs from the nearest trigger of their sentence: the subject of
+    "rejoindre", the object of "nommer" moves; a name elsewhere in the clause seldom does."""
+    if not triggers:
+        return ["far_pt=none"]
+    trigger = min(triggers, key=lambda t: abs(t.start - person.start))
+    shape = _path_shape(_dependency_path(doc[person.start:person.end].root, trigger.root))
+    return [f"far_pt={trigger.label_}:{shape}", f"far_pt_shape={shape}"]
+
+
 def _mention_rank(orgs: list[OrgCandidate], org_counts: dict[str, int]) -> dict[str, int]:
     """Each organisation's rank by mentions in the article, 1 for the most named."""
     ranked = sorted({fold(o.text) for o in orgs if o.kind == "org"},
@@ -237,52 +256,90 @@ def _mention_rank(orgs: list[OrgCandidate], org_counts: dict[str, int]) -> dict[
     return {key: n for n, key in enumerate(ranked, 1)}
 
 
-def _far_orgs(ctx: DocContext, index: int, sents: list[Span], sent_index: dict[int, int],
-              orgs: list[OrgCandidate], org_counts: dict[str, int], rank: dict[str, int],
-              title_end: int) -> list[tuple[OrgCandidate, list[str]]]:
-    """Organisations named outside the person's sentence and the one before: the next
-    sentence's, the article's most named, its main one and the title's; one mention per
-    organisation (the nearest), with features saying where it comes from, how far, whether
-    in the same paragraph and its rank by mentions. The whole paragraph's organisations as a
-    source too measured no better (5-fold CV fr core F1 on cached Docs 0.292 without, 0.288
-    with)."""
-    doc = ctx.doc
-    paragraph = ctx.paragraph(sents[index])
-    best: dict[str, tuple[int, OrgCandidate, set[str]]] = {}
-    # an organisation of the sentence or the one before is paired there already
-    near = {fold(o.text) for o in orgs if sent_index[o.start] in (index, index - 1)}
-    for org in orgs:
-        where = sent_index[org.start]
-        key = fold(org.text)
-        if where in (index, index - 1) or key in near:
-            continue
-        sources = set()
-        if where == index + 1:
-            sources.add("next")
-        if org.kind == "org" and rank.get(key, 99) <= _FAR_RANK and org_counts.get(key, 0) >= 2:
-            sources.add(f"rank{rank[key]}")
-        if ctx.main_org and same_org(ctx.main_org, org.text):
-            sources.add("main")
-        if doc[org.start].idx < title_end:
-            sources.add("title")
-        if not sources:
-            continue
-        distance = abs(where - index)
-        if key not in best or distance < best[key][0]:
-            best[key] = (distance, org, sources | best.get(key, (0, None, set()))[2])
-        else:
-            best[key][2].update(sources)
-    found = []
-    for distance, org, sources in best.values():
-        where = sent_index[org.start]
-        feats = [f"far_src={s}" for s in sorted(sources)]
-        feats.append(f"far_dist={'after' if where > index else 'before'}_"
-                     f"{distance if distance <= 3 else (5 if distance <= 5 else 9)}")
-        if ctx.paragraph(sents[where]) == paragraph:
-            feats.append("far_same_para")
-        feats.append(f"far_rank={min(rank.get(fold(org.text), 9), 4)}")
-        found.append((org, feats))
-    return found
+class FarOrgs:
+    """Organisations named outside a person's sentence and the one before, for
+    :func:`pair_candidates`' ``cross``: the next sentence's, the article's most named (top
+    ``_FAR_RANK``, named twice at least), its main one and the title's; one mention per
+    organisation (the nearest, the earlier on a tie), with features saying where it comes
+    from, how far, whether in the same paragraph and its rank by mentions. The whole
+    paragraph's organisations as a source too measured no better (5-fold CV fr core F1 on
+    cached Docs 0.292 without, 0.288 with).
+
+    Built once per article: the mentions that qualify wherever the person stands (a top
+    organisation's, the main one's, the title's) are indexed by sentence, so each sentence
+    looks at the next sentence's organisations and bisects a handful of lists, where a scan
+    of every organisation for every person made long articles quadratic."""
+
+    def __init__(self, ctx: DocContext, sents: list[Span], sent_index: dict[int, int],
+                 orgs: list[OrgCandidate], org_counts: dict[str, int], title_end: int):
+        self.ctx, self.sents, self.sent_index = ctx, sents, sent_index
+        self.rank = _mention_rank(orgs, org_counts)
+        doc = ctx.doc
+        self.keys_by_sent: dict[int, list[str]] = {}
+        # the first mention of each organisation in each sentence
+        self.first_in: dict[tuple[int, str], tuple[int, int, OrgCandidate]] = {}
+        # per organisation, the mentions that qualify from anywhere, and their sources
+        self.anywhere: dict[str, list[tuple[int, int, OrgCandidate]]] = {}
+        self.sources: dict[str, set[str]] = {}
+        for position, org in enumerate(orgs):
+            key, where = fold(org.text), sent_index[org.start]
+            self.keys_by_sent.setdefault(where, []).append(key)
+            self.first_in.setdefault((where, key), (where, position, org))
+            sources = set()
+            if org.kind == "org" and self.rank.get(key, 99) <= _FAR_RANK \
+                    and org_counts.get(key, 0) >= 2:
+                sources.add(f"rank{self.rank[key]}")
+            if ctx.main_org and same_org(ctx.main_org, org.text):
+                sources.add("main")
+            if doc[org.start].idx < title_end:
+                sources.add("title")
+            if sources:
+                self.anywhere.setdefault(key, []).append((where, position, org))
+                self.sources.setdefault(key, set()).update(sources)
+        self.anywhere_sents = {key: [m[0] for m in found] for key, found in self.anywhere.items()}
+        self.memo: dict[int, list[tuple[OrgCandidate, list[str]]]] = {}
+
+    def of_sentence(self, index: int) -> list[tuple[OrgCandidate, list[str]]]:
+        if index not in self.memo:
+            self.memo[index] = self._find(index)
+        return self.memo[index]
+
+    def _find(self, index: int) -> list[tuple[OrgCandidate, list[str]]]:
+        # an organisation of the sentence or the one before is paired there already
+        near = set(self.keys_by_sent.get(index, ())) | set(self.keys_by_sent.get(index - 1, ()))
+        keys = dict.fromkeys([*self.anywhere, *self.keys_by_sent.get(index + 1, ())])
+        found = []
+        for key in keys:
+            if key in near:
+                continue
+            sources = set(self.sources.get(key, ()))
+            after = self.first_in.get((index + 1, key))
+            options = []
+            if after is not None:
+                sources.add("next")
+                options.append(after)
+            if key in self.anywhere:
+                found_at, sent_list = self.anywhere[key], self.anywhere_sents[key]
+                cut = bisect_left(sent_list, index)
+                if cut:
+                    options.append(found_at[bisect_left(sent_list, sent_list[cut - 1])])
+                if cut < len(sent_list):
+                    options.append(found_at[cut])
+            first = min(m[1] for m in [after] * (after is not None) + self.anywhere.get(key, [])[:1])
+            where, _, org = min(options, key=lambda m: (abs(m[0] - index), m[1]))
+            found.append((first, org, where, sources))
+        result = []
+        paragraph = self.ctx.paragraph(self.sents[index])
+        for _, org, where, sources in sorted(found, key=lambda item: item[0]):
+            distance = abs(where - index)
+            feats = [f"far_src={s}" for s in sorted(sources)]
+            feats.append(f"far_dist={'after' if where > index else 'before'}_"
+                         f"{distance if distance <= 3 else (5 if distance <= 5 else 9)}")
+            if self.ctx.paragraph(self.sents[where]) == paragraph:
+                feats.append("far_same_para")
+            feats.append(f"far_rank={min(self.rank.get(fold(org.text), 9), 4)}")
+            result.append((org, feats))
+        return result
 
 
 def _linked_pairs(ctx: DocContext, orgs_by_sent: dict[int, list[OrgCandidate]],

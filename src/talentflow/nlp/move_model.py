@@ -4,8 +4,11 @@ decided by a model trained on data/train (see :mod:`talentflow.nlp.move_training
 The rule finder (``talentflow_arguments``) runs first; its moves become features (votes),
 then this component scores every (person, organisation) pair of
 :func:`talentflow.nlp.move_features.pair_candidates` as none / from / to and keeps, per
-person, the organisations it is sure enough of. Without a shipped model for the language
-the rules' moves stand as they are.
+person, the organisations it is sure enough of. Where the model file holds a far-pair model
+(``cross``), pairs of a mover with organisations named only in other sentences are scored
+by it apart, and fill only the (person, side) slots those decisions left empty
+(:func:`add_far_moves`). Without a shipped model for the language the rules' moves stand as
+they are.
 
 The model is a multinomial logistic regression stored as JSON (feature -> three weights), so
 scoring is a dictionary look-up per feature and needs nothing beyond the standard library.
@@ -25,8 +28,8 @@ from talentflow.core.errors import ModelNotInstalledError
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.arguments import context_of
 from talentflow.nlp.lang import JOIN, LEAVE, get_pack
-from talentflow.nlp.move_features import (PairGroup, by_surname, group_pairs, pair_candidates,
-                                          same_org, same_person, surname)
+from talentflow.nlp.move_features import (PairCandidate, PairGroup, by_surname, group_pairs,
+                                          pair_candidates, same_org, same_person, surname)
 from talentflow.nlp.records import MoveCandidate
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -44,6 +47,9 @@ class MoveModel:
     meta: dict
     widen: bool = False     # trained on trigger-less sentences too (pair_candidates' widen)
     cross: bool = False     # trained on organisations of other sentences too (``cross``)
+    # the far-pair model (``cross``): its own weights and thresholds, trained on pairs met
+    # only across sentences, so the same-sentence decisions keep their weights exactly
+    far: "MoveModel | None" = None
 
     def probabilities(self, features: list[str]) -> tuple[float, float, float]:
         scores = list(self.bias)
@@ -63,6 +69,7 @@ class MoveModel:
         return {"lang": self.lang, "bias": list(self.bias), "threshold": self.threshold,
                 "side_threshold": self.side_threshold, "keep_threshold": self.keep_threshold,
                 "meta": self.meta, "widen": self.widen, "cross": self.cross,
+                **({"far": self.far.to_json()} if self.far is not None else {}),
                 "weights": {f: [round(w, 5) for w in row] for f, row in sorted(self.weights.items())}}
 
     @classmethod
@@ -72,7 +79,8 @@ class MoveModel:
                    side_threshold=data["side_threshold"],
                    keep_threshold=data["keep_threshold"], meta=data.get("meta", {}),
                    widen=bool(data.get("widen", False)),
-                   cross=bool(data.get("cross", False)))
+                   cross=bool(data.get("cross", False)),
+                   far=cls.from_json(data["far"]) if data.get("far") else None)
 
 
 def model_path(lang: str) -> Path:
@@ -205,6 +213,79 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
                                for rule in rules_of.get(surname(move.person), []))]
 
 
+def split_far(candidates: list[PairCandidate]) -> tuple[list[PairGroup], list[PairGroup]]:
+    """The pair groups of the same-sentence model, exactly those ``cross`` off would give,
+    and apart the groups of pairs met only across sentences (``bias_scope=far``) for the
+    far-pair model: a pair the near model scores is not scored again."""
+    near = group_pairs([c for c in candidates if "bias_scope=far" not in c.features])
+    far = group_pairs([c for c in candidates if "bias_scope=far" in c.features])
+    if not far:
+        return near, far
+    near_of = by_surname(near, lambda group: group.person)
+    return near, [group for group in far
+                  if not any(same_person(n.person, group.person) and same_org(n.org, group.org)
+                             for n in near_of.get(surname(group.person), []))]
+
+
+def add_far_moves(moves: list[MoveCandidate], groups: list[PairGroup],
+                  probabilities: list[tuple[float, float, float]], far: "MoveModel"
+                  ) -> list[MoveCandidate]:
+    """Moves to or from organisations named only in other sentences, for the (person,
+    side) slots the same-sentence decisions left empty: a person with no arrival gets the
+    far organisation whose ``to`` probability reaches ``far.threshold`` (the surest one
+    only), one with no departure the surest ``from`` reaching ``far.side_threshold``. A
+    side already decided is never replaced (a wrong far organisation there would cost a
+    right move), and nothing is added from a sentence whose trigger a modality cue blocks.
+    The converter merges a far side into the person's move on the other side."""
+    moves_of = by_surname(moves, lambda move: move.person)
+    blocked = {c.sent_start for group in groups for c in group.candidates
+               if "far_trig_blocked" in c.features}
+    people: list[list[tuple[PairGroup, tuple[float, float, float]]]] = []
+    people_of: dict[str, list[list]] = {}
+    for group, probs in zip(groups, probabilities):
+        if group.evidence.sent_start in blocked:
+            continue
+        same_surname = people_of.setdefault(surname(group.person), [])
+        for scored in same_surname:
+            if same_person(scored[0][0].person, group.person):
+                scored.append((group, probs))
+                break
+        else:
+            people.append([(group, probs)])
+            same_surname.append(people[-1])
+    added = []
+    for scored in people:
+        name = max((g.person for g, _ in scored), key=len)
+        own = [m for m in moves_of.get(surname(name), []) if same_person(m.person, name)]
+        if not any(m.to_org for m in own):
+            arrivals = [gp for gp in scored if gp[1][2] >= far.threshold and gp[1][2] >= gp[1][1]]
+            if arrivals:
+                group, probs = max(arrivals, key=lambda gp: gp[1][2])
+                added.append(_move(name, None, group.org, group, probs[2]))
+        if not any(m.from_org for m in own):
+            departures = [gp for gp in scored
+                          if gp[1][1] >= far.side_threshold and gp[1][1] > gp[1][2]]
+            if departures:
+                group, probs = max(departures, key=lambda gp: gp[1][1])
+                added.append(_move(name, group.org, None, group, probs[1]))
+    return moves + added
+
+
+def decide(model: "MoveModel", rule_moves: list[MoveCandidate], near: list[PairGroup],
+           far: list[PairGroup], *, learned_only: bool = False) -> list[MoveCandidate]:
+    """The moves of one article (:func:`split_far`'s groups): the same-sentence model with
+    the rules (or alone), then the far-pair model in the slots left empty."""
+    probabilities = [model.probabilities(g.features) for g in near]
+    if learned_only:
+        moves = decide_moves(near, probabilities, model.threshold, model.side_threshold)
+    else:
+        moves = combine_with_rules(rule_moves, near, probabilities, model)
+    if model.far is not None and far:
+        moves = add_far_moves(moves, far, [model.far.probabilities(g.features) for g in far],
+                              model.far)
+    return moves
+
+
 @Language.factory("talentflow_move_model", default_config={"model_path": None})
 def make_move_model(nlp: Language, name: str, model_path: str | None) -> "LearnedMoves":
     return LearnedMoves(nlp.lang, model_path)
@@ -220,8 +301,7 @@ class LearnedMoves:
             return doc
         rule_moves = doc._.tf_moves or []
         ctx = context_of(doc, self.pack)
-        groups = group_pairs(pair_candidates(ctx, self.pack, rule_moves,
-                                             widen=self.model.widen, cross=self.model.cross))
-        probabilities = [self.model.probabilities(g.features) for g in groups]
-        doc._.tf_moves = combine_with_rules(rule_moves, groups, probabilities, self.model)
+        near, far = split_far(pair_candidates(ctx, self.pack, rule_moves,
+                                              widen=self.model.widen, cross=self.model.cross))
+        doc._.tf_moves = decide(self.model, rule_moves, near, far)
         return doc
