@@ -23,6 +23,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from talentflow.core import Article
 from talentflow.nlp.arguments import context_of
@@ -338,36 +339,50 @@ def training_parser(module: str, doc: str) -> argparse.ArgumentParser:
     return parser
 
 
+def run_training(args: argparse.Namespace, *, counted: Callable[[list[Example]], str],
+                 fit_model: Callable, path_of: Callable[[str], Path],
+                 cv_runs: Callable[[list[Example], str, int], dict[str, list[dict]]],
+                 report: Callable[[str, str, dict], str], open_only: bool = False) -> int:
+    """What every training module's command does per language: read the labelled articles
+    through the pipeline, then either fit and write the shipped weights (`train`) or score the
+    cross-validated runs with score.py (`cv`)."""
+    say = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    for lang in args.lang or ["fr", "en"]:
+        started = time.perf_counter()
+        examples = read_examples(lang, args.data, args.corpus, progress=say, open_only=open_only)
+        say(f"{lang}: {len(examples)} articles, {counted(examples)} read in "
+            f"{time.perf_counter() - started:.0f} s")
+        if args.command == "train":
+            model = fit_model(examples, lang)
+            path = write_model(path_of(lang), model.to_json())
+            say(f"{lang}: model written to {path} ({len(model.weights)} features)")
+            continue
+        gold = args.out / f"{lang}.gold.jsonl"
+        write_jsonl(gold, [e.gold for e in examples])
+        for name, rows in cv_runs(examples, lang, args.folds).items():
+            pred = args.out / f"{lang}.{name}.pred.jsonl"
+            write_jsonl(pred, rows)
+            print(report(lang, name, score(args.score, gold, pred)), flush=True)
+    return 0
+
+
+def _move_report(lang: str, name: str, result: dict) -> str:
+    m = result["moves"]
+    return (f"cv {lang} {name:<6} moves P {m['precision']:.3f} R {m['recall']:.3f} "
+            f"F1 {m['f1']:.3f} (tp {m['tp']}, pred {m['pred']}, gold {m['gold']}) "
+            f"role {result.get('role_accuracy')} date {result.get('date_accuracy')}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = training_parser("talentflow.nlp.move_training", __doc__)
     parser.add_argument("--open-only", action="store_true",
                         help="leave out articles whose texts are for research use only")
     args = parser.parse_args(argv)
-    say = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
-    for lang in args.lang or ["fr", "en"]:
-        started = time.perf_counter()
-        examples = read_examples(lang, args.data, args.corpus, progress=say,
-                                 open_only=args.open_only)
-        say(f"{lang}: {len(examples)} articles, "
-            f"{sum(len(e.candidates) for e in examples)} candidates read in "
-            f"{time.perf_counter() - started:.0f} s")
-        if args.command == "train":
-            model = fit(examples, lang)
-            path = write_model(model_path(lang), model.to_json())
-            say(f"{lang}: model written to {path} ({len(model.weights)} features)")
-            continue
-        write_jsonl(args.out / f"{lang}.gold.jsonl", [e.gold for e in examples])
-        runs = {"rules": rules_only(examples, lang), **cross_validate(examples, lang, args.folds)}
-        for name, rows in runs.items():
-            pred = args.out / f"{lang}.{name}.pred.jsonl"
-            write_jsonl(pred, rows)
-            result = score(args.score, args.out / f"{lang}.gold.jsonl", pred)
-            m = result["moves"]
-            print(f"cv {lang} {name:<6} moves P {m['precision']:.3f} R {m['recall']:.3f} "
-                  f"F1 {m['f1']:.3f} (tp {m['tp']}, pred {m['pred']}, gold {m['gold']}) "
-                  f"role {result.get('role_accuracy')} date {result.get('date_accuracy')}",
-                  flush=True)
-    return 0
+    return run_training(
+        args, counted=lambda examples: f"{sum(len(e.candidates) for e in examples)} candidates",
+        fit_model=fit, path_of=model_path, report=_move_report, open_only=args.open_only,
+        cv_runs=lambda examples, lang, folds: {"rules": rules_only(examples, lang),
+                                               **cross_validate(examples, lang, folds)})
 
 
 if __name__ == "__main__":

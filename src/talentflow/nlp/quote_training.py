@@ -15,12 +15,10 @@ Cross-validation uses the move model's folds (``move_training.fold_of``), by art
 from __future__ import annotations
 
 import sys
-import time
 from dataclasses import replace
 
-from talentflow.nlp.move_training import (Example, fold_of, gold_person_match, read_examples,
-                                          rules_only, score, training_parser, write_jsonl,
-                                          write_model)
+from talentflow.nlp.move_training import (Example, fold_of, gold_person_match, rules_only,
+                                          run_training, training_parser)
 from talentflow.nlp.quote_speakers import QuoteSpan, SpeakerModel, model_path, quotes_of
 
 MIN_FEATURE_COUNT = 2
@@ -105,33 +103,23 @@ def with_quotes(examples: list[Example], chosen: dict) -> list[Example]:
     return [replace(e, quotes=chosen[e.article.id]) for e in examples]
 
 
+def _cv_runs(examples: list[Example], lang: str, folds: int) -> dict[str, list[dict]]:
+    learned = with_quotes(examples, cross_validate(examples, lang, folds))
+    return {"rules": rules_only(examples, lang), "quotes": rules_only(learned, lang)}
+
+
+def _quote_report(lang: str, name: str, result: dict) -> str:
+    q = result.get("quotes") or {}
+    return (f"cv {lang} {name:<6} quotes P {q.get('precision', 0):.3f} "
+            f"R {q.get('recall', 0):.3f} F1 {q.get('f1', 0):.3f} (tp {q.get('tp')}, "
+            f"pred {q.get('pred')}, gold {q.get('gold')})")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = training_parser("talentflow.nlp.quote_training", __doc__)
-    args = parser.parse_args(argv)
-    say = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
-    for lang in args.lang or ["fr", "en"]:
-        started = time.perf_counter()
-        examples = read_examples(lang, args.data, args.corpus, progress=say)
-        say(f"{lang}: {len(examples)} articles, "
-            f"{sum(len(e.quote_spans) for e in examples)} quote spans read in "
-            f"{time.perf_counter() - started:.0f} s")
-        if args.command == "train":
-            model = fit(examples, lang)
-            path = write_model(model_path(lang), model.to_json())
-            say(f"{lang}: speaker model written to {path} ({len(model.weights)} features)")
-            continue
-        gold = args.out / f"{lang}.gold.jsonl"
-        write_jsonl(gold, [e.gold for e in examples])
-        learned = with_quotes(examples, cross_validate(examples, lang, args.folds))
-        runs = {"rules": rules_only(examples, lang), "quotes": rules_only(learned, lang)}
-        for name, rows in runs.items():
-            pred = args.out / f"{lang}.{name}.pred.jsonl"
-            write_jsonl(pred, rows)
-            q = score(args.score, gold, pred).get("quotes") or {}
-            print(f"cv {lang} {name:<6} quotes P {q.get('precision', 0):.3f} "
-                  f"R {q.get('recall', 0):.3f} F1 {q.get('f1', 0):.3f} (tp {q.get('tp')}, "
-                  f"pred {q.get('pred')}, gold {q.get('gold')})", flush=True)
-    return 0
+    args = training_parser("talentflow.nlp.quote_training", __doc__).parse_args(argv)
+    return run_training(
+        args, counted=lambda examples: f"{sum(len(e.quote_spans) for e in examples)} quote spans",
+        fit_model=fit, path_of=model_path, cv_runs=_cv_runs, report=_quote_report)
 
 
 if __name__ == "__main__":
