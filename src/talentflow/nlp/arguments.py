@@ -532,7 +532,8 @@ class MoveArguments:
                 continue
             if org.start > person.end:
                 between = text[ctx.doc[person.end].idx:ctx.doc[org.start].idx].lower()
-                trigger_between = person.end <= trigger.start and trigger.end <= org.start
+                # a trigger may run through the organisation ("became Acme chief executive")
+                trigger_between = person.end <= trigger.start < org.start
                 if not trigger_between and side == "to" \
                         and any(cue in between for cue in self.pack.past_cues) \
                         and org.marker in ("at", None):

@@ -225,6 +225,12 @@ class EntityRepair:
         title after it names the post's place or employer, not a person."""
         if ent.label_ == "PER" and ent.end in role_starts and ent.root.dep_ == "compound":
             return Span(doc, ent.start, ent.end, label="ORG")
+        # "became Corvalis chief executive" with the name tagged MISC: what one becomes the
+        # title of is the employer (a nationality stays one: "became French ambassador")
+        if ent.label_ == "MISC" and ent.end in role_starts and ent.start > 0 \
+                and doc[ent.start - 1].lemma_.lower() == "become" \
+                and not _nationality_word(ent[0].text):
+            return Span(doc, ent.start, ent.end, label="ORG")
         return ent
 
     def _belongs_to_someone(self, doc: Doc, ent: Span) -> bool:
