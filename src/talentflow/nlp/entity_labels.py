@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -54,6 +56,16 @@ _APPOINTING_FORMS = _APPOINTING_VERBS | {"chose", "chosen", "swore", "sworn"} | 
     verb + ending for verb in _APPOINTING_VERBS for ending in ("s", "ed", "d", "ing")} | {
     verb[:-1] + "ing" for verb in _APPOINTING_VERBS if verb.endswith("e")} | {
     verb + verb[-1] + ending for verb in ("tap", "sign") for ending in ("ed", "ing")}
+
+# verbs only a person is the subject of ("resigns", "steps down", "was sworn in"): a
+# capitalised name right before them is a person, whatever the NER made of it
+_PERSONAL_VERBS = frozenset({"resign", "retire", "quit", "step", "stand"})
+_PERSONAL_PASSIVES = frozenset({"sworn", "ousted", "dismissed", "sacked", "appointed",
+                                "elected", "reelected", "re-elected"})
+_AUXILIARIES = frozenset({"is", "was", "has", "had", "have", "been", "will", "would", "be",
+                          "later", "then", "also", "unexpectedly", "abruptly", "formally",
+                          "officially", "suddenly"})
+
 
 class EntityRepair:
     def __init__(self, lang: str):
@@ -98,6 +110,7 @@ class EntityRepair:
                                           role_starts)
                     for ent in ents if not self._belongs_to_someone(doc, ent)]
             ents = self._people_in_slots(doc, ents, role_starts)
+            ents = self._personal_subjects(doc, ents)
         if self.tag_surnames:
             titles = role_index(doc)[0]  # title tokens, gathered once per doc
             ents = [self._with_last_name(doc, self._with_first_name(doc, ent, titles), titles)
@@ -311,8 +324,50 @@ class EntityRepair:
                 result[n] = Span(doc, ent.start, ent.end, label="PER")
         return result
 
+    def _personal_subjects(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Ana Ruiz Soto resigns as minister", "Mira Lund steps down", "Tomas Vik was
+        sworn in" with the name tagged as an organisation or place, or left untagged: the
+        subject of a verb only people do is a person."""
+        keys = [doc.vocab.strings[v] for v in _PERSONAL_VERBS | _PERSONAL_PASSIVES]
+        lemmas = doc.to_array([LEMMA])
+        hits = numpy.flatnonzero(numpy.isin(lemmas, numpy.array(keys, dtype="uint64")))
+        found = []
+        for i in hits.tolist():
+            verb = doc[i]
+            if verb.lemma_ in ("step", "stand") and (
+                    i + 1 >= len(doc) or doc[i + 1].lower_ not in ("down", "aside")):
+                continue
+            if verb.lower_ in _PERSONAL_PASSIVES or verb.lemma_ in _PERSONAL_PASSIVES:
+                if i == 0 or doc[i - 1].lower_ not in ("is", "was", "are", "were", "been"):
+                    continue
+            elif verb.pos_ != "VERB":
+                continue
+            end = i
+            while end > 0 and i - end < 3 and doc[end - 1].lower_ in _AUXILIARIES:
+                end -= 1
+            start = end
+            while start > 0 and end - start < 5 and (doc[start - 1].is_title
+                                                     or doc[start - 1].text in ("-", "‐")):
+                start -= 1
+            if end - start < 2 or start > 0 and doc[start - 1].pos_ == "PROPN":
+                continue  # one word, or a longer capitalised run (an organisation's name)
+            span = Span(doc, start, end, label="PER")
+            if not self._name_shaped(span) or doc[start].text in ("-", "‐"):
+                continue
+            inside = [e for e in ents if e.start < end and start < e.end]
+            if any(e.label_ == "PER" or e.kb_id_ == GAZETTEER_KB_ID
+                   or e.start < start or e.end > end for e in inside):
+                continue
+            found.append(span)
+        if not found:
+            return ents
+        covered = {i for span in found for i in range(span.start, span.end)}
+        return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + found
+
     def _name_shaped(self, ent: Span) -> bool:
-        return all(t.is_title and (t.is_alpha or "-" in t.text) for t in ent) \
+        # "Nyam-Osoryn": a hyphen is a token of its own
+        return all(t.is_title and (t.is_alpha or "-" in t.text) or t.text in ("-", "‐")
+                   for t in ent) \
             and not any(t.lower_ in self.org_words or t.lower_ in self.not_names
                         or _nationality_word(t.text) for t in ent)
 
