@@ -54,3 +54,9 @@ def test_an_adverb_between_devenir_and_the_title():
     move = move_of(run(text), "Irène Valcourt")
     assert (move.from_org, move.to_org) == (None, "Vantor")
     assert move.role == "directrice générale"
+
+
+def test_a_town_named_after_a_verb_of_leaving_is_its_club():
+    text = "L'attaquant Malik Tessier a rejoint Bordeaux en provenance de Rennes."
+    move = move_of(run(text), "Malik Tessier")
+    assert (move.from_org, move.to_org) == ("Rennes", "Bordeaux")

@@ -154,7 +154,8 @@ class EntityRepair:
             before = [t.lower_ for t in doc[max(0, ent.start - 2):ent.start]]
             headed = before[-1:] == ["chez"] or before[:1] == ["tête"] \
                 and before[-1:] and before[-1] in self.of_words
-            return Span(doc, ent.start, ent.end, label="ORG") if headed else ent
+            return Span(doc, ent.start, ent.end, label="ORG") \
+                if headed or self._joined_or_left_town(doc, ent) else ent
         if ent.label_ not in ("PER", "MISC"):
             return ent
         if not all(t.is_title or t.is_upper or not t.is_alpha for t in ent) or not ent[0].is_alpha:
@@ -169,6 +170,17 @@ class EntityRepair:
         if self._employer_slot(doc, ent, role_ends):
             return Span(doc, ent.start, ent.end, label="ORG")
         return ent
+
+    def _joined_or_left_town(self, doc: Doc, ent: Span) -> bool:
+        """"a rejoint Lille", "en provenance de Nantes", "prêté par Bologne": a town named
+        without an article right after a verb of joining or leaving is its club or firm (a
+        country takes its article: "quitte la France" stays a place; a bare "pour" or
+        "vers" leads to places too)."""
+        kind, strong, marker = marker_of(doc, ent.start, self.pack, strong_only=True)
+        return kind in ("from", "to") and strong and len(ent) <= 3 \
+            and not any(w in ("pour", "vers", "for", "to", "from") for w in marker) \
+            and doc[ent.start - 1].pos_ != "DET" \
+            and doc[ent.start - 1].lower_ not in self.pack.definite_articles
 
     def _past_title(self, doc: Doc, ent: Span, ordered_ends: list[int]) -> Span:
         """"ministre de la Culture Ana Roy" read as the place "Culture Ana Roy": the title
