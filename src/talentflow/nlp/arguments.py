@@ -169,7 +169,15 @@ class MoveArguments:
         # the clause's own trigger; any other cue silences them
         if nearest.start in ctx.blocked and not ctx.blocked[nearest.start].startswith(","):
             return None
-        for trigger in sorted(move_triggers, key=distance):
+        doc = ctx.doc
+
+        def governed(trigger: Span) -> bool:
+            # "X dismisses A and appoints B": A is the object of the verb before it, however
+            # near the next verb is
+            return any(doc[i].head.i == trigger[0].i and doc[i].dep_ in _ARGUMENT_DEPS
+                       for p in group for i in range(p.start, p.end))
+
+        for trigger in sorted(move_triggers, key=lambda t: (not governed(t), distance(t))):
             if trigger.start in ctx.blocked:
                 continue
             if any(self._linked(ctx, trigger, p) for p in group):
@@ -438,6 +446,9 @@ class MoveArguments:
                 to_org = appointer_government(ctx, self.pack, sent, trigger, persons)
             if to_org is None:
                 to_org = previous_step_org(ctx, person, sent)
+        if from_org is None and to_org is None and kind == LEAVE:
+            # "Peruvian president X dismisses Y": Y leaves the government X heads
+            from_org = appointer_government(ctx, self.pack, sent, trigger, persons)
         role = move_role(ctx, self.pack, sent, trigger, kind, person, persons) or own_post
         role = title_with_domain(ctx, sent, role)
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
@@ -554,6 +565,10 @@ class MoveArguments:
             if first.end <= trigger.start and first.text != best["to"][1]:
                 best["from"] = (0, first.text)
         return (best.get("from", (0, None))[1], best.get("to", (0, None))[1])
+
+
+#: a verb's subject or object, in either model's scheme
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
 
 
 def _owned_title(doc: Doc, person_start: int) -> bool:

@@ -61,3 +61,13 @@ def test_a_hyphenated_swearing_in():
     text = "Mayor Ann Cole was sworn-in as governor of the Ruritania Development Authority."
     moves = run(text).moves
     assert any(m.person == "Ann Cole" and m.to_org for m in moves)
+
+
+def test_a_head_of_state_dismissing_and_appointing_in_one_sentence():
+    text = ("Peruvian president Ivo Marek dismisses Prime Minister Lena Dvor and appoints "
+            "industry minister Tomas Bel as acting prime minister.")
+    moves = run(text)
+    left = move_of(moves, "Lena Dvor")
+    assert (left.from_org, left.to_org) == ("Peruvian government", None)
+    arrived = move_of(moves, "Tomas Bel")
+    assert (arrived.from_org, arrived.to_org) == (None, "Peruvian government")
