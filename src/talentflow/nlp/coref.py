@@ -37,7 +37,7 @@ class NameCoref:
         # "Justice Ana Ruiz", "président Novak", "General Ivo Pell": a title the NER took
         # into the name is no part of it (a capitalised one only with two words left:
         # "Dean Ruiz" may be a first name)
-        while len(tokens) > 1 and tokens[0].lower_ in self.title_words \
+        while len(tokens) > 1 and tokens[0].lower_ in self.title_words and not tokens[0].is_stop \
                 and (tokens[0].is_lower or len([t for t in tokens[1:] if t.is_alpha]) >= 2):
             tokens = tokens[1:]
         if not tokens:
