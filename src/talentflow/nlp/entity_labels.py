@@ -270,7 +270,7 @@ class EntityRepair:
         followed by a comma and a job title is a person."""
         if ent.label_ == "PER" or ent.kb_id_ == GAZETTEER_KB_ID or not 2 <= len(ent) <= 4:
             return ent
-        if not all(t.is_title and t.is_alpha for t in ent) \
+        if not all(_name_word(t) and t.is_alpha for t in ent) \
                 or any(t.lower_ in self.org_words for t in ent):
             return ent
         if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
@@ -297,7 +297,7 @@ class EntityRepair:
             lemma = head.head.lemma_.lower()
         if ent.label_ in ("LOC", "ORG", "MISC") and subject \
                 and lemma in self.move_verbs and 2 <= len(ent) <= 3 \
-                and all(t.is_title and t.is_alpha for t in ent) \
+                and all(_name_word(t) and t.is_alpha for t in ent) \
                 and not any(t.lower_ in self.org_words for t in ent):
             return Span(doc, ent.start, ent.end, label="PER")
         return ent
@@ -312,7 +312,7 @@ class EntityRepair:
         verb = head.head if ent.root.dep_ == "compound" and head.dep_ in ("oprd", "dobj") else head
         if ent.root.dep_ in ("dobj", "compound") and verb.pos_ == "VERB" \
                 and verb.lemma_.lower() in self.agent_verbs and verb.i < ent.start \
-                and all(t.is_title and t.is_alpha for t in ent) \
+                and all(_name_word(t) and t.is_alpha for t in ent) \
                 and not any(t.lower_ in self.org_words for t in ent):
             return Span(doc, ent.start, ent.end, label="PER")
         return ent
@@ -332,7 +332,8 @@ class EntityRepair:
             # a comma may set off an employer ("Jane Doe, Acme Robotics, said") and "and"
             # join one ("Jane Doe and Acme parted ways"): people on both sides make a list
             listed = all(g in ((",",), ("and",), (",", "and")) for g in gaps)
-            if listed or self._before_post(doc, ent.start, ent.end, role_starts):
+            if listed or self._before_post(doc, ent.start, ent.end, role_starts) \
+                    or self._succeeded(doc, ent.start):
                 result[n] = Span(doc, ent.start, ent.end, label="PER")
         return result
 
@@ -358,7 +359,7 @@ class EntityRepair:
             while end > 0 and i - end < 3 and doc[end - 1].lower_ in _AUXILIARIES:
                 end -= 1
             start = end
-            while start > 0 and end - start < 5 and (doc[start - 1].is_title
+            while start > 0 and end - start < 5 and (_name_word(doc[start - 1])
                                                      or doc[start - 1].text in ("-", "‐")):
                 start -= 1
             if end - start < 2 or start > 0 and doc[start - 1].pos_ == "PROPN":
@@ -378,7 +379,7 @@ class EntityRepair:
 
     def _name_shaped(self, ent: Span) -> bool:
         # "Nyam-Osoryn": a hyphen is a token of its own
-        return all(t.is_title and (t.is_alpha or "-" in t.text) or t.text in ("-", "‐")
+        return all(_name_word(t) and (t.is_alpha or "-" in t.text) or t.text in ("-", "‐")
                    for t in ent) \
             and not any(t.lower_ in self.org_words or t.lower_ in self.not_names
                         or _nationality_word(t.text) for t in ent)
@@ -393,6 +394,12 @@ class EntityRepair:
         not of one whose object is the employer ("joined Acme as chief executive")."""
         return start > 0 and (doc[start - 1].lemma_.lower() in _APPOINTING_VERBS
                               or doc[start - 1].lower_ in _APPOINTING_FORMS)
+
+    @staticmethod
+    def _succeeded(doc: Doc, start: int) -> bool:
+        """"succeeding Ana Ruiz Soto", "replaces Tomas Vik": whom one succeeds is a person."""
+        return start > 0 and doc[start - 1].lemma_.lower() in ("succeed", "replace") \
+            and doc[start - 1].pos_ == "VERB"
 
     @staticmethod
     def _before_post(doc: Doc, start: int, end: int, role_starts: set[int]) -> bool:
@@ -460,7 +467,7 @@ class EntityRepair:
         single = {ent.text for ent in ents if ent.label_ == "PER" and len(ent) == 1}
         result = []
         for ent in ents:
-            name_shaped = 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha for t in ent) \
+            name_shaped = 2 <= len(ent) <= 3 and all(_name_word(t) and t.is_alpha for t in ent) \
                 and not any(t.lower_ in self.org_words for t in ent)
             if ent.label_ != "PER" and ent.kb_id_ != GAZETTEER_KB_ID and (all(
                     t.text in words or t.is_punct or t.lower_ in ("'s", "’s") for t in ent)
@@ -527,6 +534,14 @@ def _cut_before_title(doc: Doc, ent: Span, role_starts: set[int]) -> Span:
         if token.is_lower and token.i + 1 in role_starts and token.i + 1 < ent.end:
             return Span(doc, ent.start, token.i, label=ent.label_, kb_id=ent.kb_id_)
     return ent
+
+
+def _name_word(token) -> bool:
+    """A capitalised word of a name, "McSweeney" and "DeLuca" too (not title case for
+    spaCy, whose is_title wants the rest lower-case)."""
+    text = token.text
+    return token.is_title or (text[:1].isupper() and text[1:2].islower()
+                              and any(c.islower() for c in text[2:]))
 
 
 def _nationality_word(word: str) -> bool:

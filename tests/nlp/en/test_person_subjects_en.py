@@ -35,3 +35,21 @@ def test_an_organisation_stepping_down_stays_one(en_nlp):
     text = "Quillon Systems stepped down from the consortium."
     assert "Quillon Systems" not in _people(en_nlp, text)
     assert not run(text).moves
+
+
+def test_the_one_succeeded_is_a_person(en_nlp):
+    text = ("Laura Diaz Moreno is sworn in as president of Costa Rica, succeeding "
+            "Rodrigo Vargas Robles.")
+    assert "Rodrigo Vargas Robles" in _people(en_nlp, text)
+    move = move_of(run(text), "Rodrigo Vargas Robles")
+    assert (move.from_org, move.to_org) == ("Costa Rica", None)
+
+
+def test_a_mc_surname_is_name_shaped():
+    from talentflow.nlp.entity_labels import _name_word
+
+    class Word:
+        def __init__(self, text):
+            self.text, self.is_title = text, text.istitle()
+    assert _name_word(Word("McSweeney")) and _name_word(Word("DeLuca"))
+    assert not _name_word(Word("NASA")) and not _name_word(Word("iPhone"))
