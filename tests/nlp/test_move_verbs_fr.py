@@ -60,3 +60,10 @@ def test_a_town_named_after_a_verb_of_leaving_is_its_club():
     text = "L'attaquant Malik Tessier a rejoint Bordeaux en provenance de Rennes."
     move = move_of(run(text), "Malik Tessier")
     assert (move.from_org, move.to_org) == ("Rennes", "Bordeaux")
+
+
+def test_a_loan_names_the_lending_club_as_origin():
+    text = ("Le défenseur Yanis Morel a rejoint le Stade Valmontois, prêté par l'Olympique "
+            "de Brenne jusqu'en juin.")
+    move = move_of(run(text), "Yanis Morel")
+    assert (move.from_org, move.to_org) == ("Olympique de Brenne", "Stade Valmontois")

@@ -233,6 +233,8 @@ FROM_MARKERS = (("quitter",), ("quitte",), ("quitté",), ("quittant",), ("quitte
                 ("limogée", "par"), ("licencié", "par"), ("licenciée", "par"),
                 ("remercié", "par"), ("remerciée", "par"), ("évincé", "par"),
                 ("évincée", "par"), ("la", "porte", "de"), ("la", "porte", "du"),
+                # a loan's lender: "prêté par X"
+                ("prêté", "par"), ("prêtée", "par"), ("prêtés", "par"),
                 ("la", "porte", "d'"))
 AT_MARKERS = (("chez",), ("à", "la", "tête", "de"), ("à", "la", "tête", "du"),
               ("à", "la", "tête", "des"), ("à", "la", "tête", "d'"), ("au", "sein", "de"),
