@@ -169,15 +169,7 @@ class MoveArguments:
         # the clause's own trigger; any other cue silences them
         if nearest.start in ctx.blocked and not ctx.blocked[nearest.start].startswith(","):
             return None
-        doc = ctx.doc
-
-        def governed(trigger: Span) -> bool:
-            # "X dismisses A and appoints B": A is the object of the verb before it, however
-            # near the next verb is
-            return any(doc[i].head.i == trigger[0].i and doc[i].dep_ in _ARGUMENT_DEPS
-                       for p in group for i in range(p.start, p.end))
-
-        for trigger in sorted(move_triggers, key=lambda t: (not governed(t), distance(t))):
+        for trigger in sorted(move_triggers, key=distance):
             if trigger.start in ctx.blocked:
                 continue
             if any(self._linked(ctx, trigger, p) for p in group):
@@ -565,10 +557,6 @@ class MoveArguments:
             if first.end <= trigger.start and first.text != best["to"][1]:
                 best["from"] = (0, first.text)
         return (best.get("from", (0, None))[1], best.get("to", (0, None))[1])
-
-
-#: a verb's subject or object, in either model's scheme
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
 
 
 def _owned_title(doc: Doc, person_start: int) -> bool:
