@@ -123,3 +123,34 @@ def test_trigger_windows_find_what_the_whole_doc_matcher_finds():
     assert matcher.openers is not None
     assert sorted(matcher._matches(doc)) == sorted(matcher.matcher(doc))
     assert matcher._matches(doc)
+
+
+def test_coref_drops_a_title_the_ner_took_into_a_name():
+    # "président Varan" is Tomas Varan; "Juge Ana Lind Sorel" keeps two name words
+    words = ["Tomas", "Varan", "parle", ".", "Le", "président", "Varan", "part", ".",
+             "Président", "Ana", "Lind", "Sorel", "arrive", "."]
+    ents = ["B-PER", "I-PER", "O", "O", "O", "B-PER", "I-PER", "O", "O",
+            "B-PER", "I-PER", "I-PER", "I-PER", "O", "O"]
+    doc = NameCoref("fr")(_doc(words, ents=ents))
+    names = doc._.tf_person_names
+    assert names[(5, 7)] == "Tomas Varan"
+    assert names[(9, 13)] == "Ana Lind Sorel"
+
+
+def test_coref_keeps_a_capitalised_title_word_that_may_be_a_first_name():
+    # one name word would be left: "Président Varan" alone could be a first name and surname
+    words = ["Président", "Varan", "arrive", "."]
+    doc = NameCoref("fr")(_doc(words, ents=["B-PER", "I-PER", "O", "O"]))
+    assert doc._.tf_person_names[(0, 2)] == "Président Varan"
+
+
+def test_names_with_particles_and_arabic_articles_are_plausible():
+    from talentflow.nlp.doc_context import plausible_name
+    from talentflow.nlp.lang import get_pack
+    fr, en = get_pack("fr"), get_pack("en")
+    assert plausible_name("De Vaucelles", fr)
+    assert plausible_name("Karim al-Mansouri", fr)
+    assert plausible_name("Yusuf el-Haddad", en)
+    assert not plausible_name("Premier ministre", fr)
+    assert not plausible_name("président Varan", fr)
+    assert not plausible_name("The Board", en)

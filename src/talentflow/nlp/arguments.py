@@ -438,6 +438,9 @@ class MoveArguments:
                 to_org = appointer_government(ctx, self.pack, sent, trigger, persons)
             if to_org is None:
                 to_org = previous_step_org(ctx, person, sent)
+        if from_org is None and to_org is None and kind == LEAVE:
+            # "Peruvian president X dismisses Y": Y leaves the government X heads
+            from_org = appointer_government(ctx, self.pack, sent, trigger, persons)
         role = move_role(ctx, self.pack, sent, trigger, kind, person, persons) or own_post
         role = title_with_domain(ctx, sent, role)
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
@@ -532,7 +535,8 @@ class MoveArguments:
                 continue
             if org.start > person.end:
                 between = text[ctx.doc[person.end].idx:ctx.doc[org.start].idx].lower()
-                trigger_between = person.end <= trigger.start and trigger.end <= org.start
+                # a trigger may run through the organisation ("became Acme chief executive")
+                trigger_between = person.end <= trigger.start < org.start
                 if not trigger_between and side == "to" \
                         and any(cue in between for cue in self.pack.past_cues) \
                         and org.marker in ("at", None):

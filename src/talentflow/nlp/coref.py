@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.extensions import ROLES, TRIGGERS
-from talentflow.nlp.lang import MOVE_KINDS, SUCCEED, get_pack
+from talentflow.nlp.lang import MOVE_KINDS, SUCCEED, get_pack, read_lines
 from talentflow.nlp.careers import apposed_to_subject
 
 
@@ -25,6 +25,7 @@ def make_coref(nlp: Language, name: str) -> "NameCoref":
 class NameCoref:
     def __init__(self, lang: str):
         self.pack = get_pack(lang)
+        self.title_words = name_title_words(self.pack)
 
     def bare_name(self, ent: Span) -> tuple[list[str], str]:
         """The name's words and its text as written, without honorifics or edge punctuation."""
@@ -33,6 +34,12 @@ class NameCoref:
             tokens = tokens[1:]
         while tokens and tokens[-1].is_punct:
             tokens = tokens[:-1]
+        # "Justice Ana Ruiz", "président Novak", "General Ivo Pell": a title the NER took
+        # into the name is no part of it (a capitalised one only with two words left:
+        # "Dean Ruiz" may be a first name)
+        while len(tokens) > 1 and tokens[0].lower_ in self.title_words and not tokens[0].is_stop \
+                and (tokens[0].is_lower or len([t for t in tokens[1:] if t.is_alpha]) >= 2):
+            tokens = tokens[1:]
         if not tokens:
             return [], ""
         # from the tokens, not doc.text: Doc.text rebuilds the whole article on each access
@@ -139,6 +146,14 @@ class NameCoref:
         return any(t.dep_.startswith("nsubj") and (
             t.ent_type_ in ("ORG", "MISC") or t.lemma_.lower() in self.pack.generic_org_nouns)
                    for t in doc[person.end:possessive.i])
+
+
+def name_title_words(pack) -> frozenset[str]:
+    """Single words of the pack's job titles ("justice", "président", "general"), without
+    the function words that glue longer titles together ("de", "of")."""
+    words = {w for line in read_lines(pack.files["roles"]) for w in line.lower().split()
+             if w.isalpha() and len(w) > 2}
+    return frozenset(words - set(pack.of_words) - set(pack.definite_articles))
 
 
 def _named_between(starts: list[int], low: int, high: int) -> bool:

@@ -232,7 +232,7 @@ _COMMON_WORDS: dict[str, frozenset[str]] = {}
 def plausible_name(name: str, pack: LanguagePack) -> bool:
     """Two or more words, capitalised, none of them a title or a common word."""
     words = name.replace("\u00a0", " ").split()
-    if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+    if len(words) < 2 or not words[0][:1].isupper() or not _capitalised_surname(words[-1]):
         return False
     titles = _title_words(pack)
     common = _COMMON_WORDS.get(pack.code)
@@ -240,9 +240,27 @@ def plausible_name(name: str, pack: LanguagePack) -> bool:
         common = _COMMON_WORDS[pack.code] = frozenset(set(pack.not_org_words) - _role_words(pack))
     # a common word ends some real names ("Nora May", "Alan Walker"): only titles and
     # organisation words count past the first word
+    # a capitalised particle opens some names ("De Vries", "Van Dijk"): no title
+    particles = set(pack.of_words) | _NAME_PARTICLES
     return not any(w.lower().strip(".,") in titles
                    and (i == 0 or w.lower().strip(".,") not in common)
+                   and not (i == 0 and w.lower() in particles)
                    for i, w in enumerate(words))
+
+
+#: particles that open surnames, capitalised when the name is given without a first name
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della",
+                             "dos", "das", "du", "des", "ter", "ten", "le"})
+
+
+def _capitalised_surname(word: str) -> bool:
+    """"Novak", or an Arabic or Berber surname with its article: "al-Rashid", "el-Amin",
+    "ben-Ali" (lower-case before the hyphen, capitalised after)."""
+    if word[:1].isupper():
+        return True
+    head, _, rest = word.partition("-")
+    return head in ("al", "el", "ad", "ash", "as", "an", "ar", "ben", "bin", "ibn", "abu") \
+        and rest[:1].isupper()
 
 
 def _role_words(pack: LanguagePack) -> frozenset[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -54,6 +56,16 @@ _APPOINTING_FORMS = _APPOINTING_VERBS | {"chose", "chosen", "swore", "sworn"} | 
     verb + ending for verb in _APPOINTING_VERBS for ending in ("s", "ed", "d", "ing")} | {
     verb[:-1] + "ing" for verb in _APPOINTING_VERBS if verb.endswith("e")} | {
     verb + verb[-1] + ending for verb in ("tap", "sign") for ending in ("ed", "ing")}
+
+# verbs only a person is the subject of ("resigns", "steps down", "was sworn in"): a
+# capitalised name right before them is a person, whatever the NER made of it
+_PERSONAL_VERBS = frozenset({"resign", "retire", "quit", "step", "stand"})
+_PERSONAL_PASSIVES = frozenset({"sworn", "ousted", "dismissed", "sacked", "appointed",
+                                "elected", "reelected", "re-elected"})
+_AUXILIARIES = frozenset({"is", "was", "has", "had", "have", "been", "will", "would", "be",
+                          "later", "then", "also", "unexpectedly", "abruptly", "formally",
+                          "officially", "suddenly"})
+
 
 class EntityRepair:
     def __init__(self, lang: str):
@@ -98,6 +110,7 @@ class EntityRepair:
                                           role_starts)
                     for ent in ents if not self._belongs_to_someone(doc, ent)]
             ents = self._people_in_slots(doc, ents, role_starts)
+            ents = self._personal_subjects(doc, ents)
         if self.tag_surnames:
             titles = role_index(doc)[0]  # title tokens, gathered once per doc
             ents = [self._with_last_name(doc, self._with_first_name(doc, ent, titles), titles)
@@ -141,7 +154,8 @@ class EntityRepair:
             before = [t.lower_ for t in doc[max(0, ent.start - 2):ent.start]]
             headed = before[-1:] == ["chez"] or before[:1] == ["tête"] \
                 and before[-1:] and before[-1] in self.of_words
-            return Span(doc, ent.start, ent.end, label="ORG") if headed else ent
+            return Span(doc, ent.start, ent.end, label="ORG") \
+                if headed or self._joined_or_left_town(doc, ent) else ent
         if ent.label_ not in ("PER", "MISC"):
             return ent
         if not all(t.is_title or t.is_upper or not t.is_alpha for t in ent) or not ent[0].is_alpha:
@@ -156,6 +170,17 @@ class EntityRepair:
         if self._employer_slot(doc, ent, role_ends):
             return Span(doc, ent.start, ent.end, label="ORG")
         return ent
+
+    def _joined_or_left_town(self, doc: Doc, ent: Span) -> bool:
+        """"a rejoint Lille", "en provenance de Nantes", "prêté par Bologne": a town named
+        without an article right after a verb of joining or leaving is its club or firm (a
+        country takes its article: "quitte la France" stays a place; a bare "pour" or
+        "vers" leads to places too)."""
+        kind, strong, marker = marker_of(doc, ent.start, self.pack, strong_only=True)
+        return kind in ("from", "to") and strong and len(ent) <= 3 \
+            and not any(w in ("pour", "vers", "for", "to", "from") for w in marker) \
+            and doc[ent.start - 1].pos_ != "DET" \
+            and doc[ent.start - 1].lower_ not in self.pack.definite_articles
 
     def _past_title(self, doc: Doc, ent: Span, ordered_ends: list[int]) -> Span:
         """"ministre de la Culture Ana Roy" read as the place "Culture Ana Roy": the title
@@ -225,6 +250,12 @@ class EntityRepair:
         title after it names the post's place or employer, not a person."""
         if ent.label_ == "PER" and ent.end in role_starts and ent.root.dep_ == "compound":
             return Span(doc, ent.start, ent.end, label="ORG")
+        # "became Corvalis chief executive" with the name tagged MISC: what one becomes the
+        # title of is the employer (a nationality stays one: "became French ambassador")
+        if ent.label_ == "MISC" and ent.end in role_starts and ent.start > 0 \
+                and doc[ent.start - 1].lemma_.lower() == "become" \
+                and not _nationality_word(ent[0].text):
+            return Span(doc, ent.start, ent.end, label="ORG")
         return ent
 
     def _belongs_to_someone(self, doc: Doc, ent: Span) -> bool:
@@ -239,7 +270,7 @@ class EntityRepair:
         followed by a comma and a job title is a person."""
         if ent.label_ == "PER" or ent.kb_id_ == GAZETTEER_KB_ID or not 2 <= len(ent) <= 4:
             return ent
-        if not all(t.is_title and t.is_alpha for t in ent) \
+        if not all(_name_word(t) and t.is_alpha for t in ent) \
                 or any(t.lower_ in self.org_words for t in ent):
             return ent
         if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
@@ -266,7 +297,7 @@ class EntityRepair:
             lemma = head.head.lemma_.lower()
         if ent.label_ in ("LOC", "ORG", "MISC") and subject \
                 and lemma in self.move_verbs and 2 <= len(ent) <= 3 \
-                and all(t.is_title and t.is_alpha for t in ent) \
+                and all(_name_word(t) and t.is_alpha for t in ent) \
                 and not any(t.lower_ in self.org_words for t in ent):
             return Span(doc, ent.start, ent.end, label="PER")
         return ent
@@ -281,7 +312,7 @@ class EntityRepair:
         verb = head.head if ent.root.dep_ == "compound" and head.dep_ in ("oprd", "dobj") else head
         if ent.root.dep_ in ("dobj", "compound") and verb.pos_ == "VERB" \
                 and verb.lemma_.lower() in self.agent_verbs and verb.i < ent.start \
-                and all(t.is_title and t.is_alpha for t in ent) \
+                and all(_name_word(t) and t.is_alpha for t in ent) \
                 and not any(t.lower_ in self.org_words for t in ent):
             return Span(doc, ent.start, ent.end, label="PER")
         return ent
@@ -301,12 +332,55 @@ class EntityRepair:
             # a comma may set off an employer ("Jane Doe, Acme Robotics, said") and "and"
             # join one ("Jane Doe and Acme parted ways"): people on both sides make a list
             listed = all(g in ((",",), ("and",), (",", "and")) for g in gaps)
-            if listed or self._before_post(doc, ent.start, ent.end, role_starts):
+            if listed or self._before_post(doc, ent.start, ent.end, role_starts) \
+                    or self._succeeded(doc, ent.start):
                 result[n] = Span(doc, ent.start, ent.end, label="PER")
         return result
 
+    def _personal_subjects(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Ana Ruiz Soto resigns as minister", "Mira Lund steps down", "Tomas Vik was
+        sworn in" with the name tagged as an organisation or place, or left untagged: the
+        subject of a verb only people do is a person."""
+        keys = [doc.vocab.strings[v] for v in _PERSONAL_VERBS | _PERSONAL_PASSIVES]
+        lemmas = doc.to_array([LEMMA])
+        hits = numpy.flatnonzero(numpy.isin(lemmas, numpy.array(keys, dtype="uint64")))
+        found = []
+        for i in hits.tolist():
+            verb = doc[i]
+            if verb.lemma_ in ("step", "stand") and (
+                    i + 1 >= len(doc) or doc[i + 1].lower_ not in ("down", "aside")):
+                continue
+            if verb.lower_ in _PERSONAL_PASSIVES or verb.lemma_ in _PERSONAL_PASSIVES:
+                if i == 0 or doc[i - 1].lower_ not in ("is", "was", "are", "were", "been"):
+                    continue
+            elif verb.pos_ != "VERB":
+                continue
+            end = i
+            while end > 0 and i - end < 3 and doc[end - 1].lower_ in _AUXILIARIES:
+                end -= 1
+            start = end
+            while start > 0 and end - start < 5 and (_name_word(doc[start - 1])
+                                                     or doc[start - 1].text in ("-", "‐")):
+                start -= 1
+            if end - start < 2 or start > 0 and doc[start - 1].pos_ == "PROPN":
+                continue  # one word, or a longer capitalised run (an organisation's name)
+            span = Span(doc, start, end, label="PER")
+            if not self._name_shaped(span) or doc[start].text in ("-", "‐"):
+                continue
+            inside = [e for e in ents if e.start < end and start < e.end]
+            if any(e.label_ == "PER" or e.kb_id_ == GAZETTEER_KB_ID
+                   or e.start < start or e.end > end for e in inside):
+                continue
+            found.append(span)
+        if not found:
+            return ents
+        covered = {i for span in found for i in range(span.start, span.end)}
+        return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + found
+
     def _name_shaped(self, ent: Span) -> bool:
-        return all(t.is_title and (t.is_alpha or "-" in t.text) for t in ent) \
+        # "Nyam-Osoryn": a hyphen is a token of its own
+        return all(_name_word(t) and (t.is_alpha or "-" in t.text) or t.text in ("-", "‐")
+                   for t in ent) \
             and not any(t.lower_ in self.org_words or t.lower_ in self.not_names
                         or _nationality_word(t.text) for t in ent)
 
@@ -320,6 +394,12 @@ class EntityRepair:
         not of one whose object is the employer ("joined Acme as chief executive")."""
         return start > 0 and (doc[start - 1].lemma_.lower() in _APPOINTING_VERBS
                               or doc[start - 1].lower_ in _APPOINTING_FORMS)
+
+    @staticmethod
+    def _succeeded(doc: Doc, start: int) -> bool:
+        """"succeeding Ana Ruiz Soto", "replaces Tomas Vik": whom one succeeds is a person."""
+        return start > 0 and doc[start - 1].lemma_.lower() in ("succeed", "replace") \
+            and doc[start - 1].pos_ == "VERB"
 
     @staticmethod
     def _before_post(doc: Doc, start: int, end: int, role_starts: set[int]) -> bool:
@@ -387,7 +467,7 @@ class EntityRepair:
         single = {ent.text for ent in ents if ent.label_ == "PER" and len(ent) == 1}
         result = []
         for ent in ents:
-            name_shaped = 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha for t in ent) \
+            name_shaped = 2 <= len(ent) <= 3 and all(_name_word(t) and t.is_alpha for t in ent) \
                 and not any(t.lower_ in self.org_words for t in ent)
             if ent.label_ != "PER" and ent.kb_id_ != GAZETTEER_KB_ID and (all(
                     t.text in words or t.is_punct or t.lower_ in ("'s", "’s") for t in ent)
@@ -454,6 +534,14 @@ def _cut_before_title(doc: Doc, ent: Span, role_starts: set[int]) -> Span:
         if token.is_lower and token.i + 1 in role_starts and token.i + 1 < ent.end:
             return Span(doc, ent.start, token.i, label=ent.label_, kb_id=ent.kb_id_)
     return ent
+
+
+def _name_word(token) -> bool:
+    """A capitalised word of a name, "McTavish" and "DeLuca" too (not title case for
+    spaCy, whose is_title wants the rest lower-case)."""
+    text = token.text
+    return token.is_title or (text[:1].isupper() and text[1:2].islower()
+                              and any(c.islower() for c in text[2:]))
 
 
 def _nationality_word(word: str) -> bool:

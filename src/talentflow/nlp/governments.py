@@ -80,6 +80,9 @@ def appointer_government(ctx: DocContext, pack: LanguagePack, sent: Span, trigge
             or any(c.dep_ in _PASSIVE_DEPS for c in root.children):
         return None
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if not subjects and root.dep_ == "conj":
+        # "X dismisses A and appoints B": the second verb shares the first one's subject
+        subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
     if root.dep_ in ("relcl", "acl:relcl") and subjects and subjects[0].pos_ == "PRON":
         subjects = [root.head]  # "President X, who appointed Y"
     for subject in subjects:

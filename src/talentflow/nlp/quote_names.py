@@ -2,7 +2,7 @@
 
 The canonical names coref gives are built for moves and keep what the NER glued to a
 name ("Sheriff X Y", "X Y Cast", two people run together) or leave a bare surname or
-title ("Köhler", "Dre Y"). For quotes the speaker is tidied with the article's own
+title ("Brünner", "Dre Y"). For quotes the speaker is tidied with the article's own
 mentions only: the plain "First Last" forms it writes, counted once per article.
 """
 from __future__ import annotations
@@ -147,7 +147,7 @@ def _inside(words: list[str], joined: str, index: Forms) -> str:
 
 
 def _whole_surname(word: str, index: Forms) -> str | None:
-    """A surname alone ("Köhler", "De Hoop"): the longer name the article gives ending
+    """A surname alone ("Brünner", "De Vrandt"): the longer name the article gives ending
     with it, else starting with it (a first name alone). Forms that differ only past the
     first initial ("Robert X", "Robrt X") are one person to a reader (and to the scorer):
     the one most written, as the NER tagged it first."""

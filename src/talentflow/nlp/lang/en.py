@@ -25,7 +25,7 @@ VERB_TRIGGERS = {
     # departures
     "leave": LEAVE, "depart": LEAVE, "resign": LEAVE, "retire": LEAVE, "quit": LEAVE,
     "fire": LEAVE, "oust": LEAVE, "sack": LEAVE, "dismiss": LEAVE, "exit": LEAVE,
-    "axe": LEAVE, "remove": LEAVE, "depose": LEAVE,
+    "axe": LEAVE, "remove": LEAVE, "depose": LEAVE, "expel": LEAVE, "overthrow": LEAVE,
     # appointments
     "appoint": APPOINT, "name": APPOINT, "promote": APPOINT, "elect": APPOINT,
     "reelect": APPOINT, "re-elect": APPOINT, "tap": APPOINT, "install": APPOINT,
@@ -52,6 +52,7 @@ NOUN_TRIGGERS = {
     "hiring": JOIN, "signing": JOIN, "recruitment": JOIN, "arrival": JOIN, "defection": JOIN,
     "departure": LEAVE, "resignation": LEAVE, "retirement": LEAVE, "ouster": LEAVE,
     "firing": LEAVE, "dismissal": LEAVE, "sacking": LEAVE, "exit": LEAVE,
+    "expulsion": LEAVE, "overthrow": LEAVE,
     "appointment": APPOINT, "promotion": APPOINT, "election": APPOINT,
     "successor": SUCCEED, "replacement": SUCCEED,
     "founder": FOUND, "co-founder": FOUND, "cofounder": FOUND, "founding": FOUND,
@@ -78,6 +79,12 @@ PHRASE_TRIGGERS = {
         [_lemma("move"), _lower("to")],
         [_lemma("come"), _lower("aboard")],
         [_lemma("sign"), _lower("with")],
+        # a player lent to another club: "loaned to X", "joins X on loan"
+        [_lemma("loan"), _lower("to")],
+        [_lower("on"), _lower("loan"), {"LOWER": {"IN": ["to", "at", "with"]}}],
+        # "landed a job at X", "lands a role with X"
+        [_lemma("land"), {"IS_PUNCT": False, "OP": "*"},
+         {"LOWER": {"IN": ["job", "role", "post", "position"]}}, {"LOWER": {"IN": ["at", "with"]}}],
         # "signed a three-year contract with X": a player's or an employee's arrival
         [_lemma("sign"), {"LOWER": {"IN": ["a", "an", "the", "his", "her", "new"]}},
          {"TEXT": {"NOT_IN": [",", "."]}, "OP": "?"}, {"TEXT": {"NOT_IN": [",", "."]}, "OP": "?"},
@@ -92,6 +99,11 @@ PHRASE_TRIGGERS = {
         [_lemma("let"), _lower("go")],
         [_lemma("walk"), _lower("away")],
         [_lemma("bow"), _lower("out")],
+        # "was forced out of Acme", "forced out as chairman"
+        [_lemma("force"), _lower("out")],
+        # "lost his seat", "lose their seats in parliament"
+        [_lemma("lose"), {"LOWER": {"IN": ["his", "her", "their", "its", "a", "the"]}},
+         {"LOWER": {"IN": ["seat", "seats", "post", "job", "position"]}}],
     ],
     APPOINT: [
         [_lemma("become"), {"LOWER": {"IN": _BEFORE_TITLE}, "OP": "*"},
@@ -105,6 +117,13 @@ PHRASE_TRIGGERS = {
         [_lemma("take"), _lower("office")],
         [_lemma("tap"), _lower("to"), {"LOWER": {"IN": ["lead", "head", "run"]}}],
         [_lemma("swear"), _lower("in")],
+        [_lemma("swear"), _lower("-"), _lower("in")],  # "is sworn-in as"
+        # "became AMD chief executive": the employer's name glued before the title
+        [_lemma("become"), {"ENT_TYPE": {"IN": ["ORG", "MISC"]}, "IS_LOWER": False, "OP": "+"},
+         {"LOWER": {"IN": _TITLE_WORDS}}],
+        # "stepped into the chief executive role", "steps into his predecessor's shoes"
+        [_lemma("step"), _lower("into"), {"IS_PUNCT": False, "OP": "*"},
+         {"LOWER": {"IN": ["role", "post", "position", "job"]}}],
         # "assumed the chairmanship", "assumes office": taking up a post
         [_lemma("assume"), _DET, {"LOWER": {"IN": _TAKEN_UP_POSTS}}],
         # "started serving as treasurer": the start of a term
@@ -118,7 +137,7 @@ PHRASE_TRIGGERS = {
     ],
 }
 
-AGENT_VERBS = frozenset({"hire", "rehire", "poach", "recruit", "lure", "appoint", "name",
+AGENT_VERBS = frozenset({"expel", "overthrow", "hire", "rehire", "poach", "recruit", "lure", "appoint", "name",
                          "promote", "elect", "reelect", "tap", "install", "choose", "select",
                          "inaugurate", "trade",
                          "fire", "oust", "sack", "dismiss", "axe", "remove", "depose", "sign"})
@@ -198,6 +217,7 @@ FROM_MARKERS = (("leave",), ("leaves",), ("left",), ("leaving",), ("quit",), ("q
                 ("removed", "from"), ("formerly", "of"), ("formerly", "at"),
                 ("formerly", "with"), ("previously", "at"), ("previously", "with"),
                 ("previously", "of"), ("from",), ("exit", "from"), ("poached", "from"),
+                ("forced", "out", "of"), ("pushed", "out", "of"), ("loan", "from"),
                 ("hired", "away", "from"), ("lured", "away", "from"), ("ex-",),
                 ("steps", "down", "from"), ("stepped", "down", "from"),
                 ("step", "down", "from"), ("stepping", "down", "from"), ("walked", "away", "from"))

@@ -21,6 +21,8 @@ VERB_TRIGGERS = {
     "licencier": LEAVE, "congédier": LEAVE, "évincer": LEAVE, "destituer": LEAVE,
     "renvoyer": LEAVE, "révoquer": LEAVE, "démettre": LEAVE, "retirer": LEAVE,
     "écarter": LEAVE, "remercier": LEAVE, "abandonner": LEAVE,
+    # a head of state overthrown, a member expelled from a party
+    "renverser": LEAVE, "exclure": LEAVE,
     # appointments
     "nommer": APPOINT, "désigner": APPOINT, "élire": APPOINT, "promouvoir": APPOINT,
     "réélire": APPOINT, "choisir": APPOINT, "installer": APPOINT,
@@ -66,7 +68,7 @@ NOUN_TRIGGERS = {
     "transfert": JOIN,
     "départ": LEAVE, "démission": LEAVE, "limogeage": LEAVE, "licenciement": LEAVE,
     "éviction": LEAVE, "retraite": LEAVE, "défection": LEAVE, "renvoi": LEAVE,
-    "destitution": LEAVE, "investiture": APPOINT,
+    "destitution": LEAVE, "investiture": APPOINT, "démissionnaire": LEAVE,
     "nomination": APPOINT, "désignation": APPOINT, "élection": APPOINT, "promotion": APPOINT,
     "successeur": SUCCEED, "succession": SUCCEED, "remplacement": SUCCEED, "remplaçant": SUCCEED, "remplaçante": SUCCEED,
     "fondation": FOUND, "fondateur": FOUND, "fondatrice": FOUND, "cofondateur": FOUND,
@@ -104,7 +106,14 @@ PHRASE_TRIGGERS = {
         [{"LEMMA": {"IN": ["claquer", *_er_forms("claquer")]}}, _DET, _lower("porte")],
         [_lemma("prendre"), _DET, _lower("retraite")],
         [_lemma("quitter"), _DET, {"LOWER": {"IN": ["fonctions", "poste", "direction", "présidence"]}}],
-        [_lemma("céder"), _DET, {"LOWER": {"IN": ["place", "fauteuil", "poste"]}}],
+        [_lemma("céder"), _DET, {"LOWER": {"IN": ["place", "fauteuil", "poste", "fonctions",
+                                                  "siège"]}}],
+        # "chassé du pouvoir", "écarté du pouvoir": a ruler's fall
+        [{"LEMMA": {"IN": ["chasser", "écarter", "renverser", "quitter"]}},
+         {"LOWER": {"IN": ["du", "le"]}}, _lower("pouvoir")],
+        # "a perdu son poste", "perd son siège de député"
+        [_lemma("perdre"), {"LOWER": {"IN": ["son", "sa", "leur", "leurs", "ses"]}},
+         {"LOWER": {"IN": ["poste", "siège", "sièges", "fauteuil", "mandat", "fonctions"]}}],
         [_lemma("jeter"), _lower("l'"), _lower("éponge")],
         [_lemma("mettre"), _lower("fin"), {"LOWER": {"IN": ["à", "aux"]}}, _DET,
          {"LOWER": {"IN": ["fonctions", "contrat", "collaboration", "mandat"]}}],
@@ -119,12 +128,25 @@ PHRASE_TRIGGERS = {
     APPOINT: [
         [{"LEMMA": "devenir", "POS": {"IN": ["VERB", "AUX"]}},
          {"LOWER": {"IN": _BEFORE_TITLE}, "OP": "*"}, {"LOWER": {"IN": _TITLE_FIRST_WORDS}}],
-        [_lemma("prendre"), {"LOWER": {"IN": ["la", "les"]}}, {"LOWER": {"IN": ["tête", "rênes", "direction", "présidence", "commandes"]}}],
+        # "devenue depuis la responsable", "est ensuite devenu président": an adverb between
+        [{"LEMMA": "devenir", "POS": {"IN": ["VERB", "AUX"]}},
+         {"LOWER": {"IN": ["depuis", "ensuite", "alors", "aussi", "également", "rapidement",
+                           "finalement", "officiellement", "récemment", "désormais", "enfin",
+                           "ainsi", "entre-temps"]}, "OP": "+"},
+         {"LOWER": {"IN": _BEFORE_TITLE}, "OP": "*"}, {"LOWER": {"IN": _TITLE_FIRST_WORDS}}],
+        [{"LEMMA": {"IN": ["prendre", "reprendre"]}}, {"LOWER": {"IN": ["la", "les"]}},
+         {"LOWER": {"IN": ["tête", "rênes", "direction", "présidence", "commandes"]}}],
+        # "porté au pouvoir", "a porté X au pouvoir", "prend le pouvoir": a ruler's rise
+        [_lemma("porter"), {"IS_TITLE": True, "OP": "*"}, _lower("au"), _lower("pouvoir")],
+        [_lemma("prendre"), _lower("le"), _lower("pouvoir")],
+        # "sa prise de fonctions", "l'entrée en fonction du nouveau préfet"
+        [_lower("prise"), _lower("de"), {"LOWER": {"IN": ["fonction", "fonctions"]}}],
+        [_lower("entrée"), _lower("en"), {"LOWER": {"IN": ["fonction", "fonctions"]}}],
         [_lemma("prendre"), _DET, _lower("fonctions")],
         # "prendre le club en main": the club is the one the article is about
         [_lemma("prendre"), {"LOWER": {"IN": ["l'", "la", "le", "son", "sa"]}},
          {"LOWER": {"IN": ["équipe", "club", "sélection"]}}, _lower("en"), _lower("main")],
-        [_lemma("entrer"), _lower("en"), _lower("fonction")],
+        [_lemma("entrer"), _lower("en"), {"LOWER": {"IN": ["fonction", "fonctions"]}}],
         [_lemma("prêter"), _lower("serment")],
         [_lemma("accéder"), {"LOWER": {"IN": ["à", "au"]}}],
         # "endosse le costume de sélectionneur", "a endossé la fonction de"
@@ -146,7 +168,7 @@ AGENT_VERBS = frozenset({"recruter", "embaucher", "débaucher", "engager", "nomm
                          "élire", "réélire", "choisir", "limoger", "licencier", "congédier",
                          "évincer", "destituer", "renvoyer", "révoquer", "démettre", "remercier",
                          "promouvoir", "attirer", "installer", "investir", "écarter", "transférer",
-                         "enrôler", "séparer", "accueillir"})
+                         "enrôler", "séparer", "accueillir", "renverser", "exclure"})
 
 MODALITY_LEMMAS = frozenset({
     "menacer", "envisager", "refuser", "démentir", "nier", "songer", "souhaiter", "vouloir",
@@ -211,6 +233,8 @@ FROM_MARKERS = (("quitter",), ("quitte",), ("quitté",), ("quittant",), ("quitte
                 ("limogée", "par"), ("licencié", "par"), ("licenciée", "par"),
                 ("remercié", "par"), ("remerciée", "par"), ("évincé", "par"),
                 ("évincée", "par"), ("la", "porte", "de"), ("la", "porte", "du"),
+                # a loan's lender: "prêté par X"
+                ("prêté", "par"), ("prêtée", "par"), ("prêtés", "par"),
                 ("la", "porte", "d'"))
 AT_MARKERS = (("chez",), ("à", "la", "tête", "de"), ("à", "la", "tête", "du"),
               ("à", "la", "tête", "des"), ("à", "la", "tête", "d'"), ("au", "sein", "de"),
