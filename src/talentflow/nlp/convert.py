@@ -211,10 +211,16 @@ def same_org(a: str, b: str) -> bool:
     return False
 
 
+_TITLE_LINKS = {"of", "to", "the"}
+
+
 def _other_post(a: str | None, b: str | None) -> bool:
     """Two titles with no word in common and neither the other's initials ("CEO", "chief
     executive officer"): two different posts."""
-    wa, wb = fold(a).split(), fold(b).split()
+    # link words of a title's complement ("secretary of state", "ambassador to") are no
+    # common ground between two posts
+    wa = [w for w in fold(a).split() if w not in _TITLE_LINKS]
+    wb = [w for w in fold(b).split() if w not in _TITLE_LINKS]
     if not wa or not wb or set(wa) & set(wb):
         return False
     for short, long in ((wa, wb), (wb, wa)):

@@ -92,3 +92,38 @@ def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, ki
                 pack.possessive_markers for t in gap):
             return role.text
     return None
+
+
+# Titles whose post is named by what follows "of"/"to": "Leader of the Opposition",
+# "ambassador to Japan", "governor of the province"; without it the bare head says little
+_COMPLEMENTED = {"leader", "secretary", "ambassador", "governor", "president", "chancellor",
+                 "speaker", "premier", "mayor", "chairman", "chairwoman", "chair", "head",
+                 "commissioner", "envoy", "representative", "member", "minister"}
+_COMPLEMENT_LINKS = {"of", "to"}
+_COMPLEMENT_WORDS = 4
+
+
+def title_with_complement(ctx: DocContext, sent: Span, role: str | None) -> str | None:
+    """The title with the body or place it serves written right after it ("Secretary of
+    Homeland Security", "ambassador to the U.S."), as the article words the post. Only the
+    returned text grows: the title's span, which lexicons and features read, stays as it is."""
+    if not role or role.split()[-1].lower() not in _COMPLEMENTED:
+        return role
+    doc = ctx.doc
+    for span in ctx.in_span(ctx.roles, sent.start, sent.end):
+        if span.text != role:
+            continue
+        end = span.end
+        if end >= sent.end or doc[end].lower_ not in _COMPLEMENT_LINKS:
+            return role
+        end += 1
+        if end < sent.end and doc[end].lower_ == "the":
+            end += 1
+        start = end
+        while end < sent.end and end - start < _COMPLEMENT_WORDS and doc[end].ent_type_ != "PER" \
+                and (doc[end].is_alpha or doc[end].ent_type_ and not doc[end].is_punct) \
+                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") \
+                and not (end > start and doc[end].is_title != doc[end - 1].is_title):
+            end += 1
+        return doc[span.start:end].text if end > start else role
+    return role

@@ -246,3 +246,9 @@ def test_a_rank_before_a_title_is_part_of_the_role():
     text = "Orrin Vale was named deputy prime minister of Calderia on Monday."
     move = move_of(run(text), "Orrin Vale")
     assert move.role.lower().startswith("deputy prime minister")
+
+
+def test_a_title_keeps_the_body_it_serves():
+    text = "Tamsin Orlo was appointed ambassador to Norway by the government of Calderia."
+    move = move_of(run(text), "Tamsin Orlo")
+    assert move.role == "ambassador to Norway"
