@@ -227,3 +227,16 @@ def test_an_undated_past_or_planned_move_stays_undated():
     result = run(text, date="2025-03-18")
     assert [m.date for m in result.moves if m.person == "Clémence Aubrac"] in ([], [None])
     assert [m.date for m in result.moves if m.person == "Gaspard Lemoine"] in ([], [None])
+
+
+def test_the_current_title_is_not_the_new_post():
+    text = ("Lucie Ferrand, l'actuelle directrice commerciale de Brisval, a été nommée "
+            "vice-présidente de Calmonte.")
+    move = move_of(run(text), "Lucie Ferrand")
+    assert move.role == "vice-présidente"
+
+
+def test_numero_un_is_a_title():
+    text = "Mathis Orgeval a été élu numéro un du syndicat Alliance Ouvrière Unie jeudi."
+    move = move_of(run(text), "Mathis Orgeval")
+    assert move.role == "numéro un"
