@@ -130,9 +130,11 @@ def title_with_complement(ctx: DocContext, sent: Span, role: str | None) -> str 
             end += 1
         start = end
         while end < sent.end and end - start < _COMPLEMENT_WORDS and doc[end].ent_type_ != "PER" \
-                and (doc[end].is_alpha or doc[end].ent_type_ and not doc[end].is_punct) \
-                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") \
-                and not (end > start and doc[end].is_title != doc[end - 1].is_title):
+                and (doc[end].is_alpha or doc[end].text.replace(".", "").isalpha()) \
+                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
             end += 1
-        return doc[span.start:end].text if end > start else role
+        if end == start or end < sent.end and (doc[end].lower_ in _COMPLEMENT_LINKS
+                                               or doc[end].is_lower and doc[end].pos_ == "NOUN"):
+            return role  # a chain or a phrase cut short: "governor of X territory of Y"
+        return doc[span.start:end].text
     return role

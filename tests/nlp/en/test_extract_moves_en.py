@@ -252,3 +252,9 @@ def test_a_title_keeps_the_body_it_serves():
     text = "Tamsin Orlo was appointed ambassador to Norway by the government of Calderia."
     move = move_of(run(text), "Tamsin Orlo")
     assert move.role == "ambassador to Norway"
+
+
+def test_a_title_keeps_an_abbreviated_country():
+    text = "Tamsin Orlo was appointed ambassador to the U.S. by the government of Calderia."
+    move = move_of(run(text), "Tamsin Orlo")
+    assert move.role == "ambassador to the U.S."
