@@ -107,6 +107,7 @@ def test_french_expressions(text, expected):
     ("He was named on the 3rd of May.", [("on the 3rd of May", "2024-05-03")]),
     ("He was named in September 2020.", [("in September 2020", "2020-09")]),
     ("He left at the end of last year.", [("at the end of last year", "2023")]),
+    ("The 2019 uprising ousted the governor.", [("The 2019", "2019")]),
 ])
 def test_english_expressions(text, expected):
     assert found(text, "en") == expected
@@ -122,6 +123,7 @@ def test_english_expressions(text, expected):
     ("en", "She may join the board."),
     ("en", "Clara May said so."),
     ("en", "It operates in 2000 stores."),
+    ("en", "He sold the 2000 shares."),
     ("en", "The march ended peacefully."),
     ("en", "He earned $2021 last."),
 ])

@@ -209,3 +209,34 @@ def test_a_city_after_a_team_noun_and_its_adjective_is_the_destination():
     text = "Le défenseur Hugo Ferrand a rejoint le club italien de Turin."
     move = move_of(run(text), "Hugo Ferrand")
     assert (move.from_org, move.to_org) == (None, "Turin")
+
+
+def test_an_undated_move_told_as_news_takes_the_publication_date():
+    # present and passé composé with no date in the text: the step is the article's news
+    text = ("Clémence Aubrac quitte Forgeval pour rejoindre Stellanor. "
+            "Gaspard Lemoine a rejoint Navimar.")
+    result = run(text, date="2025-03-18")
+    assert move_of(result, "Clémence Aubrac").date == "2025-03-18"
+    assert move_of(result, "Gaspard Lemoine").date == "2025-03-18"
+
+
+def test_an_undated_past_or_planned_move_stays_undated():
+    # the pluperfect tells an older step, the future a plan: the publication date is neither
+    text = ("Clémence Aubrac avait quitté Forgeval. "
+            "Gaspard Lemoine va rejoindre Navimar.")
+    result = run(text, date="2025-03-18")
+    assert [m.date for m in result.moves if m.person == "Clémence Aubrac"] in ([], [None])
+    assert [m.date for m in result.moves if m.person == "Gaspard Lemoine"] in ([], [None])
+
+
+def test_the_current_title_is_not_the_new_post():
+    text = ("Lucie Ferrand, l'actuelle directrice commerciale de Brisval, a été nommée "
+            "vice-présidente de Calmonte.")
+    move = move_of(run(text), "Lucie Ferrand")
+    assert move.role == "vice-présidente"
+
+
+def test_numero_un_is_a_title():
+    text = "Mathis Orgeval a été élu numéro un du syndicat Alliance Ouvrière Unie jeudi."
+    move = move_of(run(text), "Mathis Orgeval")
+    assert move.role == "numéro un"

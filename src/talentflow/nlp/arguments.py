@@ -25,7 +25,7 @@ from talentflow.nlp.doc_context import (DocContext, OrgMention, PersonMention, b
                                         role_index)
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
-from talentflow.nlp.move_roles import move_role
+from talentflow.nlp.move_roles import move_role, title_with_complement
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import (appointer_government, national_government,
                                         title_with_domain)
@@ -468,6 +468,7 @@ class MoveArguments:
             from_org = None
         if person.name and ((to_org and to_org in person.name) or (from_org and from_org in person.name)):
             return None
+        role = title_with_complement(ctx, sent, role)  # last: lookups above read the bare title
         return MoveCandidate(
             person=person.name, from_org=from_org, to_org=to_org, role=role, kind=kind,
             trigger=trigger.text, trigger_char=trigger.start_char,

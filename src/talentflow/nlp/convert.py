@@ -7,6 +7,7 @@ kept and the details united.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
@@ -34,7 +35,7 @@ def candidates_to_extraction(moves: list[MoveCandidate], foundings: list[Foundin
     text = article.text
     spans = [(c.sent_start, c.sent_end) for c in (*moves, *foundings, *investments)]
     dates = find_dates(text, lang, article.date, within=spans) if spans else []
-    final_moves = tuple(_moves(text, moves, dates))
+    final_moves = tuple(_moves(text, moves, dates, article.date, lang))
     return Extraction(
         article_id=article.id, lang=lang,
         moves=final_moves,
@@ -105,7 +106,8 @@ def _coordination(between: str) -> bool:
 
 # --- moves -----------------------------------------------------------------------------
 
-def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
+def _moves(text: str, candidates: list[MoveCandidate], dates, published: str | None = None,
+           lang: str = "en") -> list[Move]:
     merged: list[dict] = []
     # Two reports can only be one move of one person: comparing within one _person_key
     # keeps long articles linear.
@@ -115,7 +117,8 @@ def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
                   "role": cand.role, "kind": cand.kind, "trigger": cand.trigger,
                   "date": _date_near(dates, cand.sent_start, cand.sent_end, cand.trigger_char,
                                      cand.other_trigger_chars, text),
-                  "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence}
+                  "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence,
+                  "news": bool(published) and _reported_as_news(text, cand, lang)}
         key = _person_key(cand.person)
         same_person = by_person.setdefault(key, []) if key else []
         for existing in same_person:
@@ -127,12 +130,47 @@ def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
             same_person.append(record)
     moves = []
     for record in merged:
+        if record["date"] is None and record["news"]:
+            # after merging, where two dates would tell two changes apart: an undated step
+            # told as the article's news ("quitte", "a rejoint", "has resigned") happened
+            # when it was published, to the precision readers date it by
+            record["date"] = published[:10]
         start, end = record["evidence"]
         moves.append(Move(person=record["person"], from_org=record["from"], to_org=record["to"],
                           role=record["role"], date=record["date"],
                           evidence=Evidence.of(text, start, end),
                           confidence=min(1.0, record["confidence"]), trigger=record["trigger"]))
     return moves
+
+
+# Words right before a trigger that put the step out of the article's present: the
+# pluperfect and past narrative ("avait quitté", "had joined"), the future, conditional and
+# plans ("va rejoindre", "will join", "is set to"), negation, and a past description
+_NOT_NEWS = {
+    "fr": re.compile(
+        r"(?<!\w)(?:avait|avaient|eut|eurent|était|étaient|fut|furent|va|vont|allait|allaient"
+        r"|devrait|devraient|devra|devront|doit|doivent|pourrait|pourraient|sera|seront"
+        r"|serait|seraient|aurait|auraient|prévoit|envisage|compte|souhaite|veut|voudrait"
+        r"|refuse|ne|n'|n’|pas|jamais|ancien|ancienne|lorsque|quand|après|avant"
+        r"|[a-zéèêàâîôûç]{2,}(?:era|eront|erait|eraient|iront|irait|dra|dront|drait))(?!\w)",
+        re.IGNORECASE),
+    "en": re.compile(
+        r"(?<![\w'’])(?:had|will|would|shall|could|might|may|should|['’]ll|to|not|never|n['’]t"
+        r"|former|formerly|plans?|planned|expected|set|if|whether|once|when|after|before"
+        r"|since|until)(?!\w)", re.IGNORECASE),
+}
+_NEWS_REACH = 40  # characters before the trigger: its auxiliary and adverbs, not the clause before
+
+
+def _reported_as_news(text: str, cand: MoveCandidate, lang: str) -> bool:
+    """Whether the move is told in the present, present perfect or passé composé, as the
+    article's own news, rather than as past narrative, a plan or a denial."""
+    cues = _NOT_NEWS.get(lang)
+    if cues is None or not cand.sent_start <= cand.trigger_char < cand.sent_end:
+        return False
+    window = text[max(cand.sent_start, cand.trigger_char - _NEWS_REACH):
+                  cand.trigger_char + len(cand.trigger)]
+    return cues.search(window) is None
 
 
 def _same_move(a: dict, b: dict) -> bool:
@@ -173,10 +211,16 @@ def same_org(a: str, b: str) -> bool:
     return False
 
 
+_TITLE_LINKS = {"of", "to", "the"}
+
+
 def _other_post(a: str | None, b: str | None) -> bool:
     """Two titles with no word in common and neither the other's initials ("CEO", "chief
     executive officer"): two different posts."""
-    wa, wb = fold(a).split(), fold(b).split()
+    # link words of a title's complement ("secretary of state", "ambassador to") are no
+    # common ground between two posts
+    wa = [w for w in fold(a).split() if w not in _TITLE_LINKS]
+    wb = [w for w in fold(b).split() if w not in _TITLE_LINKS]
     if not wa or not wb or set(wa) & set(wb):
         return False
     for short, long in ((wa, wb), (wb, wa)):
@@ -211,6 +255,7 @@ def _merge_into(existing: dict, record: dict) -> None:
     if better:
         existing["evidence"] = record["evidence"]
         existing["trigger"] = record["trigger"]
+    existing["news"] = existing["news"] or record["news"]
     # several reports of one move make it more certain
     existing["confidence"] = min(1.0, max(existing["confidence"], record["confidence"]) + 0.1)
 

@@ -96,4 +96,6 @@ _EN_YEAR_LEAD = (r"(?:(?:in|since|by|until|before|after|during|through|throughou
                  r"(?:end|start|beginning|middle|first\s+half|second\s+half|spring|summer"
                  r"|autumn|fall|winter|(?:first|second|third|fourth|last)\s+quarter)\s+of"
                  r"|(?:(?:in|by)\s+)?(?:early|late|mid)|spring|summer|autumn|fall|winter"
-                 r"|Q[1-4]|H[12]|(?:the\s+)?year)" + _HY + ")")
+                 r"|Q[1-4]|H[12]|(?:the\s+)?year"
+                 # a year naming an event: "the 2024 election", "the 1998 merger"
+                 r"|the(?=\s+(?:19|20)\d\d\s+[a-z]))" + _HY + ")")

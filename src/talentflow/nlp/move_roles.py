@@ -63,7 +63,7 @@ def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, ki
         for role in roles:
             gap = doc[role.end:mention.start]
             if role.end <= mention.start and len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap):
-                if _past(doc, role, pack) and kind != LEAVE:
+                if _held(doc, role, pack) and kind != LEAVE:
                     continue
                 return role.text
     # 2b. a title of an organisation set before the name: "the head of Y, X, quits"
@@ -72,13 +72,13 @@ def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, ki
                   if o.after_role and o.start <= role.end + 2]
         if titled and all(t.is_punct for t in doc[titled[-1].end:person.start]) \
                 and person.start - titled[-1].end <= 2 and not person.pronoun \
-                and not (_past(doc, role, pack) and kind != LEAVE):
+                and not (_held(doc, role, pack) and kind != LEAVE):
             return role.text
     # 3. apposition: "X, ancien directeur scientifique", "nommé X Premier ministre"
     for role in roles:
         gap = role.start - person.end
         if 0 <= gap <= ROLE_APPOSITION_GAP and role.start < next_person:
-            if _past(doc, role, pack) and kind != LEAVE:
+            if _held(doc, role, pack) and kind != LEAVE:
                 continue
             return role.text
     # 4. a title right after the trigger: "nommé PDG", "devient directrice", also past
@@ -92,3 +92,49 @@ def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, ki
                 pack.possessive_markers for t in gap):
             return role.text
     return None
+
+
+# "l'actuel directeur", "the current CFO": the post held now, which a new post replaces
+_CURRENT = {"actuel", "actuelle", "current", "incumbent"}
+
+
+def _held(doc, role: Span, pack: LanguagePack) -> bool:
+    """A title the person had before the move: past ("ancien") or current ("actuel")."""
+    return _past(doc, role, pack) or role.start > 0 and doc[role.start - 1].lower_ in _CURRENT
+
+
+# Titles whose post is named by what follows "of"/"to": "Leader of the Opposition",
+# "ambassador to Japan", "governor of the province"; without it the bare head says little
+_COMPLEMENTED = {"leader", "secretary", "ambassador", "governor", "president", "chancellor",
+                 "speaker", "premier", "mayor", "chairman", "chairwoman", "chair", "head",
+                 "commissioner", "envoy", "representative", "member", "minister"}
+_COMPLEMENT_LINKS = {"of", "to"}
+_COMPLEMENT_WORDS = 4
+
+
+def title_with_complement(ctx: DocContext, sent: Span, role: str | None) -> str | None:
+    """The title with the body or place it serves written right after it ("Secretary of
+    Homeland Security", "ambassador to the U.S."), as the article words the post. Only the
+    returned text grows: the title's span, which lexicons and features read, stays as it is."""
+    if not role or role.split()[-1].lower() not in _COMPLEMENTED:
+        return role
+    doc = ctx.doc
+    for span in ctx.in_span(ctx.roles, sent.start, sent.end):
+        if span.text != role:
+            continue
+        end = span.end
+        if end >= sent.end or doc[end].lower_ not in _COMPLEMENT_LINKS:
+            return role
+        end += 1
+        if end < sent.end and doc[end].lower_ == "the":
+            end += 1
+        start = end
+        while end < sent.end and end - start < _COMPLEMENT_WORDS and doc[end].ent_type_ != "PER" \
+                and (doc[end].is_alpha or doc[end].text.replace(".", "").isalpha()) \
+                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
+            end += 1
+        if end == start or end < sent.end and (doc[end].lower_ in _COMPLEMENT_LINKS
+                                               or doc[end].is_lower and doc[end].pos_ == "NOUN"):
+            return role  # a chain or a phrase cut short: "governor of X territory of Y"
+        return doc[span.start:end].text
+    return role

@@ -32,6 +32,24 @@ _NOT_A_FIELD = {"groupe", "société", "entreprise", "cabinet", "company", "firm
                 "état", "pays", "country", "ville", "city", "région", "département", "file"}
 
 
+# Rank titles that make the title written right after them another post ("Deputy" + "Prime
+# Minister", "deputy" + "chairman"): both are listed, and the rank is part of the post
+_RANKS = {"deputy", "vice", "assistant", "associate", "adjoint", "adjointe"}
+
+
+def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A listed rank title and the listed title right after it are one title. Unlisted
+    qualifiers ("acting", "interim") stay out: the post's name is what lexicons look up."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end == span.start and out[-1].text.lower() in _RANKS \
+                and doc[span.start].ent_type_ != "PER":
+            out[-1] = Span(doc, out[-1].start, span.end, label="ROLE")
+            continue
+        out.append(span)
+    return out
+
+
 @Language.factory("talentflow_role_ruler")
 def make_role_ruler(nlp: Language, name: str) -> "RoleRuler":
     return RoleRuler(nlp, read_lines(get_pack(nlp.lang).files["roles"]))
@@ -45,7 +63,8 @@ class RoleRuler:
         self.matcher.add("ROLE", [nlp.make_doc(title) for title in sorted(titles)])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = filter_spans([Span(doc, s, e, label="ROLE") for _, s, e in self.matcher(doc)])
+        spans = _joined(doc, filter_spans(
+            [Span(doc, s, e, label="ROLE") for _, s, e in self.matcher(doc)]))
         doc.spans[ROLES] = filter_spans(
             [self._with_domain(doc, self._with_portfolio(doc, span)) for span in spans])
         return doc

@@ -230,3 +230,31 @@ def test_a_city_moved_to_or_owning_someone_is_no_employer():
     for text in ("Marcus Hale moved to Denver in 2019.",
                  "The coach was fired on Sunday, joining Denver's Marcus Hale on the list."):
         assert not [m for m in run(text).moves if m.person == "Marcus Hale"], text
+
+
+def test_an_undated_move_told_as_news_takes_the_publication_date():
+    text = "Marla Quint has resigned from Velmora Bank."
+    assert move_of(run(text, date="2025-03-18"), "Marla Quint").date == "2025-03-18"
+
+
+def test_an_undated_planned_move_stays_undated():
+    text = "Marla Quint is set to join Velmora Bank, the bank said."
+    assert [m.date for m in run(text, date="2025-03-18").moves] in ([], [None])
+
+
+def test_a_rank_before_a_title_is_part_of_the_role():
+    text = "Orrin Vale was named deputy prime minister of Calderia on Monday."
+    move = move_of(run(text), "Orrin Vale")
+    assert move.role.lower().startswith("deputy prime minister")
+
+
+def test_a_title_keeps_the_body_it_serves():
+    text = "Tamsin Orlo was appointed ambassador to Norway by the government of Calderia."
+    move = move_of(run(text), "Tamsin Orlo")
+    assert move.role == "ambassador to Norway"
+
+
+def test_a_title_keeps_an_abbreviated_country():
+    text = "Tamsin Orlo was appointed ambassador to the U.S. by the government of Calderia."
+    move = move_of(run(text), "Tamsin Orlo")
+    assert move.role == "ambassador to the U.S."

@@ -75,7 +75,7 @@ def test_started_serving_as_a_title_after_an_owner_with_the_start_date():
     text = "Helen Marsh started serving as the 30th mayor of Westmoor on 3 March 2015."
     move = move_of(run(text), "Helen Marsh")
     assert move.to_org == "Westmoor"
-    assert move.role == "mayor"
+    assert move.role == "mayor of Westmoor"  # the post as the article words it
     assert move.date == "2015-03-03"
 
 
@@ -304,7 +304,7 @@ def test_inaugurated_as_president_takes_office():
     text = "Karl Vos is inaugurated as President of Ruritania."
     move = move_of(run(text), "Karl Vos")
     assert move.to_org == "Ruritania"
-    assert move.role == "President"
+    assert move.role == "President of Ruritania"
 
 
 def test_inaugurating_a_building_moves_no_one():
