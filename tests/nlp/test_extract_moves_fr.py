@@ -211,15 +211,6 @@ def test_a_city_after_a_team_noun_and_its_adjective_is_the_destination():
     assert (move.from_org, move.to_org) == (None, "Turin")
 
 
-def test_an_undated_move_told_as_news_takes_the_publication_date():
-    # present and passé composé with no date in the text: the step is the article's news
-    text = ("Clémence Aubrac quitte Forgeval pour rejoindre Stellanor. "
-            "Gaspard Lemoine a rejoint Navimar.")
-    result = run(text, date="2025-03-18")
-    assert move_of(result, "Clémence Aubrac").date == "2025-03-18"
-    assert move_of(result, "Gaspard Lemoine").date == "2025-03-18"
-
-
 def test_an_undated_past_or_planned_move_stays_undated():
     # the pluperfect tells an older step, the future a plan: the publication date is neither
     text = ("Clémence Aubrac avait quitté Forgeval. "

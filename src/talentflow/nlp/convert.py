@@ -7,7 +7,6 @@ kept and the details united.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
@@ -35,7 +34,7 @@ def candidates_to_extraction(moves: list[MoveCandidate], foundings: list[Foundin
     text = article.text
     spans = [(c.sent_start, c.sent_end) for c in (*moves, *foundings, *investments)]
     dates = find_dates(text, lang, article.date, within=spans) if spans else []
-    final_moves = tuple(_moves(text, moves, dates, article.date, lang))
+    final_moves = tuple(_moves(text, moves, dates))
     return Extraction(
         article_id=article.id, lang=lang,
         moves=final_moves,
@@ -106,8 +105,7 @@ def _coordination(between: str) -> bool:
 
 # --- moves -----------------------------------------------------------------------------
 
-def _moves(text: str, candidates: list[MoveCandidate], dates, published: str | None = None,
-           lang: str = "en") -> list[Move]:
+def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
     merged: list[dict] = []
     # Two reports can only be one move of one person: comparing within one _person_key
     # keeps long articles linear.
@@ -117,8 +115,7 @@ def _moves(text: str, candidates: list[MoveCandidate], dates, published: str | N
                   "role": cand.role, "kind": cand.kind, "trigger": cand.trigger,
                   "date": _date_near(dates, cand.sent_start, cand.sent_end, cand.trigger_char,
                                      cand.other_trigger_chars, text),
-                  "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence,
-                  "news": bool(published) and _reported_as_news(text, cand, lang)}
+                  "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence}
         key = _person_key(cand.person)
         same_person = by_person.setdefault(key, []) if key else []
         for existing in same_person:
@@ -130,47 +127,12 @@ def _moves(text: str, candidates: list[MoveCandidate], dates, published: str | N
             same_person.append(record)
     moves = []
     for record in merged:
-        if record["date"] is None and record["news"]:
-            # after merging, where two dates would tell two changes apart: an undated step
-            # told as the article's news ("quitte", "a rejoint", "has resigned") happened
-            # when it was published, to the precision readers date it by
-            record["date"] = published[:10]
         start, end = record["evidence"]
         moves.append(Move(person=record["person"], from_org=record["from"], to_org=record["to"],
                           role=record["role"], date=record["date"],
                           evidence=Evidence.of(text, start, end),
                           confidence=min(1.0, record["confidence"]), trigger=record["trigger"]))
     return moves
-
-
-# Words right before a trigger that put the step out of the article's present: the
-# pluperfect and past narrative ("avait quitté", "had joined"), the future, conditional and
-# plans ("va rejoindre", "will join", "is set to"), negation, and a past description
-_NOT_NEWS = {
-    "fr": re.compile(
-        r"(?<!\w)(?:avait|avaient|eut|eurent|était|étaient|fut|furent|va|vont|allait|allaient"
-        r"|devrait|devraient|devra|devront|doit|doivent|pourrait|pourraient|sera|seront"
-        r"|serait|seraient|aurait|auraient|prévoit|envisage|compte|souhaite|veut|voudrait"
-        r"|refuse|ne|n'|n’|pas|jamais|ancien|ancienne|lorsque|quand|après|avant"
-        r"|[a-zéèêàâîôûç]{2,}(?:era|eront|erait|eraient|iront|irait|dra|dront|drait))(?!\w)",
-        re.IGNORECASE),
-    "en": re.compile(
-        r"(?<![\w'’])(?:had|will|would|shall|could|might|may|should|['’]ll|to|not|never|n['’]t"
-        r"|former|formerly|plans?|planned|expected|set|if|whether|once|when|after|before"
-        r"|since|until)(?!\w)", re.IGNORECASE),
-}
-_NEWS_REACH = 40  # characters before the trigger: its auxiliary and adverbs, not the clause before
-
-
-def _reported_as_news(text: str, cand: MoveCandidate, lang: str) -> bool:
-    """Whether the move is told in the present, present perfect or passé composé, as the
-    article's own news, rather than as past narrative, a plan or a denial."""
-    cues = _NOT_NEWS.get(lang)
-    if cues is None or not cand.sent_start <= cand.trigger_char < cand.sent_end:
-        return False
-    window = text[max(cand.sent_start, cand.trigger_char - _NEWS_REACH):
-                  cand.trigger_char + len(cand.trigger)]
-    return cues.search(window) is None
 
 
 def _same_move(a: dict, b: dict) -> bool:
@@ -255,7 +217,6 @@ def _merge_into(existing: dict, record: dict) -> None:
     if better:
         existing["evidence"] = record["evidence"]
         existing["trigger"] = record["trigger"]
-    existing["news"] = existing["news"] or record["news"]
     # several reports of one move make it more certain
     existing["confidence"] = min(1.0, max(existing["confidence"], record["confidence"]) + 0.1)
 
