@@ -100,14 +100,12 @@ def load_move_model(path: str) -> MoveModel | None:
             hint="rebuild it with `make train`", item=str(file)) from error
 
 
-def decide_moves(groups: list[PairGroup], probabilities: list[tuple[float, float, float]],
-                 threshold: float, side_threshold: float) -> list[MoveCandidate]:
-    """Per person, every organisation whose ``to`` probability reaches ``threshold`` is a
-    move there; the most likely ``from`` joins the surest of them when it reaches
-    ``side_threshold``, or stands alone as a departure when it reaches ``threshold``."""
+def _by_person(scored_groups) -> list[list[tuple[PairGroup, tuple[float, float, float]]]]:
+    """Scored pair groups gathered per person, in first-mention order; spellings of one
+    person ("Ana Kerval", "Kerval") are looked up by surname, so this stays linear."""
     people: list[list[tuple[PairGroup, tuple[float, float, float]]]] = []
     people_of: dict[str, list[list]] = {}
-    for group, probs in zip(groups, probabilities):
+    for group, probs in scored_groups:
         same_surname = people_of.setdefault(surname(group.person), [])
         for scored in same_surname:
             if same_person(scored[0][0].person, group.person):
@@ -116,6 +114,15 @@ def decide_moves(groups: list[PairGroup], probabilities: list[tuple[float, float
         else:
             people.append([(group, probs)])
             same_surname.append(people[-1])
+    return people
+
+
+def decide_moves(groups: list[PairGroup], probabilities: list[tuple[float, float, float]],
+                 threshold: float, side_threshold: float) -> list[MoveCandidate]:
+    """Per person, every organisation whose ``to`` probability reaches ``threshold`` is a
+    move there; the most likely ``from`` joins the surest of them when it reaches
+    ``side_threshold``, or stands alone as a departure when it reaches ``threshold``."""
+    people = _by_person(zip(groups, probabilities))
     moves = []
     for scored in people:
         name = max((g.person for g, _ in scored), key=len)
@@ -240,19 +247,8 @@ def add_far_moves(moves: list[MoveCandidate], groups: list[PairGroup],
     moves_of = by_surname(moves, lambda move: move.person)
     blocked = {c.sent_start for group in groups for c in group.candidates
                if "far_trig_blocked" in c.features}
-    people: list[list[tuple[PairGroup, tuple[float, float, float]]]] = []
-    people_of: dict[str, list[list]] = {}
-    for group, probs in zip(groups, probabilities):
-        if group.evidence.sent_start in blocked:
-            continue
-        same_surname = people_of.setdefault(surname(group.person), [])
-        for scored in same_surname:
-            if same_person(scored[0][0].person, group.person):
-                scored.append((group, probs))
-                break
-        else:
-            people.append([(group, probs)])
-            same_surname.append(people[-1])
+    people = _by_person((group, probs) for group, probs in zip(groups, probabilities)
+                        if group.evidence.sent_start not in blocked)
     added = []
     for scored in people:
         name = max((g.person for g, _ in scored), key=len)
