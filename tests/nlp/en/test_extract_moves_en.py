@@ -232,8 +232,11 @@ def test_a_city_moved_to_or_owning_someone_is_no_employer():
         assert not [m for m in run(text).moves if m.person == "Marcus Hale"], text
 
 
-def test_an_undated_move_told_as_news_takes_the_publication_date():
+def test_the_publication_date_is_no_move_date():
+    # GOLD.md: only "today" and its like make the publication date the move's date
     text = "Marla Quint has resigned from Velmora Bank."
+    assert move_of(run(text, date="2025-03-18"), "Marla Quint").date is None
+    text = "Marla Quint resigned from Velmora Bank today."
     assert move_of(run(text, date="2025-03-18"), "Marla Quint").date == "2025-03-18"
 
 
