@@ -206,32 +206,35 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                     sent_end=sent.end_char,
                     person_token=person.start, org_token=org.start,
                     trigger_char=trigger_char, role=role, features=feats))
-            mover = _mover_features(doc, person, sent_triggers) if far else []
-            for org, org_feats in far:
-                feats = ["bias_scope=far"] + org_feats + mover
-                feats += ["far_" + f for f in sent_feats if f.startswith(("trig_", "n_"))]
-                feats += ["far_" + f for f in person_feats
+            if far:
+                # what the far pairs of this person share, computed once for all of them
+                mover = _mover_features(doc, person, sent_triggers)
+                mover += ["far_" + f for f in sent_feats if f.startswith(("trig_", "n_"))]
+                mover += ["far_" + f for f in person_feats
                           if f.startswith(("p_dep", "p_role", "rule_"))]
                 if index in orgs_by_sent:
-                    feats.append("far_sent_has_org")
+                    mover.append("far_sent_has_org")
                 if index - 1 in orgs_by_sent:
-                    feats.append("far_prev_has_org")
-                if (surname(person.name), fold(org.text)) in linked:
+                    mover.append("far_prev_has_org")
+                at_hand = ("o" if index in orgs_by_sent else "-") \
+                    + ("p" if index - 1 in orgs_by_sent else "-")
+                rules_move = "r" if "rule_person_moves" in person_feats else "-"
+                lacks = ["far_rule_lacks_" + ("from" if not move.from_org else
+                                              "to" if not move.to_org else "none")
+                         for move in own_rules if move.sent_start == sent.start_char]
+            for org, org_feats in far:
+                feats = ["bias_scope=far"] + org_feats + mover
+                is_linked = (surname(person.name), fold(org.text)) in linked
+                if is_linked:
                     feats.append("far_linked")
                 # the few signals worth most, together: no organisation at hand, the
                 # person written beside this one elsewhere, the article's own organisation
-                feats.append("far_combo=" + "".join((
-                    "o" if index in orgs_by_sent else "-",
-                    "p" if index - 1 in orgs_by_sent else "-",
-                    "l" if "far_linked" in feats else "-",
-                    "m" if {"far_src=main", "far_src=rank1"} & set(org_feats) else "-",
-                    "r" if "rule_person_moves" in person_feats else "-")))
+                feats.append("far_combo=" + at_hand + ("l" if is_linked else "-")
+                             + ("m" if {"far_src=main", "far_src=rank1"} & set(org_feats)
+                                else "-") + rules_move)
                 feats += _org_features(org, org_counts, ctx, doc, title_end)
                 feats += vote(person.name, org.text, own_rules)
-                for move in own_rules:
-                    if move.sent_start == sent.start_char:
-                        feats.append("far_rule_lacks_" + ("from" if not move.from_org else
-                                                          "to" if not move.to_org else "none"))
+                feats += lacks
                 candidates.append(PairCandidate(
                     person=person.name, org=org.text, sent_start=sent.start_char,
                     sent_end=sent.end_char, person_token=person.start, org_token=org.start,
@@ -315,9 +318,12 @@ class FarOrgs:
             sources = set(self.sources.get(key, ()))
             after = self.first_in.get((index + 1, key))
             options = []
+            # the organisation's first mention among those that qualify: the order of output
+            firsts = [m[1] for m in self.anywhere.get(key, [])[:1]]
             if after is not None:
                 sources.add("next")
                 options.append(after)
+                firsts.append(after[1])
             if key in self.anywhere:
                 found_at, sent_list = self.anywhere[key], self.anywhere_sents[key]
                 cut = bisect_left(sent_list, index)
@@ -325,9 +331,8 @@ class FarOrgs:
                     options.append(found_at[bisect_left(sent_list, sent_list[cut - 1])])
                 if cut < len(sent_list):
                     options.append(found_at[cut])
-            first = min(m[1] for m in [after] * (after is not None) + self.anywhere.get(key, [])[:1])
             where, _, org = min(options, key=lambda m: (abs(m[0] - index), m[1]))
-            found.append((first, org, where, sources))
+            found.append((min(firsts), org, where, sources))
         result = []
         paragraph = self.ctx.paragraph(self.sents[index])
         for _, org, where, sources in sorted(found, key=lambda item: item[0]):
