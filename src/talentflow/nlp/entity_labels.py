@@ -270,8 +270,7 @@ class EntityRepair:
         followed by a comma and a job title is a person."""
         if ent.label_ == "PER" or ent.kb_id_ == GAZETTEER_KB_ID or not 2 <= len(ent) <= 4:
             return ent
-        if not all(_name_word(t) and t.is_alpha for t in ent) \
-                or any(t.lower_ in self.org_words for t in ent):
+        if not self._plain_name(ent):
             return ent
         if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
             return ent
@@ -296,9 +295,7 @@ class EntityRepair:
         if subject and ent.root.dep_ == "conj":
             lemma = head.head.lemma_.lower()
         if ent.label_ in ("LOC", "ORG", "MISC") and subject \
-                and lemma in self.move_verbs and 2 <= len(ent) <= 3 \
-                and all(_name_word(t) and t.is_alpha for t in ent) \
-                and not any(t.lower_ in self.org_words for t in ent):
+                and lemma in self.move_verbs and 2 <= len(ent) <= 3 and self._plain_name(ent):
             return Span(doc, ent.start, ent.end, label="PER")
         return ent
 
@@ -312,8 +309,7 @@ class EntityRepair:
         verb = head.head if ent.root.dep_ == "compound" and head.dep_ in ("oprd", "dobj") else head
         if ent.root.dep_ in ("dobj", "compound") and verb.pos_ == "VERB" \
                 and verb.lemma_.lower() in self.agent_verbs and verb.i < ent.start \
-                and all(_name_word(t) and t.is_alpha for t in ent) \
-                and not any(t.lower_ in self.org_words for t in ent):
+                and self._plain_name(ent):
             return Span(doc, ent.start, ent.end, label="PER")
         return ent
 
@@ -376,6 +372,11 @@ class EntityRepair:
             return ents
         covered = {i for span in found for i in range(span.start, span.end)}
         return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + found
+
+    def _plain_name(self, ent: Span) -> bool:
+        """Capitalised words of letters only, none of them an organisation's word."""
+        return all(_name_word(t) and t.is_alpha for t in ent) \
+            and not any(t.lower_ in self.org_words for t in ent)
 
     def _name_shaped(self, ent: Span) -> bool:
         # "Nyam-Osoryn": a hyphen is a token of its own
@@ -467,8 +468,7 @@ class EntityRepair:
         single = {ent.text for ent in ents if ent.label_ == "PER" and len(ent) == 1}
         result = []
         for ent in ents:
-            name_shaped = 2 <= len(ent) <= 3 and all(_name_word(t) and t.is_alpha for t in ent) \
-                and not any(t.lower_ in self.org_words for t in ent)
+            name_shaped = 2 <= len(ent) <= 3 and self._plain_name(ent)
             if ent.label_ != "PER" and ent.kb_id_ != GAZETTEER_KB_ID and (all(
                     t.text in words or t.is_punct or t.lower_ in ("'s", "’s") for t in ent)
                     or self._owns_a_move(doc, ent)

@@ -101,7 +101,6 @@ def tidy(speaker: str, forms: "Counter | Forms", text: str = "") -> str:
     whole, when the article's own forms say how; else ``speaker`` with plain spaces.
     ``forms`` is best a ``Forms`` built once per text (a Counter is indexed per call)."""
     index = forms if isinstance(forms, Forms) else Forms(forms, text)
-    counts = index.counts
     words = _untitled(_words(speaker))
     if not words:
         return speaker

@@ -206,9 +206,8 @@ def unclosed_quotes(text: str, taken, lang: str) -> list[tuple[int, int, str, No
     for para in _PARAGRAPHS.finditer(text):
         lo, hi = para.span()
         marks = [m.start() for m in _MARKS.finditer(text, lo, hi)]
-        if len(marks) > 1 or text[lo:hi].lstrip()[:1] in "—–-(":
-            continue
-        if len(marks) != 1:
+        # one mark only, in a paragraph that is no interview turn or aside
+        if len(marks) != 1 or text[lo:hi].lstrip()[:1] in "—–-(":
             continue
         opener = _opens(text, marks[0])
         # a lone opener: up to the attribution's comma; a lone closer: the paragraph's
