@@ -23,20 +23,15 @@ from fast_rules import read_examples_cached  # noqa: E402
 
 from talentflow.nlp import move_training as mt  # noqa: E402
 from talentflow.nlp.lang import get_pack  # noqa: E402
-from talentflow.nlp.move_features import (by_surname, group_pairs, pair_candidates,  # noqa: E402
-                                          same_org, same_person, surname)
-from talentflow.nlp.move_model import MoveModel  # noqa: E402
+from talentflow.nlp.move_features import group_pairs, pair_candidates  # noqa: E402
+from talentflow.nlp.move_model import MoveModel, unscored  # noqa: E402
 
 
 def wide_groups(candidates):
     """The trigger-less sentences' pair groups whose pair no trigger sentence holds."""
     same = [c for c in candidates if "bias_scope=far" not in c.features]
-    wide = group_pairs([c for c in same if "wide_sent" in c.features])
-    near_of = by_surname(group_pairs([c for c in same if "wide_sent" not in c.features]),
-                         lambda group: group.person)
-    return [g for g in wide
-            if not any(same_person(n.person, g.person) and same_org(n.org, g.org)
-                       for n in near_of.get(surname(g.person), []))]
+    return unscored(group_pairs([c for c in same if "wide_sent" in c.features]),
+                    group_pairs([c for c in same if "wide_sent" not in c.features]))
 
 
 def main() -> int:

@@ -226,12 +226,17 @@ def split_far(candidates: list[PairCandidate]) -> tuple[list[PairGroup], list[Pa
     far-pair model: a pair the near model scores is not scored again."""
     near = group_pairs([c for c in candidates if "bias_scope=far" not in c.features])
     far = group_pairs([c for c in candidates if "bias_scope=far" in c.features])
-    if not far:
-        return near, far
-    near_of = by_surname(near, lambda group: group.person)
-    return near, [group for group in far
-                  if not any(same_person(n.person, group.person) and same_org(n.org, group.org)
-                             for n in near_of.get(surname(group.person), []))]
+    return near, unscored(far, near)
+
+
+def unscored(groups: list[PairGroup], scored: list[PairGroup]) -> list[PairGroup]:
+    """The groups whose person and organisation no group of ``scored`` pairs already."""
+    if not groups:
+        return groups
+    scored_of = by_surname(scored, lambda group: group.person)
+    return [group for group in groups
+            if not any(same_person(s.person, group.person) and same_org(s.org, group.org)
+                       for s in scored_of.get(surname(group.person), []))]
 
 
 def add_far_moves(moves: list[MoveCandidate], groups: list[PairGroup],
