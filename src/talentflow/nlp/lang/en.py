@@ -137,10 +137,11 @@ PHRASE_TRIGGERS = {
     ],
 }
 
-AGENT_VERBS = frozenset({"expel", "overthrow", "hire", "rehire", "poach", "recruit", "lure", "appoint", "name",
+AGENT_VERBS = frozenset({"hire", "rehire", "poach", "recruit", "lure", "appoint", "name",
                          "promote", "elect", "reelect", "tap", "install", "choose", "select",
                          "inaugurate", "trade",
-                         "fire", "oust", "sack", "dismiss", "axe", "remove", "depose", "sign"})
+                         "fire", "oust", "sack", "dismiss", "axe", "remove", "depose", "sign",
+                         "expel", "overthrow"})
 
 MODALITY_LEMMAS = frozenset({
     "could", "may", "might", "would", "should", "plan", "expect", "consider", "rumour",
