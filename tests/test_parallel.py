@@ -67,11 +67,12 @@ def test_one_worker_means_the_in_process_extractor():
 
 
 WORKER_SCRIPT = """
-import os, sys, time
+import faulthandler, os, signal, sys, time
 from talentflow.cli.common import terminate_as_interrupt
 from talentflow.parallel import extraction_pool
 
 if __name__ == "__main__":
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test's view of a hang
     with terminate_as_interrupt(), extraction_pool(2) as extractor:
         pool = extractor._started()
         for _ in range(2):
@@ -114,7 +115,15 @@ def test_killing_the_parent_leaves_no_worker_behind(tmp_path, how):
         workers = [int(pid) for pid in parent.stdout.readline().split()]
         assert len(workers) == 2 and all(_alive(pid) for pid in workers)
         parent.send_signal(getattr(signal, how))
-        parent.wait(timeout=60)
+        try:
+            parent.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            # Rare under a loaded suite, never reproduced alone: say where every thread
+            # of the parent waits, so the next failure names its cause.
+            parent.send_signal(signal.SIGUSR1)
+            time.sleep(2)
+            pytest.fail("the parent did not exit after " + how + "; its threads:\n"
+                        + (tmp_path / "stderr.txt").read_text())
         # Waiting for an event, not timing it: the loop ends as soon as both are gone.
         for _ in range(600):
             if not any(_alive(pid) for pid in workers):
