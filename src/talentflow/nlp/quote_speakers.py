@@ -218,6 +218,9 @@ class SpeakerFeatures:
         self.top = max(self.counts, key=self.counts.get) if self.counts else None
         ranked = sorted(self.counts, key=lambda n: (-self.counts[n], n))
         self.main = [n for n in ranked[:MAIN_PEOPLE] if self.counts[n] >= 2 and len(n.split()) >= 2]
+        # the first person the article names in full: often its subject, who may speak
+        # far from their name through pronouns coref left unresolved ("Elle a indiqué ...")
+        self.lead = next((p[2] for p in persons if len(p[2].split()) >= 2), None)
         self.shown: set[str] = set()  # people whose gender the text shows, not coref alone
         self.genders = self._genders()
 
@@ -363,7 +366,7 @@ class SpeakerFeatures:
             if p[1] <= start or p[0] >= end:
                 mentions.setdefault(p[2], []).append(p)
         # the article's main people, who may speak through a pronoun far from their name
-        for extra in (rule, previous, *self.main):
+        for extra in (rule, previous, *self.main, self.lead):
             if extra and extra not in mentions:
                 mentions[extra] = []
         if not mentions:
@@ -474,6 +477,11 @@ class SpeakerFeatures:
                     f.append("title_named")
             if name in self.movers:
                 f.append("mover")
+            if name == self.lead:
+                # named only far back: how the quote's pronoun agrees decides
+                f.append("lead")
+                if not ms:
+                    f.append("lead_far&" + next((x for x in f if x.startswith("pronoun=")), "-"))
             count = self.counts.get(name, 0)
             f.append(f"count={_bucket(count, (1, 3))}")
             if name == self.top:
