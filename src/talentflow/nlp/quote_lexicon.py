@@ -13,10 +13,15 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])[.](?=\s|$)|[!?…](?=\s|$)|\n|[«“„\"]")
 _SPEECH = {
     "fr": re.compile(
-        r"\b(?:déclar|affirm|expliqu|ajout|estim|soulign|précis|indiqu|confi|assur|lanc|"
-        r"répond|poursui|racont|conclu|comment|reconn|martel|insist|not[ée]|observ|relev|"
-        r"rappel|résum|jug|s'exclam|écri|tw[ie]|avou|adm[ie]|prévi|ironis|dénon|regrett|"
-        r"félicit|témoign|annon|concè|conc[eé]d|sout|résum|argument|dit|dis|dira|selon|"
+        # the stems' nouns are left out ("la précision", "la confiance", "comment",
+        # "l'administration", "le soutien", "la poursuite", "le rappel")
+        r"\b(?:déclar|affirm|expliqu|ajout|estim|soulign|précis(?!ion|ément)|indiqu|"
+        r"confi(?!anc)|assur(?!anc|eur)|lanc(?!ement)|"
+        r"répond|poursui(?!tes?\b|vre)|racont|conclu(?!sion)|comment(?!\b|aire)|reconn|"
+        r"martel|insist|not[ée]|observ(?!at)|relev|"
+        r"rappel(?!s?\b)|résum|jug|s'exclam|écri|tw[ie]|avou|adm(?:et|is|ett)|prévi(?!sion)|"
+        r"ironis|dénon|regrett|"
+        r"félicit|témoign|annon|concè|conc[eé]d|sout(?!ien\b|iens\b)|résum|argument|dit|dis|dira|selon|"
         r"pour (?:lui|elle)|d'après|renchér|tranch|plaid|confirm|s'interroge|s'inqui|"
         r"glisse|lâch|déplor|se réjou|se dit|raill|prévien|constat|analys|détaill|"
         r"espère|pense|croit|considèr)\w*", re.I),
