@@ -111,7 +111,16 @@ _PERSON_NOUNS = {
        "parlementaire", "opposant", "opposante", "prévenu", "prévenue", "accusé", "accusée",
        "avocate", "retraité", "retraitée", "entrepreneur", "entrepreneuse", "policier",
        "policière", "enquêteur", "enquêtrice", "chercheur", "chercheuse", "universitaire",
-       "écologiste", "socialiste", "républicain", "républicaine", "démocrate", "jeune"},
+       "écologiste", "socialiste", "républicain", "républicaine", "démocrate", "jeune",
+       "psychologue", "psychiatre", "magistrat", "magistrate", "juriste", "économiste",
+       "journaliste", "chroniqueur", "chroniqueuse", "animateur", "animatrice",
+       "entraîneur", "entraîneuse", "sélectionneur", "joueur", "joueuse", "attaquant",
+       "défenseur", "gardien", "capitaine", "manifestant", "manifestante", "étudiant",
+       "étudiante", "habitant", "habitante", "témoin", "victime", "élève", "enseignant",
+       "enseignante", "professeur", "professeure", "infirmier", "infirmière", "chirurgien",
+       "chirurgienne", "agriculteur", "agricultrice", "commerçant", "commerçante",
+       "syndicaliste", "centriste", "diplomate", "officier", "soldat", "militaire",
+       "haut-gradé", "fonctionnaire", "responsable", "dirigeant", "dirigeante"},
     "en": frozenset(line.lower().split()[-1] for line in read_lines(DATA_DIR / "en" / "roles.txt"))
     | {"actor", "actress", "singer", "star", "player", "striker", "lawmaker", "lawyer",
        "attorney", "analyst", "expert", "author", "writer", "professor", "scientist",
@@ -127,6 +136,8 @@ _PERSON_NOUNS = {
 
 def _titled(window: str, lang: str) -> bool:
     """A definite title for a person in the attribution ("affirme l'élu", "the coach")."""
+    # "le vice-chancelier", "l'ex-ministre": the title after the prefix
     return any(word.lower() in _PERSON_NOUNS[lang]
+               or word.lower().rsplit("-", 1)[-1] in _PERSON_NOUNS[lang]
                for match in _DEFINITE_TITLE[lang].finditer(window)
                for word in match.group(1).split())
