@@ -110,7 +110,9 @@ class QuoteFinder:
             elif style == "marks":
                 speaker, attributed = self._speaker(text, start, end, outside, pronouns, inside)
             elif style == "dash":
-                speaker = outside.last_before(start)
+                # an answer after a dash: the person named last, else (a long interview
+                # names them far back) the one it is with
+                speaker = outside.last_before(start) or outside.interviewee(start)
             else:
                 speaker = outside.interviewee(start)
             # how the rules decided, a feature of the learned choice
