@@ -58,7 +58,8 @@ class TestFrench:
         text = ("« Nous allons rouvrir les ateliers de la vallée dès le printemps », assure "
                 "Corentin Le Maire.")
         assert said(text, run(text, "fr")) == [
-            ("Corentin Le Maire", "Nous allons rouvrir les ateliers de la vallée dès le printemps")]
+            ("Corentin Le Maire",
+             "Nous allons rouvrir les ateliers de la vallée dès le printemps")]
 
     def test_english_marks_in_a_french_article_and_ce_dernier(self):
         text = ("Bastien Roucayrol a été nommé directeur de la fondation Lumenor. Ce dernier "

@@ -21,7 +21,8 @@ _SPEECH = {
         r"martel|insist|not[ée]|observ(?!at)|relev|"
         r"rappel(?!s?\b)|résum|jug|s'exclam|écri|tw[ie]|avou|adm(?:et|is|ett)|prévi(?!sion)|"
         r"ironis|dénon|regrett|"
-        r"félicit|témoign|annon|concè|conc[eé]d|sout(?!ien\b|iens\b)|résum|argument|dit|dis|dira|selon|"
+        r"félicit|témoign|annon|concè|conc[eé]d|sout(?!ien\b|iens\b)|résum|argument|"
+        r"dit|dis|dira|selon|"
         r"pour (?:lui|elle)|d'après|renchér|tranch|plaid|confirm|s'interroge|s'inqui|"
         r"glisse|lâch|déplor|se réjou|se dit|raill|prévien|constat|analys|détaill|"
         r"espère|pense|croit|considèr)\w*", re.I),

@@ -24,7 +24,7 @@ from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerModel, model_path,
 
 MIN_FEATURE_COUNT = 2
 REGULARISATION = 0.6       # scikit-learn's C, chosen by cross-validation on three fold splits
-THRESHOLD = 0.25          # the best candidate speaks from this probability (CV: 0.2-0.25 fr, flat en)
+THRESHOLD = 0.25          # the best candidate speaks from this probability (CV fr: 0.2-0.25)
 
 
 def gold_speaker(span: QuoteSpan, gold_quotes: list[dict]) -> str | None:
