@@ -11,7 +11,9 @@ import pytest
 
 from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerCandidate, SpeakerFeatures,
                                            SpeakerModel, choose, load_speaker_model,
-                                           model_path, quotes_of)
+                                           model_path, previous_speakers, quotes_of,
+                                           with_previous)
+from talentflow.nlp.quotes import QuoteFinder
 from talentflow.core import Article
 from talentflow.nlp import extract
 
@@ -134,3 +136,28 @@ def test_a_speaker_model_ships_for_each_language(lang):
     model = load_speaker_model(str(model_path(lang)))
     assert model is not None and model.lang == lang and 0 < model.threshold < 1
     assert model.weights and all(isinstance(w, float) for w in model.weights.values())
+
+
+def test_said_before_is_the_chooser_s_own_previous_choice():
+    # the rules gave the first quote to A B; the model, trusting the pronoun, to C D: the
+    # second quote's "said before" is C D's (the model's choice), not the rules' A B
+    model = SpeakerModel("fr", {"pron": 3.0, "said_before": 3.0}, -2.0, 0.3, {})
+    first = QuoteSpan(0, 10, "marks", "A B", [SpeakerCandidate("A B", ["rule"]),
+                                              SpeakerCandidate("C D", ["pron"])])
+    second = QuoteSpan(20, 30, "marks", "A B", [SpeakerCandidate("A B", ["rule"]),
+                                                SpeakerCandidate("C D", [])])
+    assert [q.speaker for q in quotes_of([first, second], model)] == ["C D", "C D"]
+    # trained on the rules' chain: the speaker the rules gave the quote before
+    assert previous_speakers([first, second]) == [None, "A B"]
+    # the same surname and first initial is the same speaker
+    assert "said_before" in with_previous(SpeakerCandidate("Georges Weil", []), "George Weil")
+
+
+def test_a_french_quote_ending_a_sentence_is_not_attributed_by_the_next_one():
+    # "répondu" in the next sentence is no verb of saying for the quote
+    text = ("Inès Valcourt, chercheuse, a rencontré les militantes. Elle poursuit : « Il n'y "
+            "a eu aucun progrès pour les droits acquis depuis des années. » Le ministère n'a "
+            "pas répondu à nos questions.")
+    finder = QuoteFinder("fr")
+    finder.find(text, [(0, 13, "Inès Valcourt")], [])
+    assert [(s.how, s.rule) for s in finder.spans] == [("speech_before", "Inès Valcourt")]

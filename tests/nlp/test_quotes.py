@@ -53,6 +53,14 @@ class TestFrench:
         assert [q[0] for q in quotes] == ["Octave Lemarchand", "Octave Lemarchand"]
         assert quotes[1][1] == "et cette équipe me laisse enfin le temps de le faire"
 
+    def test_a_surname_after_a_particle_is_not_cut_at_a_title_word(self):
+        # "Maire" is a title, but after "Le" it is the surname's end
+        text = ("« Nous allons rouvrir les ateliers de la vallée dès le printemps », assure "
+                "Corentin Le Maire.")
+        assert said(text, run(text, "fr")) == [
+            ("Corentin Le Maire",
+             "Nous allons rouvrir les ateliers de la vallée dès le printemps")]
+
     def test_english_marks_in_a_french_article_and_ce_dernier(self):
         text = ("Bastien Roucayrol a été nommé directeur de la fondation Lumenor. Ce dernier "
                 "a confié : “Je suis fier de rejoindre une maison aussi ancienne que celle-ci.”")

@@ -18,6 +18,8 @@ from talentflow.nlp.lang import get_pack
 from talentflow.nlp.org_ruler import GAZETTEER_KB_ID
 
 _MAX_NAME_TOKENS = 4
+# capitalised particles that open a surname ("Le", "De", "Van")
+_PARTICLES = frozenset({"Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del", "Della"})
 
 
 @Language.factory("talentflow_person_repair")
@@ -83,7 +85,10 @@ class PersonRepair:
         """"nommé X Y Premier ministre": the name stops where a title starts."""
         if ent.label_ != "PER":
             return ent
-        cut = next((i for i in range(ent.start + 1, ent.end) if i in role_starts), None)
+        # a capitalised title word after a surname's particle is the surname itself
+        # ("X Le Maire", "Y De Juge"): no title starts there
+        cut = next((i for i in range(ent.start + 1, ent.end) if i in role_starts
+                    and not (ent.doc[i].is_title and ent.doc[i - 1].text in _PARTICLES)), None)
         return ent if cut is None else Span(ent.doc, ent.start, cut, label="PER")
 
     def _object_orgs(self, doc: Doc) -> set[str]:

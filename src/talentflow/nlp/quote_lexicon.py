@@ -13,10 +13,16 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])[.](?=\s|$)|[!?…](?=\s|$)|\n|[«“„\"]")
 _SPEECH = {
     "fr": re.compile(
-        r"\b(?:déclar|affirm|expliqu|ajout|estim|soulign|précis|indiqu|confi|assur|lanc|"
-        r"répond|poursui|racont|conclu|comment|reconn|martel|insist|not[ée]|observ|relev|"
-        r"rappel|résum|jug|s'exclam|écri|tw[ie]|avou|adm[ie]|prévi|ironis|dénon|regrett|"
-        r"félicit|témoign|annon|concè|conc[eé]d|sout|résum|argument|dit|dis|dira|selon|"
+        # the stems' nouns are left out ("la précision", "la confiance", "comment",
+        # "l'administration", "le soutien", "la poursuite", "le rappel")
+        r"\b(?:déclar|affirm|expliqu|ajout|estim|soulign|précis(?!ion|ément)|indiqu|"
+        r"confi(?!anc)|assur(?!anc|eur)|lanc(?!ement)|"
+        r"répond|poursui(?!tes?\b|vre)|racont|conclu(?!sion)|comment(?!\b|aire)|reconn|"
+        r"martel|insist|not[ée]|observ(?!at)|relev|"
+        r"rappel(?!s?\b)|résum|jug|s'exclam|écri|tw[ie]|avou|adm(?:et|is|ett)|prévi(?!sion)|"
+        r"ironis|dénon|regrett|"
+        r"félicit|témoign|annon|concè|conc[eé]d|sout(?!ien\b|iens\b)|résum|argument|"
+        r"dit|dis|dira|selon|"
         r"pour (?:lui|elle)|d'après|renchér|tranch|plaid|confirm|s'interroge|s'inqui|"
         r"glisse|lâch|déplor|se réjou|se dit|raill|prévien|constat|analys|détaill|"
         r"espère|pense|croit|considèr)\w*", re.I),
@@ -106,7 +112,16 @@ _PERSON_NOUNS = {
        "parlementaire", "opposant", "opposante", "prévenu", "prévenue", "accusé", "accusée",
        "avocate", "retraité", "retraitée", "entrepreneur", "entrepreneuse", "policier",
        "policière", "enquêteur", "enquêtrice", "chercheur", "chercheuse", "universitaire",
-       "écologiste", "socialiste", "républicain", "républicaine", "démocrate", "jeune"},
+       "écologiste", "socialiste", "républicain", "républicaine", "démocrate", "jeune",
+       "psychologue", "psychiatre", "magistrat", "magistrate", "juriste", "économiste",
+       "journaliste", "chroniqueur", "chroniqueuse", "animateur", "animatrice",
+       "entraîneur", "entraîneuse", "sélectionneur", "joueur", "joueuse", "attaquant",
+       "défenseur", "gardien", "capitaine", "manifestant", "manifestante", "étudiant",
+       "étudiante", "habitant", "habitante", "témoin", "victime", "élève", "enseignant",
+       "enseignante", "professeur", "professeure", "infirmier", "infirmière", "chirurgien",
+       "chirurgienne", "agriculteur", "agricultrice", "commerçant", "commerçante",
+       "syndicaliste", "centriste", "diplomate", "officier", "soldat", "militaire",
+       "haut-gradé", "fonctionnaire", "responsable", "dirigeant", "dirigeante"},
     "en": frozenset(line.lower().split()[-1] for line in read_lines(DATA_DIR / "en" / "roles.txt"))
     | {"actor", "actress", "singer", "star", "player", "striker", "lawmaker", "lawyer",
        "attorney", "analyst", "expert", "author", "writer", "professor", "scientist",
@@ -122,6 +137,8 @@ _PERSON_NOUNS = {
 
 def _titled(window: str, lang: str) -> bool:
     """A definite title for a person in the attribution ("affirme l'élu", "the coach")."""
+    # "le vice-chancelier", "l'ex-ministre": the title after the prefix
     return any(word.lower() in _PERSON_NOUNS[lang]
+               or word.lower().rsplit("-", 1)[-1] in _PERSON_NOUNS[lang]
                for match in _DEFINITE_TITLE[lang].finditer(window)
                for word in match.group(1).split())

@@ -19,11 +19,12 @@ from dataclasses import replace
 
 from talentflow.nlp.move_training import (Example, fold_of, gold_person_match, rules_only,
                                           run_training, training_parser)
-from talentflow.nlp.quote_speakers import QuoteSpan, SpeakerModel, model_path, quotes_of
+from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerModel, model_path,
+                                           previous_speakers, quotes_of, with_previous)
 
 MIN_FEATURE_COUNT = 2
-REGULARISATION = 0.3       # scikit-learn's C, chosen by cross-validation (0.3 or 1.0)
-THRESHOLD = 0.3           # the best candidate speaks from this probability (CV: 0.3-0.5)
+REGULARISATION = 0.6       # scikit-learn's C, chosen by cross-validation on three fold splits
+THRESHOLD = 0.25          # the best candidate speaks from this probability (CV fr: 0.2-0.25)
 
 
 def gold_speaker(span: QuoteSpan, gold_quotes: list[dict]) -> str | None:
@@ -43,12 +44,12 @@ def labelled(examples: list[Example]) -> list[tuple[list[str], int]]:
         golds = example.gold.get("quotes")
         if golds is None:
             continue  # not annotated for quotes: no label either way
-        for span in example.quote_spans:
+        for span, previous in zip(example.quote_spans, previous_speakers(example.quote_spans)):
             if span.style != "marks":
                 continue  # the rules decide the others (``quote_speakers.choose``)
             speaker = gold_speaker(span, golds)
             for cand in span.candidates:
-                rows.append((cand.features,
+                rows.append((with_previous(cand, previous),
                              int(speaker is not None and gold_person_match(speaker, cand.name))))
     return rows
 
