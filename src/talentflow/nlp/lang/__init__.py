@@ -151,6 +151,10 @@ class LanguagePack:
     institution_words: frozenset[str] = frozenset()
     # "la présentatrice quitte X": definite articles before a title standing for a person
     definite_articles: frozenset[str] = frozenset({"le", "la", "l'", "l’"})
+    # "la société", "le club": nouns that stand for the article's main organisation after
+    # one of the determiners (:mod:`talentflow.nlp.org_descriptions`); none: not read
+    org_description_nouns: frozenset[str] = frozenset()
+    description_determiners: frozenset[str] = frozenset()
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}

@@ -1,0 +1,36 @@
+"""An organisation named only by a description in the move sentence ("à la tête du club"):
+the article's main organisation (invented French articles, real French model)."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import assert_evidence, move_of, run
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(autouse=True)
+def _model(fr_nlp):
+    """Every test here needs the real French pipeline, loaded once per session."""
+
+
+CLUB = ("Le FC Valmont change d'entraîneur.\n\n"
+        "Le FC Valmont a perdu ses cinq derniers matchs et le FC Valmont est avant-dernier en "
+        "Ligue 2. Karl Weber a été licencié lundi après trois ans à la tête du club.")
+
+
+def test_the_club_a_coach_is_fired_from_is_the_article_s_main_one():
+    move = move_of(run(CLUB), "Karl Weber")
+    assert (move.from_org, move.to_org) == ("FC Valmont", None)
+    assert_evidence(CLUB, move, "Karl Weber")
+
+
+def test_a_description_without_a_side_word_names_no_organisation():
+    text = CLUB.replace("après trois ans à la tête du club", "malgré le soutien du club")
+    assert not [m for m in run(text).moves if m.person == "Karl Weber"]
+
+
+def test_a_description_stands_for_no_organisation_the_article_hardly_names():
+    text = ("Karl Weber a été licencié lundi après trois ans à la tête du club. Il avait "
+            "joué au FC Valmont, à l'AS Orne, au Racing Brévent et à l'US Morlaix.")
+    assert not [m for m in run(text).moves if m.person == "Karl Weber" and m.from_org]
