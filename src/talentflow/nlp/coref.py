@@ -2,7 +2,9 @@
 
 Every PER entity is mapped to the most complete name the article gives for that person
 (same surname, compatible first name). A subject pronoun ("il", "elle") points to the
-latest person named before it in the same or the previous sentence.
+latest person named before it in the same or the previous sentence. A definite title as
+the subject of a move verb ("le chroniqueur de 61 ans rejoindra Y") points to the one person
+the article writes with that title ("le chroniqueur X"), however far back.
 """
 from __future__ import annotations
 
@@ -138,7 +140,36 @@ class NameCoref:
                 # the previous sentence's subject pronoun, with nobody named since
                 resolved[token.i] = chained[1]
                 chained = (token.i, chained[1])
+        self._title_holders(doc, persons, canonical, titled, movers, resolved)
         return resolved
+
+    def _title_holders(self, doc: Doc, persons: list[Span], canonical: dict, titled: set[int],
+                       movers: set[int], resolved: dict[int, str]) -> None:
+        """"Le journaliste de 79 ans rejoindra Y" with "le journaliste X" written earlier,
+        however far: a definite title as the subject of a move verb stands for the one
+        person the article gives that title (beside the name: "le journaliste X", "X,
+        journaliste"), when it gives it to one person only."""
+        holders: dict[str, str | None] = {}
+        person_at = {p.start: p for p in persons}
+        person_before = {p.end: p for p in persons}
+        for span in doc.spans.get(ROLES, []):
+            person = person_at.get(span.end)
+            if person is None and span.start >= 2 and doc[span.start - 1].text == ",":
+                person = person_before.get(span.start - 1)
+            name = canonical.get((person.start, person.end)) if person is not None else None
+            if name:
+                key = span.root.lemma_.lower()
+                holders[key] = name if holders.get(key, name) == name else None
+        if not holders:
+            return
+        for i in sorted(titled - set(resolved)):
+            token = doc[i]
+            name = holders.get(token.lemma_.lower())
+            if name and token.pos_ == "NOUN" and token.dep_.startswith("nsubj") \
+                    and token.head.i in movers and "Plur" not in token.morph.get("Number") \
+                    and any(c.dep_ == "det" and c.lower_ in self.pack.definite_articles
+                            for c in token.children):
+                resolved[i] = name
 
     def _other_subject_between(self, doc: Doc, person: Span, possessive) -> bool:
         """"X ... Acme annonce son départ": an organisation subject closer to the possessive
