@@ -56,3 +56,11 @@ def test_a_title_given_to_two_people_stands_for_neither():
     text = RADIO.replace("s'en va.", "s'en va, comme le chroniqueur Marc Vidal.")
     assert not [m for m in run(text).moves
                 if m.to_org == "Télé Orne" and m.person in ("Paul Ferrand", "Marc Vidal")]
+
+
+def test_the_latter_stands_for_the_last_person_named_not_the_subject():
+    text = ("Paul Ferrand a remplacé Marc Vidal à la présentation du journal de Radio Valmont. "
+            "Ce dernier rejoindra Télé Orne en septembre.")
+    moves = [m for m in run(text).moves if m.to_org == "Télé Orne"]
+    assert [m.person for m in moves] == ["Marc Vidal"]
+    assert_evidence(text, moves[0], "Ce dernier")

@@ -154,6 +154,9 @@ class LanguagePack:
     # "la société", "le club": nouns that stand for the article's main organisation after
     # one of the determiners (:mod:`talentflow.nlp.org_descriptions`); none: not read
     org_description_nouns: frozenset[str] = frozenset()
+    # "ce dernier": the last person named, as a subject (coref; English "the latter"
+    # changed no CV move, so the English pack has none)
+    latter_words: frozenset[str] = frozenset()
     description_determiners: frozenset[str] = frozenset()
 
 

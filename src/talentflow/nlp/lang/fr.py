@@ -382,6 +382,7 @@ PACK = LanguagePack(
         "fédération", "institution", "université", "mairie", "municipalité", "assureur",
         "opérateur", "géant", "rédaction", "syndicat", "association", "fondation", "agence",
         "radio", "institut", "enseigne", "fabricant", "distributeur", "éditeur"}),
+    latter_words=frozenset({"dernier", "dernière"}),
     description_determiners=frozenset({"le", "la", "l'", "l’", "du", "au", "ce", "cet",
                                        "cette"}),
     institution_words=frozenset({"université", "ministère", "banque", "institut", "école",
