@@ -407,8 +407,8 @@ class MoveArguments:
         if from_org is None and to_org is None:
             # "X a quitté le club", "à la tête du groupe": the article's main organisation,
             # read where the description stands (org_descriptions)
-            from_org, to_org = self._sides(ctx, sent, trigger, kind, person,
-                                           described_mentions(ctx, self.pack, sent.start, sent.end))
+            described = described_mentions(ctx, self.pack, sent.start, sent.end)
+            from_org, to_org = self._sides(ctx, sent, trigger, kind, person, described)
         if from_org is None and to_org is None and trigger.start not in self._lent_steps:
             context = ctx.context_for(paragraph)
             if kind == LEAVE:

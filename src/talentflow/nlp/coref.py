@@ -149,8 +149,8 @@ class NameCoref:
     def _latter(self, doc: Doc, persons: list[Span], canonical: dict,
                 resolved: dict[int, str]) -> None:
         """"X a remplacé Y. Ce dernier rejoint Z": the subject "ce dernier" (the pack's
-        ``latter_words`` after a determiner) stands for the last person named before it, in its sentence or the one before,
-        whatever that person's role there."""
+        ``latter_words`` after a determiner) stands for the last person named before it,
+        in its sentence or the one before, whatever that person's role there."""
         starts = [p.start for p in persons]
         for token in _tokens_among(doc, self.pack.latter_words):
             if token.i in resolved or not token.dep_.startswith("nsubj") \
