@@ -189,6 +189,8 @@ class NameCoref:
             name = holders.get(token.lemma_.lower())
             if name and token.pos_ == "NOUN" and token.dep_.startswith("nsubj") \
                     and token.head.i in movers and "Plur" not in token.morph.get("Number") \
+                    and (self.pack.title_subject_beside_names
+                         or not any(t.ent_type_ in ("PER", "PERSON") for t in token.sent)) \
                     and any(c.dep_ == "det" and c.lower_ in self.pack.definite_articles
                             for c in token.children):
                 resolved[i] = name
