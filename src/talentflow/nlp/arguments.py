@@ -26,6 +26,7 @@ from talentflow.nlp.doc_context import (DocContext, OrgMention, PersonMention, b
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
 from talentflow.nlp.move_roles import move_role, title_with_complement
+from talentflow.nlp.org_descriptions import described_mentions
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import (appointer_government, national_government,
                                         title_with_domain)
@@ -403,6 +404,11 @@ class MoveArguments:
             return None
         if weak and kind == APPOINT and to_org is None:
             return None  # "chose X as a running mate": picked, but for no post anywhere
+        if from_org is None and to_org is None:
+            # "X a quitté le club", "à la tête du groupe": the article's main organisation,
+            # read where the description stands (org_descriptions)
+            described = described_mentions(ctx, self.pack, sent.start, sent.end)
+            from_org, to_org = self._sides(ctx, sent, trigger, kind, person, described)
         if from_org is None and to_org is None and trigger.start not in self._lent_steps:
             context = ctx.context_for(paragraph)
             if kind == LEAVE:

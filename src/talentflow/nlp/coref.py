@@ -2,7 +2,10 @@
 
 Every PER entity is mapped to the most complete name the article gives for that person
 (same surname, compatible first name). A subject pronoun ("il", "elle") points to the
-latest person named before it in the same or the previous sentence.
+latest person named before it in the same or the previous sentence. A definite title as
+the subject of a move verb ("le chroniqueur de 61 ans rejoindra Y") points to the one person
+the article writes with that title ("le chroniqueur X"), however far back; a subject "ce
+dernier" to the last person named in its sentence or the one before.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.extensions import ROLES, TRIGGERS
 from talentflow.nlp.lang import MOVE_KINDS, SUCCEED, get_pack, read_lines
 from talentflow.nlp.careers import apposed_to_subject
+from talentflow.nlp.doc_context import _tokens_among
 
 
 @Language.factory("talentflow_coref")
@@ -138,7 +142,58 @@ class NameCoref:
                 # the previous sentence's subject pronoun, with nobody named since
                 resolved[token.i] = chained[1]
                 chained = (token.i, chained[1])
+        self._title_holders(doc, persons, canonical, titled, movers, resolved)
+        self._latter(doc, persons, canonical, resolved)
         return resolved
+
+    def _latter(self, doc: Doc, persons: list[Span], canonical: dict,
+                resolved: dict[int, str]) -> None:
+        """"X a remplacé Y. Ce dernier rejoint Z": the subject "ce dernier" (the pack's
+        ``latter_words`` after a determiner) stands for the last person named before it,
+        in its sentence or the one before, whatever that person's role there."""
+        starts = [p.start for p in persons]
+        for token in _tokens_among(doc, self.pack.latter_words):
+            if token.i in resolved or not token.dep_.startswith("nsubj") \
+                    or not any(c.dep_ == "det" for c in token.children):
+                continue
+            k = bisect_left(starts, token.i) - 1
+            if k < 0 or persons[k].end > token.i:
+                continue
+            sent_start = token.sent.start
+            previous_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+            name = canonical.get((persons[k].start, persons[k].end))
+            if name and persons[k].start >= previous_start:
+                resolved[token.i] = name
+
+    def _title_holders(self, doc: Doc, persons: list[Span], canonical: dict, titled: set[int],
+                       movers: set[int], resolved: dict[int, str]) -> None:
+        """"Le journaliste de 79 ans rejoindra Y" with "le journaliste X" written earlier,
+        however far: a definite title as the subject of a move verb stands for the one
+        person the article gives that title (beside the name: "le journaliste X", "X,
+        journaliste"), when it gives it to one person only."""
+        holders: dict[str, str | None] = {}
+        person_at = {p.start: p for p in persons}
+        person_before = {p.end: p for p in persons}
+        for span in doc.spans.get(ROLES, []):
+            person = person_at.get(span.end)
+            if person is None and span.start >= 2 and doc[span.start - 1].text == ",":
+                person = person_before.get(span.start - 1)
+            name = canonical.get((person.start, person.end)) if person is not None else None
+            if name:
+                key = span.root.lemma_.lower()
+                holders[key] = name if holders.get(key, name) == name else None
+        if not holders:
+            return
+        for i in sorted(titled - set(resolved)):
+            token = doc[i]
+            name = holders.get(token.lemma_.lower())
+            if name and token.pos_ == "NOUN" and token.dep_.startswith("nsubj") \
+                    and token.head.i in movers and "Plur" not in token.morph.get("Number") \
+                    and (self.pack.title_subject_beside_names
+                         or not any(t.ent_type_ in ("PER", "PERSON") for t in token.sent)) \
+                    and any(c.dep_ == "det" and c.lower_ in self.pack.definite_articles
+                            for c in token.children):
+                resolved[i] = name
 
     def _other_subject_between(self, doc: Doc, person: Span, possessive) -> bool:
         """"X ... Acme annonce son départ": an organisation subject closer to the possessive

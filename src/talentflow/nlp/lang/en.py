@@ -378,6 +378,10 @@ PACK = LanguagePack(
                             "deliver", "file", "send"}),
     document_nouns=frozenset({"letter", "request", "notice"}),
     org_possessives=frozenset({"its", "their"}),
+    # "the chairman resigned": a title standing for its holder (coref), once the French
+    # default ("le", "la") that no English text matched
+    definite_articles=frozenset({"the"}),
+    title_subject_beside_names=False,
     territory_nouns=frozenset({"city", "town", "state", "province", "region", "county",
                                "commonwealth", "territory", "district", "municipality",
                                "republic", "kingdom", "emirate", "island", "islands"}),
