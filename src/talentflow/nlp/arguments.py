@@ -441,7 +441,8 @@ class MoveArguments:
         if from_org is None and to_org is None and kind == LEAVE:
             # "Peruvian president X dismisses Y": Y leaves the government X heads
             from_org = appointer_government(ctx, self.pack, sent, trigger, persons)
-        role = move_role(ctx, self.pack, sent, trigger, kind, person, persons) or own_post
+        role = move_role(ctx, self.pack, sent, trigger, kind, person, persons,
+                         (from_org, to_org)) or own_post
         role = title_with_domain(ctx, sent, role)
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from talentflow.nlp.doc_context import DocContext, PersonMention
-from talentflow.nlp.lang import LEAVE, SUCCEED, LanguagePack
+from talentflow.nlp.lang import LEAVE, MOVE_KINDS, SUCCEED, LanguagePack
 from talentflow.nlp.linking import _introduced_post, _past
 
 #: Tokens between a person and a title set in apposition ("X, ancien directeur")
@@ -14,13 +14,18 @@ ROLE_APPOSITION_GAP = 3
 
 
 def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, kind: str,
-              person: PersonMention, persons: list[PersonMention]) -> str | None:
-    """The title the move gives the person, in the article's own words, or None."""
+              person: PersonMention, persons: list[PersonMention],
+              orgs: tuple[str | None, ...] = ()) -> str | None:
+    """The title the move gives the person, in the article's own words, or None; ``orgs``
+    are the move's organisations, which an apposed title may name."""
     doc = ctx.doc
+    office = office_role(doc, pack, sent, trigger, person)
+    if office is not None and not office.lower().startswith(VAGUE_OFFICES):
+        return office  # "prend la présidence de X": the post the move itself names
     roles = [r for r in ctx.in_span(ctx.roles, sent.start, sent.end)
              if r.text.lower() not in pack.founder_nouns]
     if not roles:
-        return None
+        return office
     # the next person bounds this one's titles, unless it is the agent ("by Y as his...")
     next_person = min((p.start for p in persons if p.start > person.start and not any(
         t.lower_ in pack.agent_prepositions for t in doc[max(0, p.start - 3):p.start])),
@@ -65,7 +70,12 @@ def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, ki
             if role.end <= mention.start and len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap):
                 if _held(doc, role, pack) and kind != LEAVE:
                     continue
-                return role.text
+                # "le cardinal X, archevêque de Y, quitte Y": the apposed title names the
+                # post the move is about, the one before the name only a rank
+                apposed = next((r for r in roles if 0 <= r.start - person.end <= ROLE_APPOSITION_GAP
+                                and r.start < next_person and _names_org(doc, sent, r, orgs)
+                                and not (_held(doc, r, pack) and kind != LEAVE)), None)
+                return (apposed or role).text
     # 2b. a title of an organisation set before the name: "the head of Y, X, quits"
     for role in roles:
         titled = [o for o in ctx.in_span(ctx.orgs, role.end, person.start)
@@ -91,7 +101,84 @@ def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, ki
                 t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PART") or t.lower_ in
                 pack.possessive_markers for t in gap):
             return role.text
-    return None
+    return office
+
+
+# offices that say only "at the head": a title of the sentence, when there is one, says more
+VAGUE_OFFICES = ("tête", "rênes")
+_OFFICE_PREPS = {"à", "de"}
+_OFFICE_DETS = {"la", "les"}
+_OFFICE_LINKS = {"de", "du", "des", "d'", "d’", "au", "aux"}
+_OFFICE_WORDS = 8
+_CALENDAR = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
+             "jeudi", "vendredi", "samedi", "dimanche"}
+
+
+def office_role(doc, pack: LanguagePack, sent: Span, trigger: Span,
+                person: PersonMention) -> str | None:
+    """The office a move takes or leaves named by its noun ("prend la présidence de X",
+    "nommé à la tête de Y", "la démission de X de la présidence"): gold keeps such words
+    as the role, and no title lexicon lists them, being common nouns in other senses."""
+    if not pack.office_nouns:
+        return None
+    noun = next((t for t in trigger if t.lower_ in pack.office_nouns), None)
+    if noun is None:
+        # right after the trigger or the person: "nommé (mardi) à la présidence de"
+        for anchor in (trigger.end, person.end if person.start >= trigger.end else None):
+            if anchor is None:
+                continue
+            for i in range(anchor + 2, min(anchor + 5, sent.end)):
+                if doc[i].lower_ in pack.office_nouns and doc[i - 1].lower_ in _OFFICE_DETS \
+                        and doc[i - 2].lower_ in _OFFICE_PREPS and not any(
+                            t.is_punct or t.ent_type_ == "PER" for t in doc[anchor:i - 2]):
+                    noun = doc[i]
+                    break
+            if noun is not None:
+                break
+    if noun is None and trigger.label_ == SUCCEED and person.start >= trigger.end:
+        # "X nommé à la présidence de Z en remplacement de Y": Y leaves the post X takes
+        noun = next((t for t in reversed(doc[sent.start:trigger.start])
+                     if t.lower_ in pack.office_nouns and t.i > sent.start
+                     and doc[t.i - 1].lower_ in _OFFICE_DETS), None)
+    if noun is None:
+        return None
+    end = noun.i + 1
+    while end < sent.end and doc[end].is_lower and doc[end].pos_ == "ADJ":
+        end += 1  # "direction générale", "présidence exécutive"
+    if end < sent.end and doc[end].lower_ in _OFFICE_LINKS:
+        last = end
+        i = end + 1
+        while i < sent.end and i - end <= _OFFICE_WORDS and not doc[i].is_punct \
+                and not doc[i].text[0].isdigit() and doc[i].lower_ not in _CALENDAR \
+                and doc[i].ent_type_ != "PER" and (
+                    doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
+                    or doc[i].lower_ in _OFFICE_LINKS or doc[i].lower_ in ("l'", "l’")):
+            if doc[i].pos_ in ("NOUN", "PROPN", "ADJ"):
+                last = i + 1
+            i += 1
+        if last > end + 1:
+            end = last
+    return doc[noun.i:end].text
+
+
+def _names_org(doc, sent: Span, role: Span, orgs: tuple[str | None, ...]) -> bool:
+    """Whether the title, or its complement in the next few words, names one of ``orgs``."""
+    text = doc[role.start:min(sent.end, role.end + ROLE_COMPLEMENT_WORDS)].text
+    return any(org and org in text for org in orgs)
+
+
+ROLE_COMPLEMENT_WORDS = 6
+
+
+def nearest_office(doc, pack: LanguagePack, sent: Span, triggers: list[Span],
+                   person: PersonMention) -> str | None:
+    """The office named by the move trigger nearest to the person (see office_role)."""
+    moving = [t for t in triggers if t.label_ in MOVE_KINDS]
+    if not pack.office_nouns or not moving:
+        return None
+    trigger = min(moving, key=lambda t: abs(t.start - person.start))
+    return office_role(doc, pack, sent, trigger, person)
 
 
 # "l'actuel directeur", "the current CFO": the post held now, which a new post replaces

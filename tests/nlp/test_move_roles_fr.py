@@ -1,0 +1,49 @@
+"""Which words give a French move its role and date, on invented articles: an office named
+by its noun ("prend la présidence de"), the apposed title that names the organisation left,
+a title's field, and a succession sharing the arrival's date (real French model)."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import move_of, run
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(autouse=True)
+def _model(fr_nlp):
+    """Every test here needs the real French pipeline, loaded once per session."""
+
+
+def test_an_office_named_by_the_trigger_is_the_role():
+    text = "Marie Lefort prendra la présidence de la société Vexor, a annoncé le groupe."
+    move = move_of(run(text), "Marie Lefort")
+    assert move.to_org == "Vexor"
+    assert move.role == "présidence de la société Vexor"
+
+
+def test_the_office_taken_beats_the_title_held():
+    text = ("Claire Noël, directrice de la communication du groupe Vexor, reprend la "
+            "direction exécutive de la chaîne en intérim.")
+    assert move_of(run(text), "Claire Noël").role == "direction exécutive de la chaîne"
+
+
+def test_an_office_after_the_appointment_keeps_its_body_and_stops_before_a_date():
+    text = "Paul Martin a été nommé jeudi à la tête d'un Haut-commissariat au Plan, a indiqué le ministre."
+    assert move_of(run(text), "Paul Martin").role == "tête d'un Haut-commissariat au Plan"
+
+
+def test_the_one_replaced_leaves_the_office_the_successor_takes():
+    text = ("Paul Martin a été nommé mercredi à la présidence du Musée des Arts en "
+            "remplacement de Jean Dubois.")
+    assert move_of(run(text), "Jean Dubois").role == "présidence du Musée des Arts"
+
+
+def test_the_apposed_title_naming_the_organisation_left_beats_a_rank():
+    text = "Le cardinal français Pierre Roux, archevêque de Lyon, a démissionné mardi."
+    assert move_of(run(text), "Pierre Roux").role == "archevêque"
+
+
+def test_an_ambassador_keeps_the_field_of_the_post():
+    text = "Anne Roy, ambassadrice des pôles, a quitté le gouvernement."
+    assert move_of(run(text), "Anne Roy").role == "ambassadrice des pôles"
