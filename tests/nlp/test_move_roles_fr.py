@@ -47,3 +47,11 @@ def test_the_apposed_title_naming_the_organisation_left_beats_a_rank():
 def test_an_ambassador_keeps_the_field_of_the_post():
     text = "Anne Roy, ambassadrice des pôles, a quitté le gouvernement."
     assert move_of(run(text), "Anne Roy").role == "ambassadrice des pôles"
+
+
+def test_a_succession_and_the_appointment_it_completes_share_the_date():
+    text = ("Paul Martin a été nommé directeur général de Vexor le 1er avril en remplacement "
+            "de Jean Dubois.")
+    result = run(text, date="2019-11-15")
+    assert move_of(result, "Paul Martin").date == "2019-04-01"
+    assert move_of(result, "Jean Dubois").date == "2019-04-01"

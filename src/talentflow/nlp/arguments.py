@@ -29,7 +29,7 @@ from talentflow.nlp.move_roles import move_role, title_with_complement
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import (appointer_government, national_government,
                                         title_with_domain)
-from talentflow.nlp.successions import (relative_object, succession_moves,
+from talentflow.nlp.successions import (one_succession, relative_object, succession_moves,
                                         succession_title_side)
 from talentflow.nlp.careers import (clause_subject, lend_subject_to_steps, previous_step_org,
                                     remember_steps, team_of_sentence)
@@ -143,10 +143,14 @@ class MoveArguments:
                 elif self._plausible_role_in_clause(ctx.doc, trigger, person):
                     orphans.append((trigger, person, rivals))
         moves.extend(succession_moves(ctx, self.pack, sent, triggers, orphans, moves))
-        # only triggers that report a move compete for the sentence's dates
+        # only triggers that report a move compete for the sentence's dates; a succession
+        # and the arrival it completes are one event ("X sera nommé le 1er avril en
+        # remplacement de Y"): they share the sentence's date
+        successions = {t.start_char for t in triggers if t.label_ == SUCCEED}
         for move in moves:
-            move.other_trigger_chars = tuple(sorted({m.trigger_char for m in moves
-                                                     if m.trigger_char != move.trigger_char}))
+            move.other_trigger_chars = tuple(sorted({
+                m.trigger_char for m in moves if m.trigger_char != move.trigger_char
+                and not one_succession(move, m, successions)}))
         return moves
 
     def _group_trigger(self, ctx: DocContext, group: list[PersonMention], competing: list[Span],

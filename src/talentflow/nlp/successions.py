@@ -49,6 +49,16 @@ def succession_moves(ctx: DocContext, pack: LanguagePack, sent: Span, triggers: 
     return found
 
 
+def one_succession(a: MoveCandidate, b: MoveCandidate, successions: set[int]) -> bool:
+    """A departure told by a succession trigger and the arrival of the same sentence that
+    completes it ("X nommé le 1er avril en remplacement de Y"): one event, one date."""
+    for leave, arrive in ((a, b), (b, a)):
+        if leave.trigger_char in successions and leave.kind == LEAVE \
+                and arrive.kind in (APPOINT, JOIN) and arrive.trigger_char not in successions:
+            return True
+    return False
+
+
 def _inherited(other: MoveCandidate, person: PersonMention, kind: str, trigger: Span,
                sent: Span, rivals: tuple[int, ...], from_org: str | None = None,
                to_org: str | None = None) -> MoveCandidate:
