@@ -21,7 +21,7 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention
 from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import MOVE_KINDS, LanguagePack
 from talentflow.nlp.records import MoveCandidate
-from talentflow.nlp.move_roles import VAGUE_OFFICES, nearest_office
+from talentflow.nlp.move_roles import VAGUE_OFFICES, complemented, nearest_office
 
 _MAX_GAP = 40          # tokens between a person and an organisation for a pair
 _FAR_RANK = 3         # the article's most named organisations paired across sentences
@@ -188,7 +188,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                                                 if same_person(m.person, person.name)]
             own_rules = rules_of_person[person.name]
             role = _role_of(person, roles_by_sent.get(index, []), own_rules,
-                            nearest_office(doc, pack, sent, sent_triggers, person))
+                            nearest_office(doc, pack, sent, sent_triggers, person), sent)
             person_feats = _person_features(doc, person, ctx, roles_by_sent.get(index, []), pack,
                                             own_rules, title_end)
             far = far_orgs.of_sentence(index) if far_orgs is not None and not wide else []
@@ -366,7 +366,8 @@ def _linked_pairs(ctx: DocContext, orgs_by_sent: dict[int, list[OrgCandidate]],
 
 
 def _role_of(person: PersonMention, roles: list[Span],
-             rule_moves: list[MoveCandidate], office: str | None = None) -> str | None:
+             rule_moves: list[MoveCandidate], office: str | None = None,
+             sent: Span | None = None) -> str | None:
     for move in rule_moves:
         if move.role and same_person(move.person, person.name):
             return move.role
@@ -377,7 +378,11 @@ def _role_of(person: PersonMention, roles: list[Span],
     # a title beside the name ("la ministre X", "X, PDG de Y") first; one a few words away
     # ("X a été nommé hier directeur") when the sentence has no closer one
     near = [(gap, r) for gap, r in near if 0 <= gap <= 10]
-    return min(near, key=lambda x: x[0])[1].text if near else office
+    if not near:
+        return office
+    title = min(near, key=lambda x: x[0])[1]
+    # "appoints X as its new ambassador to the U.S.": the post with the body it serves
+    return complemented(title.doc, sent, title) if sent is not None else title.text
 
 
 def _sentence_features(doc: Doc, sent: Span, triggers: list[Span], ctx: DocContext,

@@ -194,9 +194,11 @@ def _held(doc, role: Span, pack: LanguagePack) -> bool:
 # "ambassador to Japan", "governor of the province"; without it the bare head says little
 _COMPLEMENTED = {"leader", "secretary", "ambassador", "governor", "president", "chancellor",
                  "speaker", "premier", "mayor", "chairman", "chairwoman", "chair", "head",
-                 "commissioner", "envoy", "representative", "member", "minister"}
+                 "commissioner", "envoy", "representative", "member", "minister", "staff"}
 _COMPLEMENT_LINKS = {"of", "to"}
 _COMPLEMENT_WORDS = 4
+# "President of the Council of Ministers of Togo": names link at most this many bodies
+_COMPLEMENT_CHAIN = 3
 
 
 def title_with_complement(ctx: DocContext, sent: Span, role: str | None) -> str | None:
@@ -205,23 +207,33 @@ def title_with_complement(ctx: DocContext, sent: Span, role: str | None) -> str 
     returned text grows: the title's span, which lexicons and features read, stays as it is."""
     if not role or role.split()[-1].lower() not in _COMPLEMENTED:
         return role
-    doc = ctx.doc
     for span in ctx.in_span(ctx.roles, sent.start, sent.end):
-        if span.text != role:
-            continue
-        end = span.end
+        if span.text == role:
+            return complemented(ctx.doc, sent, span)
+    return role
+
+
+def complemented(doc, sent: Span, span: Span) -> str:
+    """The title span's text with its complement (see title_with_complement)."""
+    role = span.text
+    if role.split()[-1].lower() not in _COMPLEMENTED:
+        return role
+    end = span.end
+    for link in range(_COMPLEMENT_CHAIN):
         if end >= sent.end or doc[end].lower_ not in _COMPLEMENT_LINKS:
-            return role
+            break
         end += 1
         if end < sent.end and doc[end].lower_ == "the":
             end += 1
         start = end
         while end < sent.end and end - start < _COMPLEMENT_WORDS and doc[end].ent_type_ != "PER" \
                 and (doc[end].is_alpha or doc[end].text.replace(".", "").isalpha()) \
-                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
+                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") \
+                and (link == 0 or not doc[end].is_lower):
             end += 1
-        if end == start or end < sent.end and (doc[end].lower_ in _COMPLEMENT_LINKS
-                                               or doc[end].is_lower and doc[end].pos_ == "NOUN"):
-            return role  # a chain or a phrase cut short: "governor of X territory of Y"
-        return doc[span.start:end].text
-    return role
+        if end == start or end < sent.end and doc[end].is_lower and doc[end].pos_ == "NOUN":
+            return role  # a phrase cut short: "governor of X territory of Y"
+        if end < sent.end and doc[end].lower_ in _COMPLEMENT_LINKS and (
+                link + 1 == _COMPLEMENT_CHAIN or all(t.is_lower for t in doc[start:end])):
+            return role  # a chain too long, or past a common noun: "head of state of Y"
+    return doc[span.start:end].text
