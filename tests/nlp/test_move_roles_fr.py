@@ -55,3 +55,11 @@ def test_a_succession_and_the_appointment_it_completes_share_the_date():
     result = run(text, date="2019-11-15")
     assert move_of(result, "Paul Martin").date == "2019-04-01"
     assert move_of(result, "Jean Dubois").date == "2019-04-01"
+
+
+def test_a_move_told_without_a_title_keeps_the_one_set_beside_the_name_elsewhere():
+    text = ("La ministre de la Santé Anne Roy est candidate à la mairie. Anne Roy a quitté le "
+            "gouvernement ce dimanche 16 février.")
+    move = move_of(run(text, date="2020-02-16"), "Anne Roy")
+    assert move.from_org == "gouvernement"
+    assert move.role == "ministre de la Santé"

@@ -3,6 +3,8 @@ name, in apposition, or right after the trigger; a past title ("ancien", "ex-") 
 departure."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span
 
 from talentflow.nlp.doc_context import DocContext, PersonMention
@@ -179,6 +181,34 @@ def nearest_office(doc, pack: LanguagePack, sent: Span, triggers: list[Span],
         return None
     trigger = min(moving, key=lambda t: abs(t.start - person.start))
     return office_role(doc, pack, sent, trigger, person)
+
+
+def person_titles(ctx: DocContext) -> dict[str, str]:
+    """Each person's first current title written right beside one of their mentions ("la
+    ministre X", "X, directeur de Y"), wherever in the article: a move reported without a
+    title ("X a démissionné") keeps the post the article gives the person elsewhere."""
+    doc = ctx.doc
+    titles: dict[str, str] = {}
+    roles = sorted(ctx.roles, key=lambda r: r.start)
+    starts = [r.start for r in roles]
+    for person in ctx.persons:
+        if person.pronoun or person.name in titles:
+            continue
+        low = bisect_left(starts, person.start - _BESIDE - 8)
+        for role in roles[low:]:
+            if role.start > person.end + _BESIDE:
+                break
+            gap = doc[role.end:person.start] if role.end <= person.start \
+                else doc[person.end:role.start] if role.start >= person.end else None
+            if gap is None or len(gap) > _BESIDE or _held(doc, role, ctx.pack) \
+                    or not all(t.is_punct or t.pos_ in ("ADJ", "DET") for t in gap):
+                continue
+            titles[person.name] = complemented(doc, role.sent, role)
+            break
+    return titles
+
+
+_BESIDE = 2
 
 
 # "l'actuel directeur", "the current CFO": the post held now, which a new post replaces
