@@ -63,3 +63,10 @@ def test_a_move_told_without_a_title_keeps_the_one_set_beside_the_name_elsewhere
     move = move_of(run(text, date="2020-02-16"), "Anne Roy")
     assert move.from_org == "gouvernement"
     assert move.role == "ministre de la Santé"
+
+
+def test_an_undated_move_takes_the_date_of_another_report_of_it():
+    text = "Claire Noël rejoint le groupe Vexor. Elle avait été recrutée en janvier."
+    move = move_of(run(text, date="2020-03-10"), "Claire Noël")
+    assert move.to_org == "Vexor"
+    assert move.date == "2020-01"

@@ -25,6 +25,8 @@ from talentflow.nlp.doc_context import (DocContext, OrgMention, PersonMention, b
                                         role_index)
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
+from talentflow.nlp.move_features import same_person
+from talentflow.nlp.move_reports import Report, sites_of
 from talentflow.nlp.move_roles import move_role, title_with_complement
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import (appointer_government, national_government,
@@ -87,6 +89,7 @@ class MoveArguments:
             doc._.tf_moves = moves
             return doc
         ctx = context_of(doc, self.pack)
+        self._reports: list[Report] = []
         seen_sents = set()
         for trigger in ctx.triggers:
             if trigger.label_ not in MOVE_KINDS:
@@ -98,7 +101,11 @@ class MoveArguments:
             found = self._sentence_moves(ctx, sent)
             remember_steps(ctx, ctx.paragraph(sent), found)
             moves.extend(found)
+        for move in moves:
+            move.reports = tuple(site for site in sites_of(self._reports, move.person, same_person)
+                                 if site[2] != move.sent_start)
         doc._.tf_moves = moves
+        doc._.tf_move_reports = self._reports
         return doc
 
     # --- one sentence ---------------------------------------------------------------
@@ -140,7 +147,11 @@ class MoveArguments:
                 move = self._move(ctx, sent, trigger, person, persons, own, paragraph, rivals)
                 if move is not None:
                     moves.append(move)
-                elif self._plausible_role_in_clause(ctx.doc, trigger, person):
+                    continue
+                # no organisation: still a report of the person's move, maybe dated
+                self._reports.append((person.name, trigger.label_, trigger.start_char,
+                                      sent.start_char, _sent_end_char(sent)))
+                if self._plausible_role_in_clause(ctx.doc, trigger, person):
                     orphans.append((trigger, person, rivals))
         moves.extend(succession_moves(ctx, self.pack, sent, triggers, orphans, moves))
         # only triggers that report a move compete for the sentence's dates; a succession

@@ -21,6 +21,7 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention
 from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import MOVE_KINDS, LanguagePack
 from talentflow.nlp.records import MoveCandidate
+from talentflow.nlp.move_reports import sites_of
 from talentflow.nlp.move_roles import VAGUE_OFFICES, complemented, nearest_office, person_titles
 
 _MAX_GAP = 40          # tokens between a person and an organisation for a pair
@@ -48,6 +49,7 @@ class PairCandidate:
     trigger_char: int               # the nearest trigger's start (the move's date is near it)
     role: str | None                # a title written next to the person, else the rules' one
     title_elsewhere: str | None = None  # one set beside another mention of the person
+    reports: tuple = ()             # the person's other reports of a move (move_reports.Site)
     features: list[str] = field(default_factory=list)
 
 
@@ -148,6 +150,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
         org_counts[fold(org.text)] = org_counts.get(fold(org.text), 0) + 1
     title_end = len(doc.text.split("\n", 1)[0])
     titles = person_titles(ctx)
+    reports = doc._.tf_move_reports or []
     linked = _linked_pairs(ctx, orgs_by_sent, sent_index) if cross else set()
     far_orgs = FarOrgs(ctx, sents, sent_index, orgs, org_counts, title_end) if cross else None
     candidates = []
@@ -210,7 +213,8 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                     sent_end=sent.end_char,
                     person_token=person.start, org_token=org.start,
                     trigger_char=trigger_char, role=role, features=feats,
-                    title_elsewhere=titles.get(person.name)))
+                    title_elsewhere=titles.get(person.name),
+                    reports=sites_of(reports, person.name, same_person)))
             if far:
                 # what the far pairs of this person share, computed once for all of them
                 mover = _mover_features(doc, person, sent_triggers)
@@ -244,7 +248,8 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                     person=person.name, org=org.text, sent_start=sent.start_char,
                     sent_end=sent.end_char, person_token=person.start, org_token=org.start,
                     trigger_char=trigger_char, role=role, features=feats,
-                    title_elsewhere=titles.get(person.name)))
+                    title_elsewhere=titles.get(person.name),
+                    reports=sites_of(reports, person.name, same_person)))
     return candidates
 
 

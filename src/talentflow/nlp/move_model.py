@@ -179,6 +179,7 @@ def _move(person: str, from_org: str | None, to_org: str | None, group: PairGrou
     return MoveCandidate(person=person, from_org=from_org, to_org=to_org, role=role,
                          kind=JOIN if to_org else LEAVE, trigger="",
                          trigger_char=evidence.trigger_char, sent_start=evidence.sent_start,
+                         reports=tuple(s for s in evidence.reports if s[2] != evidence.sent_start),
                          sent_end=evidence.sent_end, confidence=round(confidence, 3))
 
 
