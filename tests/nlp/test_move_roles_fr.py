@@ -70,3 +70,11 @@ def test_an_undated_move_takes_the_date_of_another_report_of_it():
     move = move_of(run(text, date="2020-03-10"), "Claire Noël")
     assert move.to_org == "Vexor"
     assert move.date == "2020-01"
+
+
+def test_a_bare_title_elsewhere_takes_the_full_form_the_article_gives_the_post():
+    text = ("Le haut-commissaire à la réforme des retraites a démissionné lundi. Le "
+            "haut-commissaire Paul Roux était attendu à Lyon. Paul Roux a quitté le gouvernement.")
+    move = move_of(run(text, date="2019-12-17"), "Paul Roux")
+    assert move.from_org == "gouvernement"
+    assert move.role == "haut-commissaire à la réforme des retraites"

@@ -191,6 +191,8 @@ def person_titles(ctx: DocContext) -> dict[str, str]:
     titles: dict[str, str] = {}
     roles = sorted(ctx.roles, key=lambda r: r.start)
     starts = [r.start for r in roles]
+    # tokens beside a name: a title there is that person's, not a fuller form of another's
+    named = {i for p in ctx.persons for i in range(p.start - _BESIDE, p.end + _BESIDE)}
     for person in ctx.persons:
         if person.pronoun or person.name in titles:
             continue
@@ -203,9 +205,18 @@ def person_titles(ctx: DocContext) -> dict[str, str]:
             if gap is None or len(gap) > _BESIDE or _held(doc, role, ctx.pack) \
                     or not all(t.is_punct or t.pos_ in ("ADJ", "DET") for t in gap):
                 continue
-            titles[person.name] = complemented(doc, role.sent, role)
+            titles[person.name] = _fuller(roles, role, named) or complemented(doc, role.sent, role)
             break
     return titles
+
+
+def _fuller(roles: list[Span], role: Span, named: set[int]) -> str | None:
+    """The first longer form of a bare title that the article writes with no name beside it
+    ("le haut-commissaire X" ... "le haut-commissaire à la réforme a démissionné"): the
+    post in full."""
+    bare = role.text.lower() + " "
+    return next((r.text for r in roles if r.text.lower().startswith(bare)
+                 and not named.intersection(range(r.start, r.end + 1))), None)
 
 
 _BESIDE = 2
