@@ -275,6 +275,7 @@ def complemented(doc, sent: Span, span: Span) -> str:
         if end == start or end < sent.end and doc[end].is_lower and doc[end].pos_ == "NOUN":
             return role  # a phrase cut short: "governor of X territory of Y"
         if end < sent.end and doc[end].lower_ in _COMPLEMENT_LINKS and (
-                link + 1 == _COMPLEMENT_CHAIN or all(t.is_lower for t in doc[start:end])):
-            return role  # a chain too long, or past a common noun: "head of state of Y"
+                link + 1 == _COMPLEMENT_CHAIN or any(t.is_lower for t in doc[start:end])):
+            # a chain too long, or past a common noun: "governor of X territory of Y"
+            return role
     return doc[span.start:end].text
