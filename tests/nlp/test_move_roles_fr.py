@@ -78,3 +78,11 @@ def test_a_bare_title_elsewhere_takes_the_full_form_the_article_gives_the_post()
     move = move_of(run(text, date="2019-12-17"), "Paul Roux")
     assert move.from_org == "gouvernement"
     assert move.role == "haut-commissaire à la réforme des retraites"
+
+
+def test_a_title_set_beside_the_successor_is_not_the_post_of_the_one_replaced():
+    text = ("Anne Roy, candidate à la mairie, a quitté le gouvernement dimanche. Elle est "
+            "remplacée par Paul Roux, député médecin.")
+    move = move_of(run(text, date="2020-02-16"), "Anne Roy")
+    assert move.from_org == "gouvernement"
+    assert move.role != "député"

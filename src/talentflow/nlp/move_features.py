@@ -22,7 +22,8 @@ from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import MOVE_KINDS, LanguagePack
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.move_reports import sites_of
-from talentflow.nlp.move_roles import VAGUE_OFFICES, complemented, nearest_office, person_titles
+from talentflow.nlp.move_roles import (VAGUE_OFFICES, complemented, nearest_office,
+                                       person_titles, titled_other)
 
 _MAX_GAP = 40          # tokens between a person and an organisation for a pair
 _FAR_RANK = 3         # the article's most named organisations paired across sentences
@@ -192,7 +193,8 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                 rules_of_person[person.name] = [m for m in rules_of.get(surname(person.name), [])
                                                 if same_person(m.person, person.name)]
             own_rules = rules_of_person[person.name]
-            role = _role_of(person, roles_by_sent.get(index, []), own_rules,
+            role = _role_of(person, [r for r in roles_by_sent.get(index, [])
+                                     if not titled_other(doc, r, person, sent_persons)], own_rules,
                             nearest_office(doc, pack, sent, sent_triggers, person), sent)
             person_feats = _person_features(doc, person, ctx, roles_by_sent.get(index, []), pack,
                                             own_rules, title_end)

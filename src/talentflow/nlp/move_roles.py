@@ -200,10 +200,7 @@ def person_titles(ctx: DocContext) -> dict[str, str]:
         for role in roles[low:]:
             if role.start > person.end + _BESIDE:
                 break
-            gap = doc[role.end:person.start] if role.end <= person.start \
-                else doc[person.end:role.start] if role.start >= person.end else None
-            if gap is None or len(gap) > _BESIDE or _held(doc, role, ctx.pack) \
-                    or not all(t.is_punct or t.pos_ in ("ADJ", "DET") for t in gap):
+            if not _beside(doc, role, person) or _held(doc, role, ctx.pack):
                 continue
             titles[person.name] = _fuller(roles, role, named) or complemented(doc, role.sent, role)
             break
@@ -220,6 +217,23 @@ def _fuller(roles: list[Span], role: Span, named: set[int]) -> str | None:
 
 
 _BESIDE = 2
+
+
+def _beside(doc, role: Span, person: PersonMention) -> bool:
+    """A title right before or after the name, with at most punctuation, an article or an
+    adjective between ("la ministre X", "X, PDG de Y")."""
+    gap = doc[role.end:person.start] if role.end <= person.start \
+        else doc[person.end:role.start] if role.start >= person.end else None
+    return gap is not None and len(gap) <= _BESIDE \
+        and all(t.is_punct or t.pos_ in ("ADJ", "DET") for t in gap)
+
+
+def titled_other(doc, role: Span, person: PersonMention, persons: list[PersonMention]) -> bool:
+    """Whether the title is set beside another person's name, not this one's: "remplacée par
+    Y, député" gives Y's title, not the post of the one replaced."""
+    return not _beside(doc, role, person) and any(
+        not other.pronoun and other.name != person.name and _beside(doc, role, other)
+        for other in persons)
 
 
 # "l'actuel directeur", "the current CFO": the post held now, which a new post replaces
