@@ -86,3 +86,9 @@ def test_a_title_set_beside_the_successor_is_not_the_post_of_the_one_replaced():
     move = move_of(run(text, date="2020-02-16"), "Anne Roy")
     assert move.from_org == "gouvernement"
     assert move.role != "député"
+
+
+def test_the_one_replaced_takes_the_title_the_article_gives_the_successor():
+    text = ("Le club a limogé l'entraîneur Luc Morel. Arrivé sur le banc du FC Valbonne le 13 "
+            "janvier dernier en remplacement de Jean Dubois, Luc Morel n'aura dirigé que 25 matches.")
+    assert move_of(run(text, date="2020-08-18"), "Jean Dubois").role == "entraîneur"

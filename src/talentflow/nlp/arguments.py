@@ -27,12 +27,12 @@ from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS
                                  LanguagePack, get_pack)
 from talentflow.nlp.move_features import same_person
 from talentflow.nlp.move_reports import Report, sites_of
-from talentflow.nlp.move_roles import move_role, title_with_complement
+from talentflow.nlp.move_roles import move_role, person_titles, title_with_complement
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import (appointer_government, national_government,
                                         title_with_domain)
-from talentflow.nlp.successions import (one_succession, relative_object, succession_moves,
-                                        succession_title_side)
+from talentflow.nlp.successions import (one_succession, relative_object, share_post,
+                                        succession_moves, succession_title_side)
 from talentflow.nlp.careers import (clause_subject, lend_subject_to_steps, previous_step_org,
                                     remember_steps, team_of_sentence)
 from talentflow.nlp.linking import (_BARE_OF, _PASSIVE_DEPS,
@@ -158,6 +158,7 @@ class MoveArguments:
         # and the arrival it completes are one event ("X sera nommé le 1er avril en
         # remplacement de Y"): they share the sentence's date
         successions = {t.start_char for t in triggers if t.label_ == SUCCEED}
+        share_post(moves, successions, lambda: person_titles(ctx))
         for move in moves:
             move.other_trigger_chars = tuple(sorted({
                 m.trigger_char for m in moves if m.trigger_char != move.trigger_char

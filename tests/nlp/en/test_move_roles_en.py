@@ -26,3 +26,9 @@ def test_chief_of_staff_keeps_the_body_served():
 def test_a_common_noun_in_the_chain_stops_it():
     text = "Mia Lund was appointed governor of the province on Monday."
     assert move_of(run(text), "Mia Lund").role == "governor of the province"
+
+
+def test_the_one_succeeded_leaves_the_post_the_successor_takes():
+    text = ("Khaled Omar is elected director-general of the Norland Agency by the General "
+            "Conference, succeeding Audrey Vance.")
+    assert move_of(run(text, date="2025-11-06"), "Audrey Vance").role == "director-general"
