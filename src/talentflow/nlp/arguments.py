@@ -25,13 +25,15 @@ from talentflow.nlp.doc_context import (DocContext, OrgMention, PersonMention, b
                                         role_index)
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
-from talentflow.nlp.move_roles import move_role, title_with_complement
+from talentflow.nlp.move_features import same_person
+from talentflow.nlp.move_reports import Report, sites_of
+from talentflow.nlp.move_roles import move_role, person_titles, title_with_complement
 from talentflow.nlp.org_descriptions import described_mentions
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.governments import (appointer_government, national_government,
                                         title_with_domain)
-from talentflow.nlp.successions import (relative_object, succession_moves,
-                                        succession_title_side)
+from talentflow.nlp.successions import (one_succession, relative_object, share_post,
+                                        succession_moves, succession_title_side)
 from talentflow.nlp.careers import (clause_subject, lend_subject_to_steps, previous_step_org,
                                     remember_steps, team_of_sentence)
 from talentflow.nlp.linking import (_BARE_OF, _PASSIVE_DEPS,
@@ -88,6 +90,7 @@ class MoveArguments:
             doc._.tf_moves = moves
             return doc
         ctx = context_of(doc, self.pack)
+        self._reports: list[Report] = []
         seen_sents = set()
         for trigger in ctx.triggers:
             if trigger.label_ not in MOVE_KINDS:
@@ -99,7 +102,11 @@ class MoveArguments:
             found = self._sentence_moves(ctx, sent)
             remember_steps(ctx, ctx.paragraph(sent), found)
             moves.extend(found)
+        for move in moves:
+            move.reports = tuple(site for site in sites_of(self._reports, move.person, same_person)
+                                 if site[2] != move.sent_start)
         doc._.tf_moves = moves
+        doc._.tf_move_reports = self._reports
         return doc
 
     # --- one sentence ---------------------------------------------------------------
@@ -141,13 +148,22 @@ class MoveArguments:
                 move = self._move(ctx, sent, trigger, person, persons, own, paragraph, rivals)
                 if move is not None:
                     moves.append(move)
-                elif self._plausible_role_in_clause(ctx.doc, trigger, person):
+                    continue
+                # no organisation: still a report of the person's move, maybe dated
+                self._reports.append((person.name, trigger.label_, trigger.start_char,
+                                      sent.start_char, _sent_end_char(sent)))
+                if self._plausible_role_in_clause(ctx.doc, trigger, person):
                     orphans.append((trigger, person, rivals))
         moves.extend(succession_moves(ctx, self.pack, sent, triggers, orphans, moves))
-        # only triggers that report a move compete for the sentence's dates
+        # only triggers that report a move compete for the sentence's dates; a succession
+        # and the arrival it completes are one event ("X sera nommé le 1er avril en
+        # remplacement de Y"): they share the sentence's date
+        successions = {t.start_char for t in triggers if t.label_ == SUCCEED}
+        share_post(moves, successions, lambda: person_titles(ctx))
         for move in moves:
-            move.other_trigger_chars = tuple(sorted({m.trigger_char for m in moves
-                                                     if m.trigger_char != move.trigger_char}))
+            move.other_trigger_chars = tuple(sorted({
+                m.trigger_char for m in moves if m.trigger_char != move.trigger_char
+                and not one_succession(move, m, successions)}))
         return moves
 
     def _group_trigger(self, ctx: DocContext, group: list[PersonMention], competing: list[Span],
@@ -447,7 +463,8 @@ class MoveArguments:
         if from_org is None and to_org is None and kind == LEAVE:
             # "Peruvian president X dismisses Y": Y leaves the government X heads
             from_org = appointer_government(ctx, self.pack, sent, trigger, persons)
-        role = move_role(ctx, self.pack, sent, trigger, kind, person, persons) or own_post
+        role = move_role(ctx, self.pack, sent, trigger, kind, person, persons,
+                         (from_org, to_org)) or own_post
         role = title_with_domain(ctx, sent, role)
         if to_org and role and kind != LEAVE and _implied_org(role, self.pack) and any(
                 e.label_ == "LOC" and e.text == to_org for e in sent.ents):

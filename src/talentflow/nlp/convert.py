@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from talentflow.core import Article, Evidence, Extraction, Founding, Investment, Move, Quote
 from talentflow.nlp.dates import find_dates
 from talentflow.nlp.money import find_amounts
+from talentflow.nlp.move_reports import same_change
 from talentflow.nlp.records import FoundingCandidate, InvestmentCandidate, MoveCandidate
 
 
@@ -33,6 +34,7 @@ def candidates_to_extraction(moves: list[MoveCandidate], foundings: list[Foundin
     their Doc, as cross-validation does)."""
     text = article.text
     spans = [(c.sent_start, c.sent_end) for c in (*moves, *foundings, *investments)]
+    spans += [(start, end) for c in moves for _, _, start, end in c.reports]
     dates = find_dates(text, lang, article.date, within=spans) if spans else []
     final_moves = tuple(_moves(text, moves, dates))
     return Extraction(
@@ -115,7 +117,8 @@ def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
                   "role": cand.role, "kind": cand.kind, "trigger": cand.trigger,
                   "date": _date_near(dates, cand.sent_start, cand.sent_end, cand.trigger_char,
                                      cand.other_trigger_chars, text),
-                  "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence}
+                  "evidence": (cand.sent_start, cand.sent_end), "confidence": cand.confidence,
+                  "reports": cand.reports}
         key = _person_key(cand.person)
         same_person = by_person.setdefault(key, []) if key else []
         for existing in same_person:
@@ -127,6 +130,13 @@ def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
             same_person.append(record)
     moves = []
     for record in merged:
+        if not record["date"]:
+            # told here without a date, elsewhere with one: "X left the FBI" ... "when X
+            # left office on Aug. 9, 1974" (after merging: a date can split two reports)
+            record["date"] = next(filter(None, (
+                _date_near(dates, start, end, char, (), text)
+                for kind, char, start, end in record["reports"]
+                if same_change(record["kind"], kind))), None)
         start, end = record["evidence"]
         moves.append(Move(person=record["person"], from_org=record["from"], to_org=record["to"],
                           role=record["role"], date=record["date"],
@@ -212,6 +222,7 @@ def _merge_into(existing: dict, record: dict) -> None:
             existing[key] = record[key]
         elif key == "date" and record[key] and len(record[key]) > len(existing[key] or ""):
             existing[key] = record[key]
+    existing["reports"] = existing["reports"] + record["reports"]
     if len(record["person"]) > len(existing["person"]):
         existing["person"] = record["person"]
     if better:

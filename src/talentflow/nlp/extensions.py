@@ -15,6 +15,7 @@ _DOC_ATTRIBUTES = {
     "tf_person_names": None,     # {(start, end) of a PER ent: full canonical name} from coref
     "tf_pronouns": None,         # {pronoun token index: canonical name} from coref
     "tf_moves": None,            # list[MoveCandidate] from arguments
+    "tf_move_reports": None,     # list[move_reports.Report]: trigger-person links without a move
     "tf_foundings": None,        # list[FoundingCandidate]
     "tf_investments": None,      # list[InvestmentCandidate]
     "tf_quotes": None,           # list[QuoteCandidate] from quotes

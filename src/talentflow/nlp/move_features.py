@@ -21,6 +21,9 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention
 from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import MOVE_KINDS, LanguagePack
 from talentflow.nlp.records import MoveCandidate
+from talentflow.nlp.move_reports import sites_of
+from talentflow.nlp.move_roles import (VAGUE_OFFICES, complemented, nearest_office,
+                                       person_titles, titled_other)
 
 _MAX_GAP = 40          # tokens between a person and an organisation for a pair
 _FAR_RANK = 3         # the article's most named organisations paired across sentences
@@ -46,6 +49,8 @@ class PairCandidate:
     org_token: int
     trigger_char: int               # the nearest trigger's start (the move's date is near it)
     role: str | None                # a title written next to the person, else the rules' one
+    title_elsewhere: str | None = None  # one set beside another mention of the person
+    reports: tuple = ()             # the person's other reports of a move (move_reports.Site)
     features: list[str] = field(default_factory=list)
 
 
@@ -145,6 +150,8 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     for org in orgs:
         org_counts[fold(org.text)] = org_counts.get(fold(org.text), 0) + 1
     title_end = len(doc.text.split("\n", 1)[0])
+    titles = person_titles(ctx)
+    reports = doc._.tf_move_reports or []
     linked = _linked_pairs(ctx, orgs_by_sent, sent_index) if cross else set()
     far_orgs = FarOrgs(ctx, sents, sent_index, orgs, org_counts, title_end) if cross else None
     candidates = []
@@ -186,7 +193,9 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                 rules_of_person[person.name] = [m for m in rules_of.get(surname(person.name), [])
                                                 if same_person(m.person, person.name)]
             own_rules = rules_of_person[person.name]
-            role = _role_of(person, roles_by_sent.get(index, []), own_rules)
+            role = _role_of(person, [r for r in roles_by_sent.get(index, [])
+                                     if not titled_other(doc, r, person, sent_persons)], own_rules,
+                            nearest_office(doc, pack, sent, sent_triggers, person), sent)
             person_feats = _person_features(doc, person, ctx, roles_by_sent.get(index, []), pack,
                                             own_rules, title_end)
             far = far_orgs.of_sentence(index) if far_orgs is not None and not wide else []
@@ -205,7 +214,9 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                     person=person.name, org=org.text, sent_start=sent.start_char,
                     sent_end=sent.end_char,
                     person_token=person.start, org_token=org.start,
-                    trigger_char=trigger_char, role=role, features=feats))
+                    trigger_char=trigger_char, role=role, features=feats,
+                    title_elsewhere=titles.get(person.name),
+                    reports=sites_of(reports, person.name, same_person)))
             if far:
                 # what the far pairs of this person share, computed once for all of them
                 mover = _mover_features(doc, person, sent_triggers)
@@ -238,7 +249,9 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                 candidates.append(PairCandidate(
                     person=person.name, org=org.text, sent_start=sent.start_char,
                     sent_end=sent.end_char, person_token=person.start, org_token=org.start,
-                    trigger_char=trigger_char, role=role, features=feats))
+                    trigger_char=trigger_char, role=role, features=feats,
+                    title_elsewhere=titles.get(person.name),
+                    reports=sites_of(reports, person.name, same_person)))
     return candidates
 
 
@@ -364,16 +377,23 @@ def _linked_pairs(ctx: DocContext, orgs_by_sent: dict[int, list[OrgCandidate]],
 
 
 def _role_of(person: PersonMention, roles: list[Span],
-             rule_moves: list[MoveCandidate]) -> str | None:
+             rule_moves: list[MoveCandidate], office: str | None = None,
+             sent: Span | None = None) -> str | None:
     for move in rule_moves:
         if move.role and same_person(move.person, person.name):
             return move.role
+    if office and not office.lower().startswith(VAGUE_OFFICES):
+        return office  # "nommé à la présidence de X": the post the move names
     near = [(person.start - r.end if r.end <= person.start else r.start - person.end, r)
             for r in roles]
     # a title beside the name ("la ministre X", "X, PDG de Y") first; one a few words away
     # ("X a été nommé hier directeur") when the sentence has no closer one
     near = [(gap, r) for gap, r in near if 0 <= gap <= 10]
-    return min(near, key=lambda x: x[0])[1].text if near else None
+    if not near:
+        return office
+    title = min(near, key=lambda x: x[0])[1]
+    # "appoints X as its new ambassador to the U.S.": the post with the body it serves
+    return complemented(title.doc, sent, title) if sent is not None else title.text
 
 
 def _sentence_features(doc: Doc, sent: Span, triggers: list[Span], ctx: DocContext,

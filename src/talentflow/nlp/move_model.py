@@ -157,7 +157,10 @@ def _title_of(move: MoveCandidate, groups: dict[str, list[PairGroup]],
     for candidate in titled:
         if any(org and same_org(candidate.org, org) for org in (move.to_org, move.from_org)):
             return candidate.role
-    return None
+    # the title the article gives the person beside another mention
+    return next((c.title_elsewhere for group in groups.get(surname(move.person), [])
+                 if same_person(group.person, move.person)
+                 for c in group.candidates if c.title_elsewhere), None)
 
 
 _PAST_TITLE = ("ex-", "ex ", "ancien", "former", "past ", "outgoing", "sortant")
@@ -172,10 +175,11 @@ def _move(person: str, from_org: str | None, to_org: str | None, group: PairGrou
           confidence: float) -> MoveCandidate:
     evidence = group.evidence
     role = next((c.role for c in [evidence, *group.candidates]
-                 if c.role and not _past_title(c.role)), None)
+                 if c.role and not _past_title(c.role)), evidence.title_elsewhere)
     return MoveCandidate(person=person, from_org=from_org, to_org=to_org, role=role,
                          kind=JOIN if to_org else LEAVE, trigger="",
                          trigger_char=evidence.trigger_char, sent_start=evidence.sent_start,
+                         reports=tuple(s for s in evidence.reports if s[2] != evidence.sent_start),
                          sent_end=evidence.sent_end, confidence=round(confidence, 3))
 
 

@@ -3,10 +3,12 @@ name, in apposition, or right after the trigger; a past title ("ancien", "ex-") 
 departure."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span
 
 from talentflow.nlp.doc_context import DocContext, PersonMention
-from talentflow.nlp.lang import LEAVE, SUCCEED, LanguagePack
+from talentflow.nlp.lang import LEAVE, MOVE_KINDS, SUCCEED, LanguagePack
 from talentflow.nlp.linking import _introduced_post, _past
 
 #: Tokens between a person and a title set in apposition ("X, ancien directeur")
@@ -14,13 +16,18 @@ ROLE_APPOSITION_GAP = 3
 
 
 def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, kind: str,
-              person: PersonMention, persons: list[PersonMention]) -> str | None:
-    """The title the move gives the person, in the article's own words, or None."""
+              person: PersonMention, persons: list[PersonMention],
+              orgs: tuple[str | None, ...] = ()) -> str | None:
+    """The title the move gives the person, in the article's own words, or None; ``orgs``
+    are the move's organisations, which an apposed title may name."""
     doc = ctx.doc
+    office = office_role(doc, pack, sent, trigger, person)
+    if office is not None and not office.lower().startswith(VAGUE_OFFICES):
+        return office  # "prend la présidence de X": the post the move itself names
     roles = [r for r in ctx.in_span(ctx.roles, sent.start, sent.end)
              if r.text.lower() not in pack.founder_nouns]
     if not roles:
-        return None
+        return office
     # the next person bounds this one's titles, unless it is the agent ("by Y as his...")
     next_person = min((p.start for p in persons if p.start > person.start and not any(
         t.lower_ in pack.agent_prepositions for t in doc[max(0, p.start - 3):p.start])),
@@ -65,7 +72,12 @@ def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, ki
             if role.end <= mention.start and len(gap) <= 3 and all(t.is_punct or t.pos_ in ("ADJ", "VERB") for t in gap):
                 if _held(doc, role, pack) and kind != LEAVE:
                     continue
-                return role.text
+                # "le cardinal X, archevêque de Y, quitte Y": the apposed title names the
+                # post the move is about, the one before the name only a rank
+                apposed = next((r for r in roles if 0 <= r.start - person.end <= ROLE_APPOSITION_GAP
+                                and r.start < next_person and _names_org(doc, sent, r, orgs)
+                                and not (_held(doc, r, pack) and kind != LEAVE)), None)
+                return (apposed or role).text
     # 2b. a title of an organisation set before the name: "the head of Y, X, quits"
     for role in roles:
         titled = [o for o in ctx.in_span(ctx.orgs, role.end, person.start)
@@ -91,7 +103,137 @@ def move_role(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span, ki
                 t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PART") or t.lower_ in
                 pack.possessive_markers for t in gap):
             return role.text
-    return None
+    return office
+
+
+# offices that say only "at the head": a title of the sentence, when there is one, says more
+VAGUE_OFFICES = ("tête", "rênes")
+_OFFICE_PREPS = {"à", "de"}
+_OFFICE_DETS = {"la", "les"}
+_OFFICE_LINKS = {"de", "du", "des", "d'", "d’", "au", "aux"}
+_OFFICE_WORDS = 8
+_CALENDAR = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
+             "jeudi", "vendredi", "samedi", "dimanche"}
+
+
+def office_role(doc, pack: LanguagePack, sent: Span, trigger: Span,
+                person: PersonMention) -> str | None:
+    """The office a move takes or leaves named by its noun ("prend la présidence de X",
+    "nommé à la tête de Y", "la démission de X de la présidence"): gold keeps such words
+    as the role, and no title lexicon lists them, being common nouns in other senses."""
+    if not pack.office_nouns:
+        return None
+    noun = next((t for t in trigger if t.lower_ in pack.office_nouns), None)
+    if noun is None:
+        # right after the trigger or the person: "nommé (mardi) à la présidence de"
+        for anchor in (trigger.end, person.end if person.start >= trigger.end else None):
+            if anchor is None:
+                continue
+            for i in range(anchor + 2, min(anchor + 5, sent.end)):
+                if doc[i].lower_ in pack.office_nouns and doc[i - 1].lower_ in _OFFICE_DETS \
+                        and doc[i - 2].lower_ in _OFFICE_PREPS and not any(
+                            t.is_punct or t.ent_type_ == "PER" for t in doc[anchor:i - 2]):
+                    noun = doc[i]
+                    break
+            if noun is not None:
+                break
+    if noun is None and trigger.label_ == SUCCEED and person.start >= trigger.end:
+        # "X nommé à la présidence de Z en remplacement de Y": Y leaves the post X takes
+        noun = next((t for t in reversed(doc[sent.start:trigger.start])
+                     if t.lower_ in pack.office_nouns and t.i > sent.start
+                     and doc[t.i - 1].lower_ in _OFFICE_DETS), None)
+    if noun is None:
+        return None
+    end = noun.i + 1
+    while end < sent.end and doc[end].is_lower and doc[end].pos_ == "ADJ":
+        end += 1  # "direction générale", "présidence exécutive"
+    if end < sent.end and doc[end].lower_ in _OFFICE_LINKS:
+        last = end
+        i = end + 1
+        while i < sent.end and i - end <= _OFFICE_WORDS and not doc[i].is_punct \
+                and not doc[i].text[0].isdigit() and doc[i].lower_ not in _CALENDAR \
+                and doc[i].ent_type_ != "PER" and (
+                    doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
+                    or doc[i].lower_ in _OFFICE_LINKS or doc[i].lower_ in ("l'", "l’")):
+            if doc[i].pos_ in ("NOUN", "PROPN", "ADJ"):
+                last = i + 1
+            i += 1
+        if last > end + 1:
+            end = last
+    return doc[noun.i:end].text
+
+
+def _names_org(doc, sent: Span, role: Span, orgs: tuple[str | None, ...]) -> bool:
+    """Whether the title, or its complement in the next few words, names one of ``orgs``."""
+    text = doc[role.start:min(sent.end, role.end + ROLE_COMPLEMENT_WORDS)].text
+    return any(org and org in text for org in orgs)
+
+
+ROLE_COMPLEMENT_WORDS = 6
+
+
+def nearest_office(doc, pack: LanguagePack, sent: Span, triggers: list[Span],
+                   person: PersonMention) -> str | None:
+    """The office named by the move trigger nearest to the person (see office_role)."""
+    moving = [t for t in triggers if t.label_ in MOVE_KINDS]
+    if not pack.office_nouns or not moving:
+        return None
+    trigger = min(moving, key=lambda t: abs(t.start - person.start))
+    return office_role(doc, pack, sent, trigger, person)
+
+
+def person_titles(ctx: DocContext) -> dict[str, str]:
+    """Each person's first current title written right beside one of their mentions ("la
+    ministre X", "X, directeur de Y"), wherever in the article: a move reported without a
+    title ("X a démissionné") keeps the post the article gives the person elsewhere."""
+    doc = ctx.doc
+    titles: dict[str, str] = {}
+    roles = sorted(ctx.roles, key=lambda r: r.start)
+    starts = [r.start for r in roles]
+    # tokens beside a name: a title there is that person's, not a fuller form of another's
+    named = {i for p in ctx.persons for i in range(p.start - _BESIDE, p.end + _BESIDE)}
+    for person in ctx.persons:
+        if person.pronoun or person.name in titles:
+            continue
+        low = bisect_left(starts, person.start - _BESIDE - 8)
+        for role in roles[low:]:
+            if role.start > person.end + _BESIDE:
+                break
+            if not _beside(doc, role, person) or _held(doc, role, ctx.pack):
+                continue
+            titles[person.name] = _fuller(roles, role, named) or complemented(doc, role.sent, role)
+            break
+    return titles
+
+
+def _fuller(roles: list[Span], role: Span, named: set[int]) -> str | None:
+    """The first longer form of a bare title that the article writes with no name beside it
+    ("le haut-commissaire X" ... "le haut-commissaire à la réforme a démissionné"): the
+    post in full."""
+    bare = role.text.lower() + " "
+    return next((r.text for r in roles if r.text.lower().startswith(bare)
+                 and not named.intersection(range(r.start, r.end + 1))), None)
+
+
+_BESIDE = 2
+
+
+def _beside(doc, role: Span, person: PersonMention) -> bool:
+    """A title right before or after the name, with at most punctuation, an article or an
+    adjective between ("la ministre X", "X, PDG de Y")."""
+    gap = doc[role.end:person.start] if role.end <= person.start \
+        else doc[person.end:role.start] if role.start >= person.end else None
+    return gap is not None and len(gap) <= _BESIDE \
+        and all(t.is_punct or t.pos_ in ("ADJ", "DET") for t in gap)
+
+
+def titled_other(doc, role: Span, person: PersonMention, persons: list[PersonMention]) -> bool:
+    """Whether the title is set beside another person's name, not this one's: "remplacée par
+    Y, député" gives Y's title, not the post of the one replaced."""
+    return not _beside(doc, role, person) and any(
+        not other.pronoun and other.name != person.name and _beside(doc, role, other)
+        for other in persons)
 
 
 # "l'actuel directeur", "the current CFO": the post held now, which a new post replaces
@@ -107,9 +249,11 @@ def _held(doc, role: Span, pack: LanguagePack) -> bool:
 # "ambassador to Japan", "governor of the province"; without it the bare head says little
 _COMPLEMENTED = {"leader", "secretary", "ambassador", "governor", "president", "chancellor",
                  "speaker", "premier", "mayor", "chairman", "chairwoman", "chair", "head",
-                 "commissioner", "envoy", "representative", "member", "minister"}
+                 "commissioner", "envoy", "representative", "member", "minister", "staff"}
 _COMPLEMENT_LINKS = {"of", "to"}
 _COMPLEMENT_WORDS = 4
+# "President of the Council of Ministers of Togo": names link at most this many bodies
+_COMPLEMENT_CHAIN = 3
 
 
 def title_with_complement(ctx: DocContext, sent: Span, role: str | None) -> str | None:
@@ -118,23 +262,34 @@ def title_with_complement(ctx: DocContext, sent: Span, role: str | None) -> str 
     returned text grows: the title's span, which lexicons and features read, stays as it is."""
     if not role or role.split()[-1].lower() not in _COMPLEMENTED:
         return role
-    doc = ctx.doc
     for span in ctx.in_span(ctx.roles, sent.start, sent.end):
-        if span.text != role:
-            continue
-        end = span.end
+        if span.text == role:
+            return complemented(ctx.doc, sent, span)
+    return role
+
+
+def complemented(doc, sent: Span, span: Span) -> str:
+    """The title span's text with its complement (see title_with_complement)."""
+    role = span.text
+    if role.split()[-1].lower() not in _COMPLEMENTED:
+        return role
+    end = span.end
+    for link in range(_COMPLEMENT_CHAIN):
         if end >= sent.end or doc[end].lower_ not in _COMPLEMENT_LINKS:
-            return role
+            break
         end += 1
         if end < sent.end and doc[end].lower_ == "the":
             end += 1
         start = end
         while end < sent.end and end - start < _COMPLEMENT_WORDS and doc[end].ent_type_ != "PER" \
                 and (doc[end].is_alpha or doc[end].text.replace(".", "").isalpha()) \
-                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
+                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") \
+                and (link == 0 or not doc[end].is_lower):
             end += 1
-        if end == start or end < sent.end and (doc[end].lower_ in _COMPLEMENT_LINKS
-                                               or doc[end].is_lower and doc[end].pos_ == "NOUN"):
-            return role  # a chain or a phrase cut short: "governor of X territory of Y"
-        return doc[span.start:end].text
-    return role
+        if end == start or end < sent.end and doc[end].is_lower and doc[end].pos_ == "NOUN":
+            return role  # a phrase cut short: "governor of X territory of Y"
+        if end < sent.end and doc[end].lower_ in _COMPLEMENT_LINKS and (
+                link + 1 == _COMPLEMENT_CHAIN or any(t.is_lower for t in doc[start:end])):
+            # a chain too long, or past a common noun: "governor of X territory of Y"
+            return role
+    return doc[span.start:end].text

@@ -21,6 +21,8 @@ class MoveCandidate:
     sent_end: int
     confidence: float
     other_trigger_chars: tuple[int, ...] = ()  # a date nearer to one of these is not ours
+    # the person's other reports of a move (move_reports.Site): dates when the sentence has none
+    reports: tuple[tuple[str, int, int, int], ...] = ()
 
 
 @dataclass

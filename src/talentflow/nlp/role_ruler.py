@@ -14,11 +14,13 @@ from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import get_pack, read_lines
 
 # Titles that take their domain along: "ministre de l'Intérieur", "secrétaire d'État au Budget"
-_PORTFOLIO_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état"}
+_PORTFOLIO_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
+                     "haut-commissaire", "haute-commissaire"}
 _PORTFOLIO_DETS = {"de", "du", "des", "d'", "à", "au", "aux"}
 # Head titles whose field follows them, in a lexicon that cannot list every field
 _DOMAIN_TITLES = {"directeur", "directrice", "responsable", "chef", "cheffe", "director", "head",
-                  "vice-président", "vice-présidente", "vice-president", "délégué", "déléguée"}
+                  "vice-président", "vice-présidente", "vice-president", "délégué", "déléguée",
+                  "ambassadeur", "ambassadrice", "conseiller", "conseillère"}
 _DOMAIN_LINKS = {"de", "du", "des", "d'", "d’", "of"}
 _DOMAIN_ARTICLES = {"la", "l'", "l’", "le", "les"}
 # fields that are places, times or the employer itself, not a field of work

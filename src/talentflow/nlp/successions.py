@@ -14,6 +14,7 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention
 from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import APPOINT, JOIN, LEAVE, SUCCEED, LanguagePack
 from talentflow.nlp.linking import _sent_end_char
+from talentflow.nlp.move_features import same_person
 from talentflow.nlp.records import MoveCandidate
 
 Orphan = tuple[Span, PersonMention, tuple[int, ...]]  # trigger, person, rival trigger chars
@@ -47,6 +48,31 @@ def succession_moves(ctx: DocContext, pack: LanguagePack, sent: Span, triggers: 
                 found.append(_inherited(left[0], person, APPOINT, trigger, sent, rivals,
                                         to_org=left[0].from_org))
     return found
+
+
+def one_succession(a: MoveCandidate, b: MoveCandidate, successions: set[int]) -> bool:
+    """A departure told by a succession trigger and the arrival of the same sentence that
+    completes it ("X nommé le 1er avril en remplacement de Y"): one event, one date."""
+    for leave, arrive in ((a, b), (b, a)):
+        if leave.trigger_char in successions and leave.kind == LEAVE \
+                and arrive.kind in (APPOINT, JOIN) and arrive.trigger_char not in successions:
+            return True
+    return False
+
+
+def share_post(moves: list[MoveCandidate], successions: set[int], titles) -> None:
+    """The two people of one succession trigger hold one post ("A arrive en remplacement de
+    B", "A is elected, succeeding B"): a side without a title takes the other's, or the one
+    the article sets beside the other's name elsewhere (``titles()``, asked only when needed)."""
+    for move in moves:
+        if move.role is not None or move.trigger_char not in successions:
+            continue
+        for other in moves:
+            if other.trigger_char == move.trigger_char and other.person != move.person:
+                move.role = other.role or next((title for name, title in titles().items()
+                                                if same_person(name, other.person)), None)
+                if move.role:
+                    break
 
 
 def _inherited(other: MoveCandidate, person: PersonMention, kind: str, trigger: Span,

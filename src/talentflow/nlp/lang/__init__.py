@@ -120,6 +120,9 @@ class LanguagePack:
     # words that put a departure before an appointment in the same sentence ("X became
     # chair after Y retired", "following Y's exit"): a succession
     sequel_words: frozenset[str] = frozenset()
+    # nouns of an office taken or left, written where a title would be ("prend la
+    # présidence de X", "nommé à la tête de Y"): the post, in the article's words
+    office_nouns: frozenset[str] = frozenset()
     # subordinators of a clause that reports a fact whatever governs it: "X had hoped to
     # expand abroad until she was dismissed" (the dismissal happened; "hoped" does not reach it)
     factual_clause_marks: frozenset[str] = frozenset()

@@ -399,6 +399,8 @@ PACK = LanguagePack(
     nationalities_after_title=_nationalities(),
     public_body_nouns=PUBLIC_BODY_NOUNS,
     role_bound_verbs=frozenset({"accueillir"}),
+    office_nouns=frozenset({"présidence", "vice-présidence", "coprésidence", "co-présidence",
+                            "direction", "codirection", "co-direction", "tête", "rênes"}),
     party_member_titles=frozenset({"maire", "député", "députée", "sénateur", "sénatrice",
                                    "conseiller municipal", "conseillère municipale",
                                    "conseiller régional", "conseillère régionale",
