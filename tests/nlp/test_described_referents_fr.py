@@ -1,5 +1,5 @@
 """An organisation or a person named only by a description in the move sentence ("à la tête
-du club", "le chroniqueur de 61 ans rejoindra Y"): the article's main organisation, the one
+du club", "le chroniqueur rejoindra Y"): the article's main organisation, the one
 person given that title (invented French articles, real French model)."""
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_a_description_stands_for_no_organisation_the_article_hardly_names():
 RADIO = ("Le chroniqueur Paul Ferrand quitte Radio Valmont.\n\n"
          "Après vingt ans à l'antenne de Radio Valmont, le chroniqueur Paul Ferrand s'en va. "
          "La station cherche déjà une nouvelle voix pour ses matinées. "
-         "Dès septembre, le chroniqueur de 61 ans rejoindra Télé Orne pour une émission "
+         "Dès septembre, le chroniqueur rejoindra Télé Orne pour une émission "
          "quotidienne avec l'animatrice Julie Marchal.")
 
 

@@ -23,30 +23,30 @@ def test_an_office_named_by_the_trigger_is_the_role():
 
 
 def test_the_office_taken_beats_the_title_held():
-    text = ("Claire Noël, directrice de la communication du groupe Vexor, reprend la "
-            "direction exécutive de la chaîne en intérim.")
-    assert move_of(run(text), "Claire Noël").role == "direction exécutive de la chaîne"
+    text = ("Claire Noël, directrice du marketing de Vexor, reprend la direction de la "
+            "filiale pour six mois.")
+    assert move_of(run(text), "Claire Noël").role == "direction de la filiale"
 
 
 def test_an_office_after_the_appointment_keeps_its_body_and_stops_before_a_date():
-    text = "Paul Martin a été nommé jeudi à la tête d'un Haut-commissariat au Plan, a indiqué le ministre."
-    assert move_of(run(text), "Paul Martin").role == "tête d'un Haut-commissariat au Plan"
+    text = "Inès Carpentier a été nommée vendredi à la tête d'une Agence des Routes, dit la préfecture."
+    assert move_of(run(text), "Inès Carpentier").role == "tête d'une Agence des Routes"
 
 
 def test_the_one_replaced_leaves_the_office_the_successor_takes():
-    text = ("Paul Martin a été nommé mercredi à la présidence du Musée des Arts en "
-            "remplacement de Jean Dubois.")
-    assert move_of(run(text), "Jean Dubois").role == "présidence du Musée des Arts"
+    text = ("Sacha Berthier a été désigné lundi à la présidence de l'Office des Forêts en "
+            "remplacement de Rémi Caradec.")
+    assert move_of(run(text), "Rémi Caradec").role == "présidence de l'Office des Forêts"
 
 
 def test_the_apposed_title_naming_the_organisation_left_beats_a_rank():
-    text = "Le cardinal français Pierre Roux, archevêque de Lyon, a démissionné mardi."
-    assert move_of(run(text), "Pierre Roux").role == "archevêque"
+    text = "Le cardinal Hugo Verlinde, évêque de Nantes, a démissionné jeudi."
+    assert move_of(run(text), "Hugo Verlinde").role == "évêque"
 
 
 def test_an_ambassador_keeps_the_field_of_the_post():
-    text = "Anne Roy, ambassadrice des pôles, a quitté le gouvernement."
-    assert move_of(run(text), "Anne Roy").role == "ambassadrice des pôles"
+    text = "Anne Roy, ambassadrice des océans, a quitté le gouvernement."
+    assert move_of(run(text), "Anne Roy").role == "ambassadrice des océans"
 
 
 def test_a_succession_and_the_appointment_it_completes_share_the_date():
@@ -58,11 +58,11 @@ def test_a_succession_and_the_appointment_it_completes_share_the_date():
 
 
 def test_a_move_told_without_a_title_keeps_the_one_set_beside_the_name_elsewhere():
-    text = ("La ministre de la Santé Anne Roy est candidate à la mairie. Anne Roy a quitté le "
-            "gouvernement ce dimanche 16 février.")
-    move = move_of(run(text, date="2020-02-16"), "Anne Roy")
+    text = ("La ministre des Sports Odile Ferrat présidera le jury du festival. Odile Ferrat a "
+            "quitté le gouvernement ce mardi 3 mars.")
+    move = move_of(run(text, date="2020-03-03"), "Odile Ferrat")
     assert move.from_org == "gouvernement"
-    assert move.role == "ministre de la Santé"
+    assert move.role == "ministre des Sports"
 
 
 def test_an_undated_move_takes_the_date_of_another_report_of_it():
@@ -73,22 +73,22 @@ def test_an_undated_move_takes_the_date_of_another_report_of_it():
 
 
 def test_a_bare_title_elsewhere_takes_the_full_form_the_article_gives_the_post():
-    text = ("Le haut-commissaire à la réforme des retraites a démissionné lundi. Le "
-            "haut-commissaire Paul Roux était attendu à Lyon. Paul Roux a quitté le gouvernement.")
-    move = move_of(run(text, date="2019-12-17"), "Paul Roux")
+    text = ("Le haut-commissaire à la jeunesse a démissionné lundi. Le haut-commissaire Paul "
+            "Roux devait inaugurer un stade à Nantes. Paul Roux a quitté le gouvernement.")
+    move = move_of(run(text, date="2021-06-14"), "Paul Roux")
     assert move.from_org == "gouvernement"
-    assert move.role == "haut-commissaire à la réforme des retraites"
+    assert move.role == "haut-commissaire à la jeunesse"
 
 
 def test_a_title_set_beside_the_successor_is_not_the_post_of_the_one_replaced():
-    text = ("Anne Roy, candidate à la mairie, a quitté le gouvernement dimanche. Elle est "
-            "remplacée par Paul Roux, député médecin.")
-    move = move_of(run(text, date="2020-02-16"), "Anne Roy")
+    text = ("Odile Ferrat, candidate à la présidence de la région, a quitté le gouvernement "
+            "mardi. Elle est remplacée par Marc Telier, sénateur.")
+    move = move_of(run(text, date="2020-03-03"), "Odile Ferrat")
     assert move.from_org == "gouvernement"
-    assert move.role != "député"
+    assert move.role != "sénateur"
 
 
 def test_the_one_replaced_takes_the_title_the_article_gives_the_successor():
-    text = ("Le club a limogé l'entraîneur Luc Morel. Arrivé sur le banc du FC Valbonne le 13 "
-            "janvier dernier en remplacement de Jean Dubois, Luc Morel n'aura dirigé que 25 matches.")
+    text = ("Le club a renvoyé l'entraîneur Luc Morel. Arrivé au FC Valbonne en mars en "
+            "remplacement de Jean Dubois, Luc Morel part après une seule saison.")
     assert move_of(run(text, date="2020-08-18"), "Jean Dubois").role == "entraîneur"

@@ -131,8 +131,8 @@ def _moves(text: str, candidates: list[MoveCandidate], dates) -> list[Move]:
     moves = []
     for record in merged:
         if not record["date"]:
-            # told here without a date, elsewhere with one: "X left the FBI" ... "when X
-            # left office on Aug. 9, 1974" (after merging: a date can split two reports)
+            # told here without a date, elsewhere with one: "X left the agency" ... "X
+            # stepped down on 3 May 2001" (after merging: a date can split two reports)
             record["date"] = next(filter(None, (
                 _date_near(dates, start, end, char, (), text)
                 for kind, char, start, end in record["reports"]

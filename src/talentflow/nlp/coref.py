@@ -3,8 +3,8 @@
 Every PER entity is mapped to the most complete name the article gives for that person
 (same surname, compatible first name). A subject pronoun ("il", "elle") points to the
 latest person named before it in the same or the previous sentence. A definite title as
-the subject of a move verb ("le chroniqueur de 61 ans rejoindra Y") points to the one person
-the article writes with that title ("le chroniqueur X"), however far back; a subject "ce
+the subject of a move verb ("la consultante rejoindra Y") points to the one person
+the article writes with that title ("la consultante X"), however far back; a subject "ce
 dernier" to the last person named in its sentence or the one before.
 """
 from __future__ import annotations
@@ -167,10 +167,10 @@ class NameCoref:
 
     def _title_holders(self, doc: Doc, persons: list[Span], canonical: dict, titled: set[int],
                        movers: set[int], resolved: dict[int, str]) -> None:
-        """"Le journaliste de 79 ans rejoindra Y" with "le journaliste X" written earlier,
+        """"La consultante rejoindra Y" with "la consultante X" written earlier,
         however far: a definite title as the subject of a move verb stands for the one
-        person the article gives that title (beside the name: "le journaliste X", "X,
-        journaliste"), when it gives it to one person only."""
+        person the article gives that title (beside the name: "la consultante X", "X,
+        consultante"), when it gives it to one person only."""
         holders: dict[str, str | None] = {}
         person_at = {p.start: p for p in persons}
         person_before = {p.end: p for p in persons}

@@ -392,7 +392,7 @@ def _role_of(person: PersonMention, roles: list[Span],
     if not near:
         return office
     title = min(near, key=lambda x: x[0])[1]
-    # "appoints X as its new ambassador to the U.S.": the post with the body it serves
+    # "names X its envoy to Norway": the post with the body it serves
     return complemented(title.doc, sent, title) if sent is not None else title.text
 
 

@@ -1,6 +1,6 @@
 """Other reports of a person's move: a sentence where the person is linked to a move trigger
-of the same kind but no organisation ("When X left office on Aug. 9, 1974", "X's resignation
-in 1974", "X, who was hired as chief executive in March 2005").
+of the same kind but no organisation ("X stepped down on 3 May 2001", "X's resignation
+in 2001", "X, who was recruited as finance director in June 2011").
 
 The argument finder keeps them (``doc._.tf_move_reports``); a move whose own sentence gives
 no date takes the date of such a report (see convert), since an article often tells the

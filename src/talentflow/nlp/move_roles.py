@@ -192,7 +192,9 @@ def person_titles(ctx: DocContext) -> dict[str, str]:
     roles = sorted(ctx.roles, key=lambda r: r.start)
     starts = [r.start for r in roles]
     # tokens beside a name: a title there is that person's, not a fuller form of another's
-    named = {i for p in ctx.persons for i in range(p.start - _BESIDE, p.end + _BESIDE)}
+    # (a title or pronoun standing for someone is no name: "le délégué à X a démissionné")
+    named = {i for p in ctx.persons if not p.pronoun
+             for i in range(p.start - _BESIDE, p.end + _BESIDE)}
     for person in ctx.persons:
         if person.pronoun or person.name in titles:
             continue
@@ -209,7 +211,7 @@ def person_titles(ctx: DocContext) -> dict[str, str]:
 
 def _fuller(roles: list[Span], role: Span, named: set[int]) -> str | None:
     """The first longer form of a bare title that the article writes with no name beside it
-    ("le haut-commissaire X" ... "le haut-commissaire à la réforme a démissionné"): the
+    ("le délégué X" ... "le délégué à la jeunesse a démissionné"): the
     post in full."""
     bare = role.text.lower() + " "
     return next((r.text for r in roles if r.text.lower().startswith(bare)
@@ -252,7 +254,7 @@ _COMPLEMENTED = {"leader", "secretary", "ambassador", "governor", "president", "
                  "commissioner", "envoy", "representative", "member", "minister", "staff"}
 _COMPLEMENT_LINKS = {"of", "to"}
 _COMPLEMENT_WORDS = 4
-# "President of the Council of Ministers of Togo": names link at most this many bodies
+# "Secretary of the Cabinet Office of X": names link at most this many bodies
 _COMPLEMENT_CHAIN = 3
 
 

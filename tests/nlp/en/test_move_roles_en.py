@@ -1,5 +1,5 @@
 """English titles with the body they serve, on invented articles: a chain of named bodies
-("President of the Council of Ministers of X"), "Chief of Staff of Y", the apposed title
+("Secretary of the Cabinet Office of X"), "Chief of Staff of Y", the apposed title
 naming the organisation left rather than a rank before the name."""
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ pytestmark = pytest.mark.model
 
 
 def test_a_title_keeps_a_chain_of_named_bodies():
-    text = "Tomas Reyes is sworn in as President of the Council of Ministers of Norland."
+    text = "Tomas Reyes became Secretary of the Cabinet Office of Norland on Friday."
     move = move_of(run(text), "Tomas Reyes")
-    assert move.role == "President of the Council of Ministers of Norland"
+    assert move.role == "Secretary of the Cabinet Office of Norland"
 
 
 def test_chief_of_staff_keeps_the_body_served():
@@ -29,6 +29,6 @@ def test_a_common_noun_in_the_chain_stops_it():
 
 
 def test_the_one_succeeded_leaves_the_post_the_successor_takes():
-    text = ("Khaled Omar is elected director-general of the Norland Agency by the General "
-            "Conference, succeeding Audrey Vance.")
-    assert move_of(run(text, date="2025-11-06"), "Audrey Vance").role == "director-general"
+    text = ("Khaled Omar was appointed director-general of the Norland Agency on Tuesday, "
+            "succeeding Rhea Dunmore.")
+    assert move_of(run(text, date="2025-11-06"), "Rhea Dunmore").role == "director-general"
