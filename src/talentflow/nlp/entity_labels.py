@@ -285,12 +285,10 @@ class EntityRepair:
         """"The new head of the bank, Ana Ruiz Soto, plans ..." with the name tagged as a
         place: a name set off by commas right after a title's phrase is its holder."""
         if ent.label_ not in ("ORG", "LOC", "MISC") or ent.kb_id_ == GAZETTEER_KB_ID \
-                or not 2 <= len(ent) <= 4 or ent.start < 2 or doc[ent.start - 1].text != ",":
+                or not 2 <= len(ent) <= 4 or ent.start < 2 or doc[ent.start - 1].text != "," \
+                or ent.end < len(doc) and doc[ent.end].text not in (",", "."):
             return ent
-        if ent.end < len(doc) and doc[ent.end].text not in (",", "."):
-            return ent
-        comma = ent.start - 1
-        for i in range(comma - 1, max(-1, comma - 7), -1):
+        for i in range(ent.start - 2, max(-1, ent.start - 8), -1):
             if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct:
                 return ent
             if i in role_starts:
@@ -395,9 +393,8 @@ class EntityRepair:
         return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + found
 
     def _appointed_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"appoints Jorim Talvek as ...", "named Ana Ruiz Soto, a former judge," with the
-        name tagged as an organisation or a place, or left untagged: whom a verb gives a
-        post is a person ("signed" is left out: clubs and deals are signed too)."""
+        """"appoints Jorim Talvek as ...", "named Ana Ruiz Soto, a judge," tagged ORG or left
+        untagged: whom a verb gives a post is a person (clubs and deals are "signed" too)."""
         by_start = {e.start: n for n, e in enumerate(ents)}
         covered = {i for e in ents for i in range(e.start, e.end)}
         result, found = list(ents), []
@@ -407,12 +404,11 @@ class EntityRepair:
                     or verb.pos_ == "VERB" and verb.lemma_.lower() in _APPOINTING_VERBS):
                 continue
             start = verb.i + 1
-            n = by_start.get(start)
-            if n is not None:
-                ent = ents[n]
+            if start in by_start:
+                ent = ents[by_start[start]]
                 if ent.label_ in ("ORG", "LOC", "MISC") and ent.kb_id_ != GAZETTEER_KB_ID \
                         and 2 <= len(ent) <= 4 and self._name_shaped(ent):
-                    result[n] = Span(doc, ent.start, ent.end, label="PER")
+                    result[by_start[start]] = Span(doc, ent.start, ent.end, label="PER")
                 continue
             end = start
             while end < len(doc) and end - start < 4 and end not in covered and (
@@ -432,8 +428,7 @@ class EntityRepair:
             and not any(t.lower_ in self.org_words for t in ent)
 
     def _name_shaped(self, ent: Span) -> bool:
-        # "Nyam-Osoryn": a hyphen is a token of its own. A nationality only opens the span
-        # ("Bangladeshi President"); surnames end like one ("Morandi", "Vitali") too often
+        # "Nyam-Osoryn": a hyphen is a token. Surnames end like nationalities ("Morandi")
         return all(_name_word(t) and (t.is_alpha or "-" in t.text) or t.text in ("-", "‐")
                    for t in ent) \
             and not any(t.lower_ in self.org_words or t.lower_ in self.not_names
