@@ -207,3 +207,15 @@ def test_english_name_apposed_after_a_title_phrase_is_its_holder(en_nlp):
     doc.ents = [Span(doc, start, start + 2, label="LOC")]
     head = next(t.i for t in doc if t.text == "head")
     assert repair._apposed_after_title(doc, doc.ents[0], {head}).label_ == "LOC"
+
+
+def test_french_nationality_noun_opening_a_name_is_split_off(fr_nlp):
+    # "le Ghanéen Kofi Mensah" read as one organisation: the name after it is a person
+    repair = fr_nlp.get_pipe("talentflow_person_repair")
+    doc = _tagged(fr_nlp, "Le Ghanéen Kofi Mensah a rejoint le club.",
+                  [("Ghanéen Kofi Mensah", "ORG")])
+    assert [(e.text, e.label_) for e in repair._nationality_then_name(doc.ents[0])] == \
+        [("Ghanéen", "MISC"), ("Kofi Mensah", "PER")]
+    doc = _tagged(fr_nlp, "Le Ghanéen Vantor Holdings a recruté.",
+                  [("Ghanéen Vantor Holdings", "ORG")])
+    assert repair._nationality_then_name(doc.ents[0]) is None
