@@ -165,3 +165,57 @@ def test_english_name_tagged_as_organisation_before_as_a_title_is_a_person(en_nl
     assert repair._people_in_slots(doc, list(doc.ents), {title})[0].label_ == "PER"
     doc = _tagged(en_nlp, "Tobin Vasquez is sworn in on Monday.", [("Tobin Vasquez", "LOC")])
     assert repair._people_in_slots(doc, list(doc.ents), set())[0].label_ == "PER"
+
+
+def test_english_subject_of_a_personal_passive_is_a_person(en_nlp):
+    # the passive is matched on its form: the lemmatizer makes "elected" "elect"
+    repair = en_nlp.get_pipe("talentflow_entity_repair")
+    doc = _tagged(en_nlp, "On Sunday, Tomas Vikander was elected.", [])
+    assert [(e.text, e.label_) for e in repair._personal_subjects(doc, list(doc.ents))] == \
+        [("Tomas Vikander", "PER")]
+    # a surname ending like a nationality ("-i") is still a name
+    doc = _tagged(en_nlp, "Lena Hart and Dario Morandi are sworn in on Monday.",
+                  [("Lena Hart", "PER"), ("Dario Morandi", "LOC")])
+    assert [e.label_ for e in repair._people_in_slots(doc, list(doc.ents), set())] == \
+        ["PER", "PER"]
+
+
+def test_english_name_given_a_post_by_an_appointing_verb_is_a_person(en_nlp):
+    repair = en_nlp.get_pipe("talentflow_entity_repair")
+    doc = _tagged(en_nlp, "The president appoints Jorim Talvek as his successor.", [])
+    assert [(e.text, e.label_) for e in repair._appointed_names(doc, list(doc.ents))] == \
+        [("Jorim Talvek", "PER")]
+    doc = _tagged(en_nlp, "The council named Ines Caradec Morel, a former judge, on Friday.",
+                  [("Ines Caradec Morel", "ORG")])
+    assert [e.label_ for e in repair._appointed_names(doc, list(doc.ents))] == ["PER"]
+    # a longer capitalised run is an organisation's name, and a club is signed
+    doc = _tagged(en_nlp, "The club signed Tavo Brenlund Rovers Academy.", [])
+    assert repair._appointed_names(doc, list(doc.ents)) == []
+
+
+def test_english_name_apposed_after_a_title_phrase_is_its_holder(en_nlp):
+    from spacy.tokens import Span
+    repair = en_nlp.get_pipe("talentflow_entity_repair")
+    doc = en_nlp("The new head of the bank, Pietro Vancelli, plans to cut costs.")
+    start = next(t.i for t in doc if t.text == "Pietro")
+    doc.ents = [Span(doc, start, start + 2, label="LOC")]
+    head = next(t.i for t in doc if t.text == "head")
+    assert repair._apposed_after_title(doc, doc.ents[0], {head}).label_ == "PER"
+    # a verb between the title and the name: the name is no apposition
+    doc = en_nlp("The head resigned, Pietro Vancelli, said on Friday.")
+    start = next(t.i for t in doc if t.text == "Pietro")
+    doc.ents = [Span(doc, start, start + 2, label="LOC")]
+    head = next(t.i for t in doc if t.text == "head")
+    assert repair._apposed_after_title(doc, doc.ents[0], {head}).label_ == "LOC"
+
+
+def test_french_nationality_noun_opening_a_name_is_split_off(fr_nlp):
+    # "le Ghanéen Kofi Mensah" read as one organisation: the name after it is a person
+    repair = fr_nlp.get_pipe("talentflow_person_repair")
+    doc = _tagged(fr_nlp, "Le Ghanéen Kofi Mensah a rejoint le club.",
+                  [("Ghanéen Kofi Mensah", "ORG")])
+    assert [(e.text, e.label_) for e in repair._nationality_then_name(doc.ents[0])] == \
+        [("Ghanéen", "MISC"), ("Kofi Mensah", "PER")]
+    doc = _tagged(fr_nlp, "Le Ghanéen Vantor Holdings a recruté.",
+                  [("Ghanéen Vantor Holdings", "ORG")])
+    assert repair._nationality_then_name(doc.ents[0]) is None

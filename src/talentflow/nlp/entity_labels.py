@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -106,11 +106,13 @@ class EntityRepair:
             ents = [self._title_employer(doc, self._apposed_title(doc, self._by_syntax(doc, ent),
                                                                   role_starts), role_ends)
                     for ent in ents]
+            ents = [self._apposed_after_title(doc, ent, role_starts) for ent in ents]
             ents = [self._named_appointee(doc, self._title_modifier(doc, ent, role_starts),
                                           role_starts)
                     for ent in ents if not self._belongs_to_someone(doc, ent)]
             ents = self._people_in_slots(doc, ents, role_starts)
             ents = self._personal_subjects(doc, ents)
+            ents = self._appointed_names(doc, ents)
         if self.tag_surnames:
             titles = role_index(doc)[0]  # title tokens, gathered once per doc
             ents = [self._with_last_name(doc, self._with_first_name(doc, ent, titles), titles)
@@ -279,6 +281,21 @@ class EntityRepair:
             return Span(doc, ent.start, ent.end, label="PER")
         return ent
 
+    def _apposed_after_title(self, doc: Doc, ent: Span, role_starts: set[int]) -> Span:
+        """"The new head of the bank, Ana Ruiz Soto, plans ..." with the name tagged as a
+        place: a name set off by commas right after a title's phrase is its holder."""
+        if ent.label_ not in ("ORG", "LOC", "MISC") or ent.kb_id_ == GAZETTEER_KB_ID \
+                or not 2 <= len(ent) <= 4 or ent.start < 2 or doc[ent.start - 1].text != "," \
+                or ent.end < len(doc) and doc[ent.end].text not in (",", "."):
+            return ent
+        for i in range(ent.start - 2, max(-1, ent.start - 8), -1):
+            if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct:
+                return ent
+            if i in role_starts:
+                return Span(doc, ent.start, ent.end, label="PER") if self._name_shaped(ent) \
+                    and doc[i].sent.start == ent.sent.start else ent
+        return ent
+
     def _by_syntax(self, doc: Doc, ent: Span) -> Span:
         """"X joined Lumen Forge" (tagged PERSON) and "Ines Caradec (tagged GPE) was
         appointed": the verb says which is the organisation and which the person."""
@@ -337,9 +354,11 @@ class EntityRepair:
         """"Ana Ruiz Soto resigns as minister", "Mira Lund steps down", "Tomas Vik was
         sworn in" with the name tagged as an organisation or place, or left untagged: the
         subject of a verb only people do is a person."""
-        keys = [doc.vocab.strings[v] for v in _PERSONAL_VERBS | _PERSONAL_PASSIVES]
-        lemmas = doc.to_array([LEMMA])
-        hits = numpy.flatnonzero(numpy.isin(lemmas, numpy.array(keys, dtype="uint64")))
+        keys = numpy.array([doc.vocab.strings[v] for v in _PERSONAL_VERBS | _PERSONAL_PASSIVES],
+                           dtype="uint64")
+        # the passives are forms ("sworn", "elected"): the lemmatizer makes them "swear"
+        words = doc.to_array([LEMMA, LOWER])
+        hits = numpy.flatnonzero(numpy.isin(words, keys).any(axis=1))
         found = []
         for i in hits.tolist():
             verb = doc[i]
@@ -373,17 +392,48 @@ class EntityRepair:
         covered = {i for span in found for i in range(span.start, span.end)}
         return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + found
 
+    def _appointed_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"appoints Jorim Talvek as ...", "named Ana Ruiz Soto, a judge," tagged ORG or left
+        untagged: whom a verb gives a post is a person (clubs and deals are "signed" too)."""
+        by_start = {e.start: n for n, e in enumerate(ents)}
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        result, found = list(ents), []
+        for verb in doc[:-2]:
+            if verb.lemma_.lower() == "sign" or not (
+                    verb.lower_ in _APPOINTING_FORMS
+                    or verb.pos_ == "VERB" and verb.lemma_.lower() in _APPOINTING_VERBS):
+                continue
+            start = verb.i + 1
+            if start in by_start:
+                ent = ents[by_start[start]]
+                if ent.label_ in ("ORG", "LOC", "MISC") and ent.kb_id_ != GAZETTEER_KB_ID \
+                        and 2 <= len(ent) <= 4 and self._name_shaped(ent):
+                    result[by_start[start]] = Span(doc, ent.start, ent.end, label="PER")
+                continue
+            end = start
+            while end < len(doc) and end - start < 4 and end not in covered and (
+                    _name_word(doc[end]) or doc[end].text in ("-", "‐") and end > start):
+                end += 1
+            if end - start < 2 or end < len(doc) and doc[end].pos_ == "PROPN":
+                continue  # one word, or a longer capitalised run (an organisation's name)
+            span = Span(doc, start, end, label="PER")
+            if self._name_shaped(span) and doc[end - 1].text not in ("-", "‐") \
+                    and not any(doc[k].is_sent_start for k in range(start + 1, end)):
+                found.append(span)
+        return sorted(result + found, key=lambda e: e.start) if found else result
+
     def _plain_name(self, ent: Span) -> bool:
         """Capitalised words of letters only, none of them an organisation's word."""
         return all(_name_word(t) and t.is_alpha for t in ent) \
             and not any(t.lower_ in self.org_words for t in ent)
 
     def _name_shaped(self, ent: Span) -> bool:
-        # "Nyam-Osoryn": a hyphen is a token of its own
+        # "Nyam-Osoryn": a hyphen is a token. Surnames end like nationalities ("Morandi")
         return all(_name_word(t) and (t.is_alpha or "-" in t.text) or t.text in ("-", "‐")
                    for t in ent) \
             and not any(t.lower_ in self.org_words or t.lower_ in self.not_names
-                        or _nationality_word(t.text) for t in ent)
+                        for t in ent) \
+            and not _nationality_word(ent[0].text)
 
     @staticmethod
     def _gap(doc: Doc, first: Span, second: Span) -> tuple[str, ...]:

@@ -42,6 +42,8 @@ class PersonRepair:
         if any(e.label_ == "PER" and any(i in role_starts for i in range(e.start + 1, e.end))
                for e in doc.ents):
             doc.ents = [self._before_title(e, role_starts) for e in doc.ents]
+        if any(self._nationality_then_name(e) for e in doc.ents):
+            doc.ents = [part for e in doc.ents for part in self._nationality_then_name(e) or [e]]
         person_texts = {ent.text for ent in doc.ents if ent.label_ == "PER"}
         role_ends = {span.end for span in doc.spans.get(ROLES, [])}
         changed = False
@@ -79,6 +81,19 @@ class PersonRepair:
                        for t in name) and not any(doc[end].sent.start != t.sent.start for t in name):
                 found.append(Span(doc, end, stop, label="PER"))
         return found
+
+    def _nationality_then_name(self, ent: Span) -> list[Span] | None:
+        """"le Ghanéen Kofi Mensah" read as one organisation: a nationality noun opening a
+        name-shaped entity stands for the person named after it."""
+        if ent.label_ == "PER" or ent.kb_id_ == GAZETTEER_KB_ID or not 3 <= len(ent) <= 4 \
+                or ent[0].lower_ not in self.pack.nationalities_after_title:
+            return None
+        name = ent.doc[ent.start + 1:ent.end]
+        if not all(t.is_title and t.is_alpha and t.lower_ not in self.pack.org_head_words
+                   for t in name):
+            return None
+        return [Span(ent.doc, ent.start, ent.start + 1, label="MISC"),
+                Span(ent.doc, ent.start + 1, ent.end, label="PER")]
 
     @staticmethod
     def _before_title(ent: Span, role_starts: set[int]) -> Span:
