@@ -106,6 +106,29 @@ def test_a_phrase_in_a_sentence_saying_nothing_of_speaking_is_dropped():
     assert choose(span, sure) is None
 
 
+def test_the_title_of_a_work_gets_no_speaker():
+    text = ("Odile Fenwarth a présenté mardi le film « Les rivières du Nord » à Lyon. "
+            "Elle a ajouté : « Nous reprendrons les visites au printemps », a-t-elle dit.")
+    features = SpeakerFeatures(text, [(0, 14, "Odile Fenwarth")], [], (), "fr", [])
+    title = features.span(text.index("Les riv"), text.index(" » à"), "marks",
+                          "Odile Fenwarth", None, "named_before")
+    words = features.span(text.index("Nous"), text.index(" », a-t"), "marks",
+                          "Odile Fenwarth", None, "pronoun_after")
+    # the title's candidates keep their features (training still sees the span)
+    assert title.how == "work_title" and title.candidates
+    sure = SpeakerModel("fr", {}, 3.0, 0.3, {})
+    assert choose(title, sure) is None
+    assert words.how == "pronoun_after" and choose(words, sure) == "Odile Fenwarth"
+
+
+def test_an_english_book_title_gets_no_speaker():
+    text = 'Maya Orlen signed copies of her book "Salt and Harbour Lights" on Friday.'
+    features = SpeakerFeatures(text, [(0, 10, "Maya Orlen")], [], (), "en", [])
+    span = features.span(text.index("Salt"), text.index('" on'), "marks", "Maya Orlen",
+                         None, "named_before")
+    assert span.how == "work_title"
+
+
 def test_quote_shape_tells_the_word_before_and_what_follows():
     text = ("Odile Fenwarth a donné le cours « Villes et rivières du Nord » hier. "
             "Elle a ajouté : « Nous reprendrons les visites au printemps », a-t-elle dit.")

@@ -91,6 +91,18 @@ _DOCUMENT_LEAD = re.compile(
     r"\b(?:communiqué|rapport|texte|document|déclaration écrite|journal|éditorial|lettre|"
     r"statement|report|editorial|newspaper|letter|release|filing)\b[^,]*$|"
     r"(?:\bde|\bdu|\bd['’]|\bof|\bfrom)\s*$", re.I)
+# the noun of a work or a name-giving participle right before the marks ("le film « ... »",
+# "un ouvrage intitulé « ... »", "the album \"...\""): the quoted words are a title, which
+# no one says (GOLD.md counts speech only)
+_WORK_LEAD = {
+    "fr": re.compile(
+        r"\b(?:émission|film|livre|cours|album|série|ouvrage|roman|magazine|exposition|"
+        r"spectacle|documentaire|chanson|slogan|devise|intitulée?|baptisée?)s?"
+        r"[\s\u00a0\u202f]*[«“„\"][\s\u00a0\u202f]*$", re.I),
+    "en": re.compile(
+        r"\b(?:show|programme|program|film|movie|book|novel|album|series|song|exhibition|"
+        r"documentary|slogan|motto|titled|entitled|dubbed)s?[\s\u00a0\u202f]*[“\"]$", re.I),
+}
 # "l'analyste", "the company's chief executive": a definite title standing for someone named
 _DEFINITE_TITLE = {
     "fr": re.compile(r"\b(?:l['’]|le |la )((?:[^\W\d_-]+ )?[^\W\d_][\w-]{2,})", re.I),

@@ -28,7 +28,7 @@ from talentflow.nlp.quote_lexicon import (_DEFINITE_TITLE, _DOCUMENT_LEAD, _GEND
                                           _INTRODUCED, _PERSON_NOUNS, _PRONOUN,
                                           _PRONOUN_IN_LEAD, _SPEECH, _SUBJECT_PRONOUN,
                                           _TITLE_BEFORE, _TITLE_OPENING, _VERB_FIRST,
-                                          _VERB_LEAD)
+                                          _VERB_LEAD, _WORK_LEAD)
 from talentflow.nlp.convert import fold
 from talentflow.nlp.quote_names import tidy
 from talentflow.nlp.records import QuoteCandidate
@@ -143,7 +143,7 @@ def choose(span: QuoteSpan, model: SpeakerModel | None,
         return span.rule
     # words borrowed into an English sentence that says nothing of speaking ('X steered
     # the paper to "a ..."'): a phrase, not a quote (CV en: 6 right, 11 wrong when scored)
-    if span.how == "phrase":
+    if span.how in ("phrase", "work_title"):
         return None
     best, best_p = None, -1.0
     for cand in _gender_agreeing(span.candidates):
@@ -544,7 +544,13 @@ class SpeakerFeatures:
                                          else f"{cue}_agree_shared")
                 elif any(f.startswith(f"{cue}=clash") for f in cand.features):
                     cand.features.append(f"{cue}_clash_other_agrees")
-        return QuoteSpan(start, end, style, rule, candidates, how)
+        span = QuoteSpan(start, end, style, rule, candidates, how)
+        # the title of a work ("le film « ... »"): marked after the features are built, so
+        # training still sees it as a quote no candidate said (CV fr: dropping its
+        # candidates instead took those negatives out of training and cost on one fold split)
+        if _WORK_LEAD[lang].search(text, max(0, start - 40), start):
+            span.how = "work_title"
+        return span
 
 
 def _next_kind(token: str) -> str:
