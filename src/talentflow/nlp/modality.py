@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.extensions import TRIGGERS
-from talentflow.nlp.lang import get_pack
+from talentflow.nlp.lang import LEAVE, get_pack
 
 _WINDOW_BEFORE = 5
 _ANCESTOR_DEPTH = 3
@@ -46,6 +46,8 @@ class Modality:
         for child in root.children:
             if child.dep_.startswith("aux") and _conditional(child):
                 return "conditional"
+        if _attributive_departure(trigger):
+            return "attributive"
         lemmas = self.pack.modality_lemmas
         asides = self._asides(trigger)
         head = root
@@ -147,3 +149,44 @@ class Modality:
 
 def _conditional(token: Token) -> bool:
     return "Cnd" in token.morph.get("Mood")
+
+
+_NAME_WINDOW = 6
+
+
+def _attributive_departure(trigger: Span) -> bool:
+    """"clashes between supporters of the ousted prime minister X and police": a departure
+    word standing as an adjective on the title of someone only named as whose supporters,
+    family or party these are is a description of that person, not the news (GOLD.md: a
+    bare description of a position is no move). Only departures ("the newly appointed
+    minister X" is a recent appointment, which counts), and only a person hanging on a
+    preposition: "the court charges the dismissed minister X" may well be the article's
+    own story."""
+    root = trigger[0]
+    if trigger.label_ != LEAVE or len(trigger) != 1 or root.dep_ != "amod":
+        return False
+    title = root.head
+    if title.i <= root.i or title.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = trigger.doc
+    # the name right after the title, no verb or comma in between ("ousted X": the name itself)
+    name = title if title.ent_type_ == "PER" else None
+    for token in doc[title.i + 1:min(trigger.sent.end, title.i + 1 + _NAME_WINDOW)]:
+        if name is not None:
+            break
+        if token.ent_type_ == "PER":
+            name = token
+            break
+        if token.pos_ in ("VERB", "AUX") or token.is_punct:
+            return False
+    if name is None:
+        return False
+    end = name.i
+    while end + 1 < trigger.sent.end and doc[end + 1].ent_type_ == "PER":
+        end += 1
+    phrase = range(root.i, end + 1)
+    # the head of "ousted prime minister X", wherever the parser put it
+    head = next((t for t in doc[root.i:end + 1] if t.head.i not in phrase), None)
+    if head is None:
+        return False
+    return head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN")

@@ -261,3 +261,20 @@ def test_a_title_keeps_an_abbreviated_country():
     text = "Tamsin Orlo was appointed ambassador to the U.S. by the government of Calderia."
     move = move_of(run(text), "Tamsin Orlo")
     assert move.role == "ambassador to the U.S."
+
+
+def test_ousted_as_a_title_adjective_of_a_mere_genitive_is_no_move():
+    # "ousted" only describes whose supporters these are: the ousting is not the news
+    text = ("Riots broke out in Ostrava between supporters of ousted prime minister "
+            "Jorund Vasek and the police.")
+    assert moves_of(run(text), "Jorund Vasek") == []
+
+
+def test_dismissed_as_a_title_adjective_of_the_clause_person_still_counts():
+    text = "The court charged the dismissed regional minister Ilse Varga with negligence."
+    assert moves_of(run(text), "Ilse Varga")
+
+
+def test_ousted_as_a_verb_is_still_a_departure():
+    text = "Prime minister Jorund Vasek was ousted on Tuesday after a vote in parliament."
+    assert moves_of(run(text), "Jorund Vasek")
