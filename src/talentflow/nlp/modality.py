@@ -155,7 +155,7 @@ _NAME_WINDOW = 6
 
 
 def _attributive_departure(trigger: Span) -> bool:
-    """"clashes between supporters of the ousted prime minister X and police": a departure
+    """"a march by friends of the ousted prime minister X": a departure
     word standing as an adjective on the title of someone only named as whose supporters,
     family or party these are is a description of that person, not the news (GOLD.md: a
     bare description of a position is no move). Only departures ("the newly appointed

@@ -265,8 +265,8 @@ def test_a_title_keeps_an_abbreviated_country():
 
 def test_ousted_as_a_title_adjective_of_a_mere_genitive_is_no_move():
     # "ousted" only describes whose supporters these are: the ousting is not the news
-    text = ("Riots broke out in Ostrava between supporters of ousted prime minister "
-            "Jorund Vasek and the police.")
+    text = ("A march by friends of ousted prime minister Jorund Vasek filled the old square "
+            "on Sunday.")
     assert moves_of(run(text), "Jorund Vasek") == []
 
 
