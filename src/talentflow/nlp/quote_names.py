@@ -204,7 +204,8 @@ def _written_lowercase(text: str, word: str) -> bool:
     lowered = word.lower()
     if _ONE_WORD.fullmatch(lowered):
         return lowered in _text_words(text)
-    return re.search(r"\b" + re.escape(lowered) + r"\b", text) is not None
+    # a substring test first: the regex, built per word, scans the whole text
+    return lowered in text and re.search(r"\b" + re.escape(lowered) + r"\b", text) is not None
 
 
 @lru_cache(maxsize=4)
