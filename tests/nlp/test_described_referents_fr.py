@@ -64,3 +64,11 @@ def test_the_latter_stands_for_the_last_person_named_not_the_subject():
     moves = [m for m in run(text).moves if m.to_org == "Télé Orne"]
     assert [m.person for m in moves] == ["Marc Vidal"]
     assert_evidence(text, moves[0], "Ce dernier")
+
+
+def test_a_title_word_inside_a_name_is_nobody_s_title():
+    # "Le Maire" is the announcer's surname, not a mayor's office for the one who leaves
+    text = "Paul Vernet quitte Airbus, a annoncé mardi Hugues Le Maire à la presse."
+    move = move_of(run(text), "Paul Vernet")
+    assert move.from_org == "Airbus"
+    assert move.role is None

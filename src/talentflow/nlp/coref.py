@@ -53,6 +53,12 @@ class NameCoref:
 
     def __call__(self, doc: Doc) -> Doc:
         persons = [ent for ent in doc.ents if ent.label_ == "PER"]
+        # the names are final here: a title word inside one past its first word ("X Le
+        # Maire") is part of the name, and would be read as a title of someone nearby
+        inside = {i for ent in persons for i in range(ent.start + 1, ent.end)}
+        if ROLES in doc.spans and inside:
+            doc.spans[ROLES] = [r for r in doc.spans[ROLES]
+                                if not inside.issuperset(range(r.start, r.end))]
         names = {(ent.start, ent.end): self.bare_name(ent) for ent in persons}
         canonical: dict[tuple[int, int], str] = {}
         full_names = [(words, text) for words, text in names.values() if len(words) >= 2]
