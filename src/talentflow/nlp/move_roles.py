@@ -112,9 +112,6 @@ _OFFICE_PREPS = {"à", "de"}
 _OFFICE_DETS = {"la", "les"}
 _OFFICE_LINKS = {"de", "du", "des", "d'", "d’", "au", "aux"}
 _OFFICE_WORDS = 8
-_CALENDAR = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
-             "jeudi", "vendredi", "samedi", "dimanche"}
 
 
 def office_role(doc, pack: LanguagePack, sent: Span, trigger: Span,
@@ -152,7 +149,7 @@ def office_role(doc, pack: LanguagePack, sent: Span, trigger: Span,
         last = end
         i = end + 1
         while i < sent.end and i - end <= _OFFICE_WORDS and not doc[i].is_punct \
-                and not doc[i].text[0].isdigit() and doc[i].lower_ not in _CALENDAR \
+                and not doc[i].text[0].isdigit() and doc[i].lower_ not in pack.calendar_words \
                 and doc[i].ent_type_ != "PER" and (
                     doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
                     or doc[i].lower_ in _OFFICE_LINKS or doc[i].lower_ in ("l'", "l’")):

@@ -123,6 +123,8 @@ class LanguagePack:
     # nouns of an office taken or left, written where a title would be ("prend la
     # présidence de X", "nommé à la tête de Y"): the post, in the article's words
     office_nouns: frozenset[str] = frozenset()
+    # names of the months and weekdays, in lower case: a date ends an office's name
+    calendar_words: frozenset[str] = frozenset()
     # subordinators of a clause that reports a fact whatever governs it: "X had hoped to
     # expand abroad until she was dismissed" (the dismissal happened; "hoped" does not reach it)
     factual_clause_marks: frozenset[str] = frozenset()

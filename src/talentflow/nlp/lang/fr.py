@@ -288,12 +288,13 @@ ORG_HEAD_WORDS = frozenset({"ministère", "université", "banque", "groupe", "fo
                             "motors", "airlines", "studios", "games", "bank", "finance",
                             "assurances", "conseil", "solutions", "sa", "sas", "inc", "ltd",
                             "gmbh", "ag", "corp", "ai"})
+CALENDAR_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                            "dimanche", "janvier", "février", "mars", "avril", "mai", "juin",
+                            "juillet", "août", "septembre", "octobre", "novembre", "décembre"})
 NOT_ORG_WORDS = frozenset({"le", "la", "les", "un", "une", "il", "elle", "ce", "cette", "selon",
-                           "après", "avant", "depuis", "pendant", "lundi", "mardi", "mercredi",
-                           "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
-                           "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                           "octobre", "novembre", "décembre", "m.", "mme", "monsieur",
-                           "madame", "président", "directeur", "ministre", "l'", "d'", "de"})
+                           "après", "avant", "depuis", "pendant", "m.", "mme", "monsieur",
+                           "madame", "président", "directeur", "ministre", "l'", "d'", "de"}
+                          ) | CALENDAR_WORDS
 ACQUISITION_LEMMAS = frozenset({"racheter", "rachat", "acquérir", "acquisition", "absorber",
                                 "fusion", "fusionner", "reprendre", "reprise", "céder", "cession",
                                 "vendre", "vente", "prêt", "prêter", "emprunt", "amende",
@@ -401,6 +402,7 @@ PACK = LanguagePack(
     role_bound_verbs=frozenset({"accueillir"}),
     office_nouns=frozenset({"présidence", "vice-présidence", "coprésidence", "co-présidence",
                             "direction", "codirection", "co-direction", "tête", "rênes"}),
+    calendar_words=CALENDAR_WORDS,
     party_member_titles=frozenset({"maire", "député", "députée", "sénateur", "sénatrice",
                                    "conseiller municipal", "conseillère municipale",
                                    "conseiller régional", "conseillère régionale",
