@@ -158,6 +158,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     rule_sentences = {move.sent_start for move in rule_moves}
     rules_of = by_surname(rule_moves, lambda move: move.person)
     rules_of_person: dict[str, list[MoveCandidate]] = {}
+    reports_of_person: dict[str, tuple] = {}
     votes: dict[tuple[str, str], list[str]] = {}
 
     def vote(person: str, org: str, own_rules: list[MoveCandidate]) -> list[str]:
@@ -187,11 +188,12 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
             trigger_char = min((t[0].idx for t in sent_triggers),
                                key=lambda c: abs(c - doc[person.start].idx),
                                default=doc[person.start].idx)
-            # the rules' moves of this very person, and their votes per organisation, once
+            # the rules' moves of this very person, its other reports and the votes, once
             # per name: the same person's rules read at every mention made this quadratic
             if person.name not in rules_of_person:
                 rules_of_person[person.name] = [m for m in rules_of.get(surname(person.name), [])
                                                 if same_person(m.person, person.name)]
+                reports_of_person[person.name] = sites_of(reports, person.name, same_person)
             own_rules = rules_of_person[person.name]
             role = _role_of(person, [r for r in roles_by_sent.get(index, [])
                                      if not titled_other(doc, r, person, sent_persons)], own_rules,
@@ -216,7 +218,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                     person_token=person.start, org_token=org.start,
                     trigger_char=trigger_char, role=role, features=feats,
                     title_elsewhere=titles.get(person.name),
-                    reports=sites_of(reports, person.name, same_person)))
+                    reports=reports_of_person[person.name]))
             if far:
                 # what the far pairs of this person share, computed once for all of them
                 mover = _mover_features(doc, person, sent_triggers)
@@ -251,7 +253,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                     sent_end=sent.end_char, person_token=person.start, org_token=org.start,
                     trigger_char=trigger_char, role=role, features=feats,
                     title_elsewhere=titles.get(person.name),
-                    reports=sites_of(reports, person.name, same_person)))
+                    reports=reports_of_person[person.name]))
     return candidates
 
 
