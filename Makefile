@@ -84,7 +84,7 @@ services:
 ## 5-fold cross-validation on the training set (data/train), then the seed and the dev set,
 ## all scored by ../shared/bench/score.py, plus throughput.
 bench: install
-	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED)
+	PYTHONHASHSEED=0 $(BIN)/python benchmarks/bench_extract.py --shared $(SHARED)
 
 ## Rebuild the shipped move model and quote speaker model (src/talentflow/nlp/models/) from
 ## data/train, deterministically.
