@@ -1,4 +1,4 @@
-"""Date finding and resolution, French and English, against a publication date.
+"""Date finding, French and English, against a publication date.
 
 Sentences are invented for these tests. PUB is a Wednesday.
 """
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talentflow.nlp.dates import DateMatch, find_dates, resolve_date
+from talentflow.nlp.dates import DateMatch, find_dates
 
 PUB = "2024-10-02"  # Wednesday 2 October 2024
 
@@ -188,34 +188,6 @@ class TestCalendarEdges:
         assert found("mardi 26 septembre", "fr") == [("mardi 26 septembre", "2023-09-26")]
 
 
-class TestResolveDate:
-    @pytest.mark.parametrize("expr, lang, expected", [
-        ("2021", "fr", "2021"),
-        ("mai", "fr", "2024-05"),
-        ("May", "en", "2024-05"),
-        ("décembre", "fr", "2023-12"),
-        ("mai dernier", "fr", "2024-05"),
-        ("jeudi dernier", "fr", "2024-09-26"),
-        ("le 3 septembre", "fr", "2024-09-03"),
-        ("3 May 2024", "en", "2024-05-03"),
-        ("last year", "en", "2023"),
-        ("l'an dernier", "en", "2023"),  # a wrong language hint still resolves
-        ("il y a 3 jours", "fr", "2024-09-29"),
-    ])
-    def test_expressions(self, expr, lang, expected):
-        assert resolve_date(expr, lang, PUB) == expected
-
-    def test_relative_without_publication_date_is_none(self):
-        assert resolve_date("hier", "fr", None) is None
-        assert resolve_date("mai", "fr", None) is None
-        assert resolve_date("2021", "fr", None) == "2021"
-
-    def test_empty_and_nonsense(self):
-        assert resolve_date("", "fr", PUB) is None
-        assert resolve_date("   ", "en", PUB) is None
-        assert resolve_date("le conseil d'administration", "fr", PUB) is None
-
-
 def test_date_match_is_a_frozen_value():
     m = DateMatch(0, 4, "hier", "2024-10-01")
     with pytest.raises(AttributeError):
@@ -369,16 +341,6 @@ def test_effective_date_by_deadline():
                                                                     "2024-11-15")]
 
 
-class TestDateparserFallback:
-    def test_forms_outside_the_grammar_still_resolve(self):
-        assert resolve_date("le trois mars", "fr", PUB) == "2024-03-03"
-
-    def test_story_relative_expressions_are_not_guessed(self):
-        assert resolve_date("3 days later", "en", PUB) is None
-        assert resolve_date("trois jours plus tard", "fr", PUB) is None
-        assert resolve_date("la veille", "fr", PUB) is None
-
-
 def test_this_year_followed_by_a_year_is_that_year():
     assert found("Au cours de cette année 2019, le groupe a recruté.", "fr") == [
         ("Au cours de cette année 2019", "2019")]
@@ -400,11 +362,6 @@ def test_start_of_this_year():
 def test_of_may_is_not_a_month_but_the_month_of_may_is():
     assert found("The premiership of May ended.", "en") == []
     assert found("in the month of May", "en") == [("month of May", "2024-05")]
-
-
-def test_resolve_date_accepts_an_iso_month_as_is():
-    assert resolve_date("2024-09", "fr", None) == "2024-09"
-    assert resolve_date("2024-13", "fr", None) is None
 
 
 @pytest.mark.parametrize("lang, text, expected", [
