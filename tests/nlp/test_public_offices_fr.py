@@ -77,3 +77,11 @@ def test_a_departure_noun_reaches_its_person_through_a_chain_of_complements():
 def test_calling_for_a_resignation_is_no_move():
     text = "Les syndicats ont demandé la démission du directeur de Renault, Paul Leroy."
     assert not [m for m in run(text).moves if m.person == "Paul Leroy"]
+
+
+def test_a_weekday_after_the_portfolio_is_not_part_of_the_title():
+    text = "Bastien Roussel a été nommé ministre de la Transition numérique jeudi."
+    move = move_of(run(text), "Bastien Roussel")
+    assert move.role == "ministre de la Transition numérique"
+    assert move.date == "2024-06-13"
+    assert_evidence(text, move, "Bastien Roussel")

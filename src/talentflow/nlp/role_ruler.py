@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 
 from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import get_pack, read_lines
+from talentflow.nlp.lang.fr import CALENDAR_WORDS
 
 # Titles that take their domain along: "ministre de l'Intérieur", "secrétaire d'État au Budget"
 _PORTFOLIO_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
@@ -119,6 +120,8 @@ class RoleRuler:
             if doc[end].is_title and doc[end - 1].is_title and doc[end - 1].is_alpha \
                     and not doc[end - 1].is_stop:
                 break  # "ministre de la Culture Ana Roy", the name tagged as a place
+            if doc[end].is_lower and doc[end].lower_ in CALENDAR_WORDS:
+                break  # "nommé ministre de la Culture mardi": the day ends the portfolio
             end += 1
         while end > span.end and doc[end - 1].lower_ in {"et", "des", "de", "la", "l'", "du"}:
             end -= 1
