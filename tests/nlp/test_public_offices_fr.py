@@ -85,3 +85,12 @@ def test_a_weekday_after_the_portfolio_is_not_part_of_the_title():
     assert move.role == "ministre de la Transition numérique"
     assert move.date == "2024-06-13"
     assert_evidence(text, move, "Bastien Roussel")
+
+
+def test_leaving_the_presidency_of_a_country_leaves_that_country():
+    text = "Jean Abidi a quitté la présidence de la Tunisie en 2011, après douze ans."
+    move = move_of(run(text), "Jean Abidi")
+    assert (move.from_org, move.to_org) == ("Tunisie", None)
+    assert move.role.startswith("présidence")
+    assert move.date == "2011"
+    assert_evidence(text, move, "Jean Abidi")

@@ -30,7 +30,7 @@ from talentflow.nlp.move_reports import Report, sites_of
 from talentflow.nlp.move_roles import move_role, person_titles, title_with_complement
 from talentflow.nlp.org_descriptions import described_mentions
 from talentflow.nlp.records import MoveCandidate
-from talentflow.nlp.governments import (appointer_government, national_government,
+from talentflow.nlp.governments import (appointer_government, national_government, office_place,
                                         title_with_domain)
 from talentflow.nlp.successions import (one_succession, relative_object, share_post,
                                         succession_moves, succession_title_side)
@@ -475,7 +475,8 @@ class MoveArguments:
         if from_org is None and to_org is None and role:
             # "Lithuanian culture minister X resigns", "la nouvelle ministre chilienne X":
             # the country's government, else the title's usual one ("the minister resigned")
-            national = national_government(ctx, self.pack, sent, role)
+            national = national_government(ctx, self.pack, sent, role) \
+                or office_place(ctx, self.pack, sent, role)
             if national is None and (kind != LEAVE or self.pack.public_roles):
                 national = _implied_org(role, self.pack)
             if kind == LEAVE:

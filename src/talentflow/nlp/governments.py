@@ -70,6 +70,21 @@ def national_government(ctx: DocContext, pack: LanguagePack, sent: Span,
             return doc[after + 1:end].text
     return None
 
+def office_place(ctx: DocContext, pack: LanguagePack, sent: Span, role: str) -> str | None:
+    """"quitte la présidence de la Tunisie", "à la tête du Mali": the place an office noun
+    governs is the employer (no title lexicon holds "présidence", so the rule above misses it)."""
+    words = role.lower().split()
+    if not words or words[0] not in pack.office_nouns:
+        return None
+    for ent in sent.ents:
+        if ent.label_ == "LOC" and role.endswith(ent.text) and len(ent.text) < len(role):
+            start = ent.start
+            while start < ent.end - 1 and ctx.doc[start].lower_ in pack.definite_articles:
+                start += 1
+            return ctx.doc[start:ent.end].text
+    return None
+
+
 def appointer_government(ctx: DocContext, pack: LanguagePack, sent: Span, trigger: Span,
                          persons: list[PersonMention]) -> str | None:
     """"<nationality> president X appoints Y": Y joins the government of X's public
