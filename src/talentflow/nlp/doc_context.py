@@ -63,6 +63,8 @@ class DocContext:
     _text: str | None = None
     _topics: dict | None = None     # paragraph -> (its organisations, their starts' minima)
     _starts: dict = field(default_factory=dict)    # id(list) -> (list, its starts)
+    # move_roles.person_titles, asked by the argument finder and the move features alike
+    _person_titles: tuple | None = None
 
     def in_span(self, items, start: int, end: int):
         """The items (mentions or spans, each with .start and .end) inside [start, end)."""

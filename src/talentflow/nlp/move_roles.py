@@ -184,6 +184,15 @@ def person_titles(ctx: DocContext) -> dict[str, str]:
     """Each person's first current title written right beside one of their mentions ("la
     ministre X", "X, directeur de Y"), wherever in the article: a move reported without a
     title ("X a démissionné") keeps the post the article gives the person elsewhere."""
+    key = (len(ctx.persons), len(ctx.roles))
+    if ctx._person_titles is not None and ctx._person_titles[0] == key:
+        return ctx._person_titles[1]
+    titles = _person_titles(ctx)
+    ctx._person_titles = (key, titles)
+    return titles
+
+
+def _person_titles(ctx: DocContext) -> dict[str, str]:
     doc = ctx.doc
     titles: dict[str, str] = {}
     roles = sorted(ctx.roles, key=lambda r: r.start)
