@@ -15,6 +15,7 @@ from talentflow.nlp.extensions import TRIGGERS
 from talentflow.nlp.lang import LEAVE, get_pack
 
 _WINDOW_BEFORE = 5
+_OBJECT_CHARS = 5  # "joined the", "joins in the": where a verb's object starts
 _ANCESTOR_DEPTH = 3
 
 
@@ -83,7 +84,10 @@ class Modality:
         sent_text = sent.text
         after = sent_text[trigger.end_char - sent.start_char:][:40].lower()
         for phrase in self.pack.after_phrases:
-            if phrase in after:
+            at = after.find(phrase)
+            # a group's doing ("joined the protest") only as the verb's own object, not
+            # further on ("resigns in response to the protests")
+            if at >= 0 and (at <= _OBJECT_CHARS or not phrase.startswith("the ")):
                 return phrase
         if self._negated(trigger):
             return "negation"

@@ -74,3 +74,13 @@ def test_a_second_verb_shares_the_head_of_states_subject():
             "industry minister Tomas Bel as acting prime minister.")
     move = move_of(run(text), "Tomas Bel")
     assert (move.from_org, move.to_org) == (None, "Peruvian government")
+
+
+def test_a_group_activity_blocks_a_join_only_as_its_object():
+    resigned = "Ruritanian prime minister Jan Kowal resigns in response to the protests."
+    move = move_of(run(resigned), "Jan Kowal")
+    assert move.from_org == "Ruritanian government"
+    assert_evidence(resigned, move, "Jan Kowal")
+    for joined in ("Maria Lopez joined the protest outside the ministry.",
+                   "Maria Lopez joined in the protests outside the ministry."):
+        assert not [m for m in run(joined).moves if m.person == "Maria Lopez"]
