@@ -6,7 +6,8 @@ import json
 import pytest
 
 from talentflow.core import Article
-from talentflow.nlp.move_features import PairCandidate, PairGroup, group_pairs, same_org
+from talentflow.nlp.move_features import PairCandidate, PairGroup, group_pairs
+from talentflow.nlp.move_identity import same_org
 from talentflow.nlp.move_model import (MoveModel, combine_with_rules, decide_moves,
                                        load_move_model, model_path)
 from talentflow.nlp.move_training import (Example, fit, fold_of, gold_org_match,

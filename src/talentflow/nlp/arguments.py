@@ -25,7 +25,7 @@ from talentflow.nlp.doc_context import (DocContext, OrgMention, PersonMention, b
                                         role_index)
 from talentflow.nlp.lang import (APPOINT, FOUND, INVEST, JOIN, LEAVE, MOVE_KINDS, SUCCEED,
                                  LanguagePack, get_pack)
-from talentflow.nlp.move_features import same_person
+from talentflow.nlp.move_identity import same_person
 from talentflow.nlp.move_reports import Report, sites_of
 from talentflow.nlp.move_roles import move_role, person_titles, title_with_complement
 from talentflow.nlp.org_descriptions import described_mentions

@@ -10,9 +10,7 @@ learned is what it sees.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -22,11 +20,12 @@ from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import MOVE_KINDS, LanguagePack
 from talentflow.nlp.records import MoveCandidate
 from talentflow.nlp.move_reports import sites_of
+from talentflow.nlp.move_far_pairs import FarOrgs, linked_pairs
+from talentflow.nlp.move_identity import by_surname, same_org, same_person, surname
 from talentflow.nlp.move_roles import (VAGUE_OFFICES, complemented, nearest_office,
                                        person_titles, titled_other)
 
 _MAX_GAP = 40          # tokens between a person and an organisation for a pair
-_FAR_RANK = 3         # the article's most named organisations paired across sentences
 _PLACE_LABELS = {"LOC", "GPE"}
 
 
@@ -52,38 +51,6 @@ class PairCandidate:
     title_elsewhere: str | None = None  # one set beside another mention of the person
     reports: tuple = ()             # the person's other reports of a move (move_reports.Site)
     features: list[str] = field(default_factory=list)
-
-
-@lru_cache(maxsize=1 << 16)  # asked for the same few names over and over in a long article
-def same_person(a: str, b: str) -> bool:
-    fa, fb = fold(a).split(), fold(b).split()
-    if not fa or not fb:
-        return False
-    if fa == fb:
-        return True
-    if len(fa) >= 2 and len(fb) >= 2:
-        return fa[-1] == fb[-1] and fa[0][0] == fb[0][0]
-    return fa[-1] == fb[-1]
-
-
-@lru_cache(maxsize=1 << 16)
-def same_org(a: str | None, b: str | None) -> bool:
-    wa, wb = set(fold(a).split()), set(fold(b).split())
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
-
-
-def surname(name: str) -> str:
-    """The folded last word: same_person never matches two names without it in common, so
-    comparing only within a surname keeps long articles linear."""
-    words = fold(name).split()
-    return words[-1] if words else ""
-
-
-def by_surname(items, name_of) -> dict[str, list]:
-    index: dict[str, list] = {}
-    for item in items:
-        index.setdefault(surname(name_of(item)), []).append(item)
-    return index
 
 
 def org_candidates(ctx: DocContext, pack: LanguagePack) -> list[OrgCandidate]:
@@ -152,7 +119,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
     title_end = len(doc.text.split("\n", 1)[0])
     titles = person_titles(ctx)
     reports = doc._.tf_move_reports or []
-    linked = _linked_pairs(ctx, orgs_by_sent, sent_index) if cross else set()
+    linked = linked_pairs(ctx, orgs_by_sent, sent_index) if cross else set()
     far_orgs = FarOrgs(ctx, sents, sent_index, orgs, org_counts, title_end) if cross else None
     candidates = []
     rule_sentences = {move.sent_start for move in rule_moves}
@@ -265,117 +232,6 @@ def _mover_features(doc: Doc, person: PersonMention, triggers: list[Span]) -> li
     trigger = min(triggers, key=lambda t: abs(t.start - person.start))
     shape = _path_shape(_dependency_path(doc[person.start:person.end].root, trigger.root))
     return [f"far_pt={trigger.label_}:{shape}", f"far_pt_shape={shape}"]
-
-
-def _mention_rank(orgs: list[OrgCandidate], org_counts: dict[str, int]) -> dict[str, int]:
-    """Each organisation's rank by mentions in the article, 1 for the most named."""
-    ranked = sorted({fold(o.text) for o in orgs if o.kind == "org"},
-                    key=lambda key: (-org_counts.get(key, 0), key))  # ties: same rank every run
-    return {key: n for n, key in enumerate(ranked, 1)}
-
-
-class FarOrgs:
-    """Organisations named outside a person's sentence and the one before, for
-    :func:`pair_candidates`' ``cross``: the next sentence's, the article's most named (top
-    ``_FAR_RANK``, named twice at least), its main one and the title's; one mention per
-    organisation (the nearest, the earlier on a tie), with features saying where it comes
-    from, how far, whether in the same paragraph and its rank by mentions. The whole
-    paragraph's organisations as a source too measured no better (5-fold CV fr core F1 on
-    cached Docs 0.292 without, 0.288 with).
-
-    Built once per article: the mentions that qualify wherever the person stands (a top
-    organisation's, the main one's, the title's) are indexed by sentence, so each sentence
-    looks at the next sentence's organisations and bisects a handful of lists, where a scan
-    of every organisation for every person made long articles quadratic."""
-
-    def __init__(self, ctx: DocContext, sents: list[Span], sent_index: dict[int, int],
-                 orgs: list[OrgCandidate], org_counts: dict[str, int], title_end: int):
-        self.ctx, self.sents, self.sent_index = ctx, sents, sent_index
-        self.rank = _mention_rank(orgs, org_counts)
-        doc = ctx.doc
-        self.keys_by_sent: dict[int, list[str]] = {}
-        # the first mention of each organisation in each sentence
-        self.first_in: dict[tuple[int, str], tuple[int, int, OrgCandidate]] = {}
-        # per organisation, the mentions that qualify from anywhere, and their sources
-        self.anywhere: dict[str, list[tuple[int, int, OrgCandidate]]] = {}
-        self.sources: dict[str, set[str]] = {}
-        for position, org in enumerate(orgs):
-            key, where = fold(org.text), sent_index[org.start]
-            self.keys_by_sent.setdefault(where, []).append(key)
-            self.first_in.setdefault((where, key), (where, position, org))
-            sources = set()
-            if org.kind == "org" and self.rank.get(key, 99) <= _FAR_RANK \
-                    and org_counts.get(key, 0) >= 2:
-                sources.add(f"rank{self.rank[key]}")
-            if ctx.main_org and same_org(ctx.main_org, org.text):
-                sources.add("main")
-            if doc[org.start].idx < title_end:
-                sources.add("title")
-            if sources:
-                self.anywhere.setdefault(key, []).append((where, position, org))
-                self.sources.setdefault(key, set()).update(sources)
-        self.anywhere_sents = {key: [m[0] for m in found] for key, found in self.anywhere.items()}
-        self.memo: dict[int, list[tuple[OrgCandidate, list[str]]]] = {}
-
-    def of_sentence(self, index: int) -> list[tuple[OrgCandidate, list[str]]]:
-        if index not in self.memo:
-            self.memo[index] = self._find(index)
-        return self.memo[index]
-
-    def _find(self, index: int) -> list[tuple[OrgCandidate, list[str]]]:
-        # an organisation of the sentence or the one before is paired there already
-        near = set(self.keys_by_sent.get(index, ())) | set(self.keys_by_sent.get(index - 1, ()))
-        keys = dict.fromkeys([*self.anywhere, *self.keys_by_sent.get(index + 1, ())])
-        found = []
-        for key in keys:
-            if key in near:
-                continue
-            sources = set(self.sources.get(key, ()))
-            after = self.first_in.get((index + 1, key))
-            options = []
-            # the organisation's first mention among those that qualify: the order of output
-            firsts = [m[1] for m in self.anywhere.get(key, [])[:1]]
-            if after is not None:
-                sources.add("next")
-                options.append(after)
-                firsts.append(after[1])
-            if key in self.anywhere:
-                found_at, sent_list = self.anywhere[key], self.anywhere_sents[key]
-                cut = bisect_left(sent_list, index)
-                if cut:
-                    options.append(found_at[bisect_left(sent_list, sent_list[cut - 1])])
-                if cut < len(sent_list):
-                    options.append(found_at[cut])
-            where, _, org = min(options, key=lambda m: (abs(m[0] - index), m[1]))
-            found.append((min(firsts), org, where, sources))
-        result = []
-        paragraph = self.ctx.paragraph(self.sents[index])
-        for _, org, where, sources in sorted(found, key=lambda item: item[0]):
-            distance = abs(where - index)
-            feats = [f"far_src={s}" for s in sorted(sources)]
-            feats.append(f"far_dist={'after' if where > index else 'before'}_"
-                         f"{distance if distance <= 3 else (5 if distance <= 5 else 9)}")
-            if self.ctx.paragraph(self.sents[where]) == paragraph:
-                feats.append("far_same_para")
-            feats.append(f"far_rank={min(self.rank.get(fold(org.text), 9), 4)}")
-            result.append((org, feats))
-        return result
-
-
-def _linked_pairs(ctx: DocContext, orgs_by_sent: dict[int, list[OrgCandidate]],
-                  sent_index: dict[int, int]) -> set[tuple[str, str]]:
-    """(surname, organisation) written within a few words of each other anywhere: "X de Y",
-    "Y's X", "X, directeur de Y" tie a person to an organisation the move sentence omits."""
-    linked = set()
-    for person in ctx.persons:
-        if person.pronoun:
-            continue
-        # the two must share a sentence: only the person's sentence's organisations count
-        for org in orgs_by_sent.get(sent_index[person.start], []):
-            gap = org.start - person.end if org.start >= person.end else person.start - org.end
-            if 0 <= gap <= 4:
-                linked.add((surname(person.name), fold(org.text)))
-    return linked
 
 
 def _role_of(person: PersonMention, roles: list[Span],

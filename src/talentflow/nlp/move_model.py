@@ -28,8 +28,8 @@ from talentflow.core.errors import ModelNotInstalledError
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.arguments import context_of
 from talentflow.nlp.lang import JOIN, LEAVE, get_pack
-from talentflow.nlp.move_features import (PairCandidate, PairGroup, by_surname, group_pairs,
-                                          pair_candidates, same_org, same_person, surname)
+from talentflow.nlp.move_features import PairCandidate, PairGroup, group_pairs, pair_candidates
+from talentflow.nlp.move_identity import by_surname, same_org, same_person, surname
 from talentflow.nlp.records import MoveCandidate
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"

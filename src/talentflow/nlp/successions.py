@@ -14,7 +14,7 @@ from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention
 from talentflow.nlp.extensions import ROLES
 from talentflow.nlp.lang import APPOINT, JOIN, LEAVE, SUCCEED, LanguagePack
 from talentflow.nlp.linking import _sent_end_char
-from talentflow.nlp.move_features import same_person
+from talentflow.nlp.move_identity import same_person
 from talentflow.nlp.records import MoveCandidate
 
 Orphan = tuple[Span, PersonMention, tuple[int, ...]]  # trigger, person, rival trigger chars
