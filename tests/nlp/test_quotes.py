@@ -330,6 +330,20 @@ def test_nested_marks_stay_inside_the_outer_quote():
         "Il m'a dit “ne pars pas” et je suis resté encore un an"]
 
 
+def _spans(text: str) -> list[str]:
+    return [text[s:e] for s, e, *_ in quoted_spans(text)]
+
+
+def test_spaced_straight_marks_opening_a_line_and_a_closer_before_a_comma():
+    # a spaced opener at a line's start opens; a mark before a comma only closes
+    text = ("Le cabinet Norvalis a publié ses chiffres.\n"
+            "\" Les commandes ont doublé depuis le printemps dernier \", indique-t-il. "
+            "Nous ouvrirons deux ateliers à l'automne \", a-t-il ajouté. "
+            "Le site compte \" une bonne cinquantaine d'ouvriers qualifiés \" désormais.")
+    assert _spans(text) == ["Les commandes ont doublé depuis le printemps dernier",
+                            "une bonne cinquantaine d'ouvriers qualifiés"]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
 def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])

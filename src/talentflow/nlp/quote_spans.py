@@ -132,9 +132,13 @@ def _spaced_closer(text: str, at: int) -> bool:
 
 def _opens(text: str, at: int) -> bool:
     prev, nxt = text[at - 1:at], text[at + 1:at + 2]
-    if prev.isalnum():
+    # against a word before it, or before the punctuation that ends words ('plan vert ",
+    # a-t-il dit'), a mark can only close
+    if prev.isalnum() or nxt in (",", ".", ";", ")"):
         return False
-    return nxt != "" and not nxt.isspace() or prev in ("«", " ", "") and nxt == " "
+    # a spaced opener ('" Nous ...') may open a line as well as follow a space
+    return nxt != "" and not nxt.isspace() or (prev in ("«", "") or prev.isspace()) \
+        and nxt == " "
 
 
 def _closes(text: str, at: int) -> bool:
