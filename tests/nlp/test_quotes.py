@@ -344,6 +344,14 @@ def test_spaced_straight_marks_opening_a_line_and_a_closer_before_a_comma():
                             "une bonne cinquantaine d'ouvriers qualifiés"]
 
 
+def test_sentences_each_opening_with_a_straight_mark_whose_closers_were_lost():
+    text = ('"Nous avons signé le bail du nouvel entrepôt. "Les premiers camions partiront '
+            'en mai. "Il faudra recruter une vingtaine de chauffeurs", a-t-elle dit.')
+    assert _spans(text) == ["Nous avons signé le bail du nouvel entrepôt.",
+                            "Les premiers camions partiront en mai.",
+                            "Il faudra recruter une vingtaine de chauffeurs"]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
 def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])

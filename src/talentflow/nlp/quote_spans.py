@@ -108,6 +108,8 @@ def _pair(text: str, lo: int, hi: int) -> tuple[list, int | None]:
                 span = _trim(text, begin + 1, at)
                 if span:
                     found.append((*span, "marks", None))
+                if _reopens(text, at):
+                    stack.append((char, at))
         elif char in _OPENERS and (char != '"' or not stack or stack[-1][0] != '"'):
             if char == '"' and not _opens(text, at):
                 stack.clear()  # can neither open nor close: what is open is unsure
@@ -122,6 +124,13 @@ def _pair(text: str, lo: int, hi: int) -> tuple[list, int | None]:
             if char == '"' and _opens(text, at):
                 stack.append((char, at))
     return found, (stack[0][1] if len(stack) == 1 else None)
+
+
+def _reopens(text: str, at: int) -> bool:
+    """'... sur terre. "Et maintenant ...': a straight mark after a sentence's end and a
+    space, set against the next word, closes the quote open and opens the next one (sources
+    that lose each closer before a new sentence's opener: '"A. "B. "C."' is three quotes)."""
+    return text[at - 2:at] in (". ", "! ", "? ", "… ") and text[at + 1:at + 2].isalpha()
 
 
 def _spaced_closer(text: str, at: int) -> bool:
