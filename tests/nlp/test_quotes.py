@@ -352,6 +352,16 @@ def test_sentences_each_opening_with_a_straight_mark_whose_closers_were_lost():
                             "Il faudra recruter une vingtaine de chauffeurs"]
 
 
+def test_a_lost_opener_in_a_paragraph_of_several_quotes_ends_at_its_attribution():
+    from talentflow.nlp.quote_spans import unclosed_quotes
+    text = ('Le maire a présenté le budget. "Les travaux du pont commenceront en juin", '
+            'a-t-il dit. Nous avons trouvé les financements nécessaires pour le chantier", '
+            'poursuit Armand Delorge. Le conseil votera "dans les prochains jours".')
+    taken = quoted_spans(text)
+    assert [text[s:e] for s, e, *_ in unclosed_quotes(text, taken, "fr")] == [
+        "Nous avons trouvé les financements nécessaires pour le chantier"]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
 def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])

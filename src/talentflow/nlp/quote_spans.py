@@ -199,9 +199,14 @@ def single_quoted(text: str, taken) -> list[tuple[int, int, str, None]]:
 # "…, dit-il", "…," a déclaré X', '…," he said' (the closing mark may be missing)
 _SAID_FR = (r"(?:déclaré|dit|précisé|ajouté|expliqué|affirmé|indiqué|souligné|estimé|confié|"
             r"assuré|raconté|poursuivi|conclu|lancé|commenté|noté|observé|répondu|insisté)")
+# the same verbs in the present, before their subject: "…", poursuit X', '…, explique le maire'
+_SAYS_FR = (r"(?:déclare|dit|précise|ajoute|explique|affirme|indique|souligne|estime|confie|"
+            r"assure|raconte|poursuit|conclut|lance|commente|note|observe|répond|insiste|"
+            r"rappelle|reconnaît|résume|analyse|avoue|tranche|martèle|détaille|regrette)")
 _ATTRIBUTION_AFTER = {
     "fr": re.compile(r",[ \t\u00a0\u202f]*[\"”»]?[ \t\u00a0\u202f]*(?:(?:\w+ )?\w+-(?:t-)?"
-                     r"(?:il|elle)\b|(?:a|avait) " + _SAID_FR + r"\b)"),
+                     r"(?:il|elle)\b|(?:a|avait) " + _SAID_FR + r"\b|" + _SAYS_FR +
+                     r" (?=[A-ZÀ-Ý]|(?:le|la|l['’]|un|une|son|sa|notre) ?\w))"),
     "en": re.compile(r",[ \t]*[\"”]?[ \t]*(?:(?:he|she) (?:said|says|added|told)|said)\b"),
 }
 
@@ -219,8 +224,12 @@ def unclosed_quotes(text: str, taken, lang: str) -> list[tuple[int, int, str, No
     for para in _PARAGRAPHS.finditer(text):
         lo, hi = para.span()
         marks = [m.start() for m in _MARKS.finditer(text, lo, hi)]
-        # one mark only, in a paragraph that is no interview turn or aside
-        if len(marks) != 1 or text[lo:hi].lstrip()[:1] in "—–-(":
+        if text[lo:hi].lstrip()[:1] in "—–-(":
+            continue  # an interview turn or an aside
+        if len(marks) > 1:
+            found += _stray_closers(text, lo, marks, taken, attribution)
+            continue
+        if not marks:
             continue
         opener = _opens(text, marks[0])
         # a lone opener: up to the attribution's comma; a lone closer: the paragraph's
@@ -233,6 +242,32 @@ def unclosed_quotes(text: str, taken, lang: str) -> list[tuple[int, int, str, No
         end = begin + comma if opener else min(begin + comma, marks[0])
         span = _trim(text, begin, end)
         if span and not taken.overlaps(span):
+            found.append((*span, "marks", None))
+    return found
+
+
+# where a sentence starts: its end, then a space
+_NEXT_SENTENCE = re.compile(r"[.!?…][ \t\u00a0\u202f]+(?=\S)")
+
+
+def _stray_closers(text: str, lo: int, marks: list[int], taken: "_Taken", attribution):
+    """In a paragraph of several marks, a closer that pairs with nothing, right before an
+    attribution ('... dit-il. Nous ouvrirons ... ", a-t-il ajouté'): the words from the
+    sentence after the mark before it (or the paragraph's start) up to it."""
+    found = []
+    for index, at in enumerate(marks):
+        if _opens(text, at) or taken.overlaps((at - 2, at + 2)):
+            continue
+        if not attribution.match(text, at + 1) and not attribution.match(text, at):
+            continue
+        begin = lo
+        if index:
+            sentence = _NEXT_SENTENCE.search(text, marks[index - 1] + 1, at)
+            if sentence is None:
+                continue
+            begin = sentence.end()
+        span = _trim(text, begin, at)
+        if span and not taken.overlaps(span) and not _MARKS.search(text, *span):
             found.append((*span, "marks", None))
     return found
 
