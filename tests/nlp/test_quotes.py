@@ -362,6 +362,22 @@ def test_a_lost_opener_in_a_paragraph_of_several_quotes_ends_at_its_attribution(
         "Nous avons trouvé les financements nécessaires pour le chantier"]
 
 
+def test_dash_answers_run_over_paragraphs_and_keep_their_short_quotes():
+    from talentflow.nlp.quote_spans import dash_answers, inside_answers
+    text = ("- Les débuts -\n"
+            "- Comment est né l'atelier ?\n"
+            "- Nous avions trois \"machines\" et un hangar prêté par mon oncle.\n"
+            "Les commandes sont arrivées très vite, dès le premier hiver.\n"
+            "- Et aujourd'hui ?\n"
+            "- Nous livrons dans toute la région.")
+    taken = quoted_spans(text)
+    spans = inside_answers(taken + dash_answers(text, taken))
+    assert [text[s:e] for s, e, *_ in spans] == [
+        "Nous avions trois \"machines\" et un hangar prêté par mon oncle.\n"
+        "Les commandes sont arrivées très vite, dès le premier hiver.",
+        "Nous livrons dans toute la région."]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
 def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])

@@ -274,19 +274,44 @@ def _stray_closers(text: str, lo: int, marks: list[int], taken: "_Taken", attrib
 
 def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
     """Interview answers: lines opening with a dash that are not questions; the speaker is
-    the person named last before them (the interviewee the introduction presents)."""
+    the person named last before them (the interviewee the introduction presents). An
+    answer runs on over the paragraphs after its line that open with no dash or mark, when
+    a dash line follows them (after the last one the article's prose may resume). Words
+    between marks inside an answer are its own when short ('trois "caméras"'); a line
+    holding a longer quote is left to the quote finder."""
     found = []
+    spans = [(s, e) for s, e, *_ in taken]
     taken = _Taken(taken)
+    paras = [m.span() for m in _PARAGRAPHS.finditer(text)]
+    starts = {lo: at for at, (lo, _hi) in enumerate(paras)}
+    dashed = {starts[text.rfind("\n", 0, m.start()) + 1] for m in _DASH_LINE.finditer(text)}
     for match in _DASH_LINE.finditer(text):
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        span = _trim(text, match.end(), line_end)
-        if not span or text[span[1] - 1] == "?" or taken.overlaps(span):
+        at = starts[text.rfind("\n", 0, match.start()) + 1]
+        span = _trim(text, match.end(), paras[at][1])
+        # a question, a quote's line, or a heading between dashes ("- Les débuts -")
+        if not span or text[span[1] - 1] in "?—–-" or text[span[0]] in _OPENERS:
             continue
-        if _MARKS.search(text, span[0], span[1]):
-            continue  # marks on the line: the quote finder handles those words
+        last = at
+        while last + 1 < len(paras) and last - at < MAX_JOINED_LINES \
+                and last + 1 not in dashed \
+                and text[paras[last + 1][0]:paras[last + 1][1]].lstrip()[:1] not in "«“„\"(" \
+                and not text[paras[last + 1][0]:paras[last + 1][1]].rstrip().endswith("?"):
+            last += 1
+        if last > at and last + 1 in dashed:
+            span = _trim(text, span[0], paras[last][1]) or span
+        if taken.overlaps(span) and any(
+                s < span[1] and e > span[0] and (s < span[0] or e > span[1]
+                                                 or len(_WORD.findall(text[s:e])) >= 5)
+                for s, e in spans):
+            continue
         found.append((*span, "dash", None))
     return found
+
+
+def inside_answers(spans: list) -> list:
+    """The spans without the short quotes lying inside a dash answer (its own words)."""
+    answers = _Taken([s for s in spans if s[2] == "dash"])
+    return [s for s in spans if s[2] == "dash" or not answers.overlaps(s)]
 
 
 def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:

@@ -30,7 +30,7 @@ from talentflow.nlp.quote_lexicon import (_DOCUMENT_LEAD, _GENDER_OF, _GENDERED,
 from talentflow.nlp.quote_names import Forms, is_name, name_forms
 from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
                                            model_path, quotes_of, tidy_names)
-from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers,
+from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers, inside_answers,
                                         interview_answers, labelled_answers, quoted_spans,
                                         single_quoted, unclosed_quotes)
 from talentflow.nlp.records import QuoteCandidate
@@ -83,7 +83,7 @@ class QuoteFinder:
         spans = quoted_spans(text)
         spans += single_quoted(text, spans)
         spans += unclosed_quotes(text, spans, self.lang)
-        spans += dash_answers(text, spans)
+        spans = inside_answers(spans + dash_answers(text, spans))
         spans += interview_answers(text, spans)
         spans += block_quotes(text, spans, persons, self.lang)
         spans += labelled_answers(text, spans, persons)
