@@ -378,6 +378,21 @@ def test_dash_answers_run_over_paragraphs_and_keep_their_short_quotes():
         "Nous livrons dans toute la région."]
 
 
+def test_an_interview_of_third_party_questions_with_first_person_answers():
+    from talentflow.nlp.quote_spans import interview_answers
+    qa = [("La région a-t-elle assez investi ?", "Je pense que non, nos routes le montrent."),
+          ("Le budget suivra-t-il ?", "Nous le saurons en mars, je reste prudent."),
+          ("Les maires sont-ils d'accord ?", "La plupart, oui, je les ai tous rencontrés."),
+          ("Et l'État ?", "Il a promis une aide, nous attendons encore les montants."),
+          ("Quelle suite ?", "Un vote au printemps.")]
+    text = "\n\n".join(f"{q}\n\n{a}" for q, a in qa)
+    assert [text[s:e] for s, e, *_ in interview_answers(text, [], "fr")] == [
+        a for _q, a in qa[:-1]] + ["Un vote au printemps."]
+    # the same questions answered in the writer's voice: an explainer, not an interview
+    plain = "\n\n".join(f"{q}\n\nLes chiffres restent à publier." for q, _a in qa)
+    assert interview_answers(plain, [], "fr") == []
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
 def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])

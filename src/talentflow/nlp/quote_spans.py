@@ -314,7 +314,7 @@ def inside_answers(spans: list) -> list:
     return [s for s in spans if s[2] == "dash" or not answers.overlaps(s)]
 
 
-def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
+def interview_answers(text: str, taken, lang: str = "fr") -> list[tuple[int, int, str, None]]:
     """Answers of a question-and-answer interview: the paragraphs after a question put to
     someone ("vous", "you") up to the next question (an answer often runs over several),
     when the article has at least two such pairs. A lead naming the speaker by initials
@@ -326,8 +326,12 @@ def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
              if q.group().rstrip().endswith("?") and not a.group().rstrip().endswith("?")]
     # a question that does not speak to anyone ("La loi a-t-elle changé ?") is one too in
     # an article made of questions and answers
-    many = sum(1 for at in asked if _SECOND_PERSON.search(lines[at].group())) >= 1 \
-        and len(asked) >= INTERVIEW_QUESTIONS
+    # ... and so is one whose questions all speak of a third party ("L'Allemagne a-t-elle
+    # ...?") when most answers speak in the first person: an explainer's answers do not
+    first = _FIRST_PERSON.get(lang, _FIRST_PERSON["fr"])
+    many = len(asked) >= INTERVIEW_QUESTIONS and (
+        any(_SECOND_PERSON.search(lines[at].group()) for at in asked)
+        or 2 * sum(1 for at in asked if first.search(lines[at + 1].group())) > len(asked))
     for at in asked:
         question, answer = lines[at], lines[at + 1]
         if not (many or _SECOND_PERSON.search(question.group())):

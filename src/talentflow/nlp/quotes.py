@@ -84,7 +84,7 @@ class QuoteFinder:
         spans += single_quoted(text, spans)
         spans += unclosed_quotes(text, spans, self.lang)
         spans = inside_answers(spans + dash_answers(text, spans))
-        spans += interview_answers(text, spans)
+        spans += interview_answers(text, spans, self.lang)
         spans += block_quotes(text, spans, persons, self.lang)
         spans += labelled_answers(text, spans, persons)
         if not spans:
