@@ -339,9 +339,11 @@ def test_spaced_straight_marks_opening_a_line_and_a_closer_before_a_comma():
     text = ("Le cabinet Norvalis a publié ses chiffres.\n"
             "\" Les commandes ont doublé depuis le printemps dernier \", indique-t-il. "
             "Nous ouvrirons deux ateliers à l'automne \", a-t-il ajouté. "
-            "Le site compte \" une bonne cinquantaine d'ouvriers qualifiés \" désormais.")
+            "Le site compte \" une bonne cinquantaine d'ouvriers qualifiés \" désormais. "
+            "Le directeur réplique :\" Tout dépendra des carnets de commandes \".")
     assert _spans(text) == ["Les commandes ont doublé depuis le printemps dernier",
-                            "une bonne cinquantaine d'ouvriers qualifiés"]
+                            "une bonne cinquantaine d'ouvriers qualifiés",
+                            "Tout dépendra des carnets de commandes"]
 
 
 def test_sentences_each_opening_with_a_straight_mark_whose_closers_were_lost():

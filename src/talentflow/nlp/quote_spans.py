@@ -145,9 +145,10 @@ def _opens(text: str, at: int) -> bool:
     # a-t-il dit'), a mark can only close
     if prev.isalnum() or nxt in (",", ".", ";", ")"):
         return False
-    # a spaced opener ('" Nous ...') may open a line as well as follow a space
-    return nxt != "" and not nxt.isspace() or (prev in ("«", "") or prev.isspace()) \
-        and nxt == " "
+    # a spaced opener ('" Nous ...') may open a line as well as follow a space, a colon
+    # or an elided word ('réplique :" Tout', 'qu'" elle')
+    return nxt != "" and not nxt.isspace() or (prev in ("«", "", ":", "'", "’")
+                                              or prev.isspace()) and nxt == " "
 
 
 def _closes(text: str, at: int) -> bool:
