@@ -395,6 +395,23 @@ def test_an_interview_of_third_party_questions_with_first_person_answers():
     assert interview_answers(plain, [], "fr") == []
 
 
+@pytest.mark.parametrize("lang,text,words", [
+    ("fr", "Le chef de chantier a déclaré : « Nous finirons la charpente avant les "
+           "premières gelées.\n\nLe toit suivra.",
+     "Nous finirons la charpente avant les premières gelées."),
+    ("fr", "La réunion a duré deux heures.\n\nNous reprendrons les essais dès lundi "
+           "matin » a-t-il déclaré.",
+     "Nous reprendrons les essais dès lundi matin"),
+    ("en", "The coach told the players:\n\n\"We will train twice a day until the final.\n\n"
+           "The club confirmed it.",
+     "We will train twice a day until the final."),
+])
+def test_a_lone_mark_introduced_by_a_colon_or_closing_the_paragraph(lang, text, words):
+    from talentflow.nlp.quote_spans import unclosed_quotes
+    assert [text[s:e] for s, e, *_ in unclosed_quotes(text, quoted_spans(text), lang)] == [
+        words]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
 def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])

@@ -232,19 +232,38 @@ def unclosed_quotes(text: str, taken, lang: str) -> list[tuple[int, int, str, No
             continue
         if not marks:
             continue
-        opener = _opens(text, marks[0])
+        # a closing guillemet never opens, whatever its spacing
+        opener = text[marks[0]] in _OPENERS and _opens(text, marks[0])
         # a lone opener: up to the attribution's comma; a lone closer: the paragraph's
         # words up to it
         begin, stop = (marks[0] + 1, hi) if opener else (lo, marks[0] + 1)
         comma = next((m.start() for m in re.finditer(",", text[begin:stop + 2])
                       if attribution.match(text, begin + m.start())), None)
-        if comma is None:
+        if comma is not None:
+            end = begin + comma if opener else min(begin + comma, marks[0])
+        elif not opener and lang in _CLOSED_OFF and _CLOSED_OFF[lang].match(
+                text, marks[0] + 1, hi):
+            end = marks[0]  # 'Nous ... » a-t-il déclaré', 'Nous ... »' closing the paragraph
+        elif opener and text[lo:marks[0]].rstrip(_SPACES)[-1:] in ("", ":"):
+            end = hi  # 'a déclaré : « Nous ...': the words run to the paragraph's end
+        else:
             continue
-        end = begin + comma if opener else min(begin + comma, marks[0])
         span = _trim(text, begin, end)
         if span and not taken.overlaps(span):
             found.append((*span, "marks", None))
     return found
+
+
+# what may follow a lone closer ending a paragraph's words: nothing, or an attribution
+# without its comma ('» a-t-il déclaré', '" a déclaré X', '», M. X a déclaré')
+_CLOSED_OFF = {
+    "fr": re.compile(r"[\s\u00a0\u202f.,]*(?:$|(?:\w+-(?:t-)?(?:il|elle)\b|(?:a|avait) "
+                     + _SAID_FR + r"\b|" + _SAYS_FR + r" |(?:M\. |Mme )?[A-ZÀ-Ý][\w.-]*"
+                     r"(?: [A-ZÀ-Ý][\w-]*)* (?:a|avait) " + _SAID_FR + r"\b))"),
+}
+
+
+_SPACES = " \t\u00a0\u202f"
 
 
 # where a sentence starts: its end, then a space
