@@ -412,6 +412,15 @@ def test_a_lone_mark_introduced_by_a_colon_or_closing_the_paragraph(lang, text, 
         words]
 
 
+def test_a_quoted_subheading_alone_on_its_line_is_not_a_quote():
+    from talentflow.nlp.quote_spans import is_heading
+    text = ("Le maire a présenté son plan.\n\n\"Nous garderons les trois écoles du bourg\"\n\n"
+            "\"Nous garderons les trois écoles du bourg.\" a-t-il promis.\n\n"
+            "\"il faudra aussi rouvrir la cantine du haut\"\n")
+    spans = [(s, e) for s, e, *_ in quoted_spans(text)]
+    assert [is_heading(text, s, e) for s, e in spans] == [True, False, False]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
 def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])

@@ -418,6 +418,22 @@ def block_quotes(text: str, taken, persons, lang: str) -> list[tuple[int, int, s
     return found
 
 
+# a subheading is short
+HEADING_WORDS = 12
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """Quoted words standing alone on their line, capitalised and with no end punctuation
+    ('\n"La trajectoire reste la même"\n'): a subheading repeating words from the article,
+    which the gold does not count as a quote (the words quoted in the text are)."""
+    lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    return text[lo:start].strip(_SPACES) in ("«", "“", "„", '"') \
+        and text[end:hi].strip(_SPACES) in ("»", "”", "“", '"') \
+        and text[start].isupper() and text[end - 1] not in ".!?…" \
+        and len(_WORD.findall(text, start, end)) <= HEADING_WORDS
+
+
 class _Taken:
     """The spans already found, sorted by start, each with the furthest end reached up to
     it: whether a new span overlaps one is a bisect, not a scan of every span found (once
