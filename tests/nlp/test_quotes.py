@@ -421,6 +421,15 @@ def test_a_quoted_subheading_alone_on_its_line_is_not_a_quote():
     assert [is_heading(text, s, e) for s, e in spans] == [True, False, False]
 
 
+def test_one_closer_written_for_a_nested_quote_and_its_outer_quote():
+    text = ("« Le nouveau directeur saura défendre la devise « Servir d'abord », a commenté "
+            "Lucie Ferrand. « Il a aussi tenu à nous dire : « Rien ne change pour vous. »\n"
+            "La suite est connue.")
+    assert _spans(text) == [
+        "Le nouveau directeur saura défendre la devise « Servir d'abord",
+        "Il a aussi tenu à nous dire : « Rien ne change pour vous."]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
 def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])

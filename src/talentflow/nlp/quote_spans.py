@@ -104,6 +104,10 @@ def _pair(text: str, lo: int, hi: int) -> tuple[list, int | None]:
         if stack and char in _CLOSERS[stack[-1][0]] and (
                 char != '"' or _closes(text, at) or _spaced_closer(text, at)):
             opener, begin = stack.pop()
+            if stack and _shared_closer(text, at, hi):
+                # '« A « B », a-t-il dit': the inner quote's closer ends the outer one too
+                begin = stack[0][1]
+                stack.clear()
             if not stack:
                 span = _trim(text, begin + 1, at)
                 if span:
@@ -124,6 +128,17 @@ def _pair(text: str, lo: int, hi: int) -> tuple[list, int | None]:
             if char == '"' and _opens(text, at):
                 stack.append((char, at))
     return found, (stack[0][1] if len(stack) == 1 else None)
+
+
+# an attribution right after a closing mark, at its comma
+_SAID_AFTER = re.compile(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*(?:\w+-(?:t-)?(?:il|elle)s?\b|"
+                         r"(?:a|avait|ont) \w+é\b|dit\b|said\b|says\b)")
+
+
+def _shared_closer(text: str, at: int, hi: int) -> bool:
+    """A closer of a nested quote that ends the paragraph's words or comes before an
+    attribution closes the outer quote as well (one mark written for both)."""
+    return not text[at + 1:hi].strip(" .\t\u00a0\u202f") or bool(_SAID_AFTER.match(text, at + 1))
 
 
 def _reopens(text: str, at: int) -> bool:
