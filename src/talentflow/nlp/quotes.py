@@ -31,8 +31,8 @@ from talentflow.nlp.quote_names import Forms, is_name, name_forms
 from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
                                            model_path, quotes_of, tidy_names)
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers, inside_answers,
-                                        interview_answers, is_heading, labelled_answers, quoted_spans,
-                                        single_quoted, unclosed_quotes)
+                                        interview_answers, is_heading, labelled_answers,
+                                        quoted_spans, single_quoted, unclosed_quotes)
 from talentflow.nlp.records import QuoteCandidate
 
 MIN_WORDS = 5
