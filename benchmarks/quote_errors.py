@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from talentflow.nlp.move_training import load_corpus  # noqa: E402
-from talentflow.nlp.quote_spans import (dash_answers, interview_answers, quoted_spans,  # noqa: E402
-                                        single_quoted, unclosed_quotes)
+from talentflow.nlp.quote_spans import (dash_answers, inside_answers,  # noqa: E402
+                                        interview_answers, quoted_spans, single_quoted,
+                                        unclosed_quotes)
 
 
 def load_scorer(path: Path):
@@ -78,8 +79,8 @@ def breakdown(scorer, gold: dict, pred: dict, texts: dict[str, str], show: int =
         raw = quoted_spans(text)
         raw += single_quoted(text, raw)
         raw += unclosed_quotes(text, raw, lang)
-        raw += dash_answers(text, raw)
-        raw += interview_answers(text, raw)
+        raw = inside_answers(raw + dash_answers(text, raw))
+        raw += interview_answers(text, raw, lang)
         for gi, q in enumerate(golds):
             span = _span(q)
             if gi in matched_g:

@@ -330,6 +330,103 @@ def test_nested_marks_stay_inside_the_outer_quote():
         "Il m'a dit “ne pars pas” et je suis resté encore un an"]
 
 
+def _spans(text: str) -> list[str]:
+    return [text[s:e] for s, e, *_ in quoted_spans(text)]
+
+
+def test_spaced_straight_marks_opening_a_line_and_a_closer_before_a_comma():
+    # a spaced opener at a line's start opens; a mark before a comma only closes
+    text = ("Le cabinet Norvalis a publié ses chiffres.\n"
+            "\" Les commandes ont doublé depuis le printemps dernier \", indique-t-il. "
+            "Nous ouvrirons deux ateliers à l'automne \", a-t-il ajouté. "
+            "Le site compte \" une bonne cinquantaine d'ouvriers qualifiés \" désormais. "
+            "Le directeur réplique :\" Tout dépendra des carnets de commandes \".")
+    assert _spans(text) == ["Les commandes ont doublé depuis le printemps dernier",
+                            "une bonne cinquantaine d'ouvriers qualifiés",
+                            "Tout dépendra des carnets de commandes"]
+
+
+def test_sentences_each_opening_with_a_straight_mark_whose_closers_were_lost():
+    text = ('"Nous avons signé le bail du nouvel entrepôt. "Les premiers camions partiront '
+            'en mai. "Il faudra recruter une vingtaine de chauffeurs", a-t-elle dit.')
+    assert _spans(text) == ["Nous avons signé le bail du nouvel entrepôt.",
+                            "Les premiers camions partiront en mai.",
+                            "Il faudra recruter une vingtaine de chauffeurs"]
+
+
+def test_a_lost_opener_in_a_paragraph_of_several_quotes_ends_at_its_attribution():
+    from talentflow.nlp.quote_spans import unclosed_quotes
+    text = ('Le maire a présenté le budget. "Les travaux du pont commenceront en juin", '
+            'a-t-il dit. Nous avons trouvé les financements nécessaires pour le chantier", '
+            'poursuit Armand Delorge. Le conseil votera "dans les prochains jours".')
+    taken = quoted_spans(text)
+    assert [text[s:e] for s, e, *_ in unclosed_quotes(text, taken, "fr")] == [
+        "Nous avons trouvé les financements nécessaires pour le chantier"]
+
+
+def test_dash_answers_run_over_paragraphs_and_keep_their_short_quotes():
+    from talentflow.nlp.quote_spans import dash_answers, inside_answers
+    text = ("- Les débuts -\n"
+            "- Comment est né l'atelier ?\n"
+            "- Nous avions trois \"machines\" et un hangar prêté par mon oncle.\n"
+            "Les commandes sont arrivées très vite, dès le premier hiver.\n"
+            "- Et aujourd'hui ?\n"
+            "- Nous livrons dans toute la région.")
+    taken = quoted_spans(text)
+    spans = inside_answers(taken + dash_answers(text, taken))
+    assert [text[s:e] for s, e, *_ in spans] == [
+        "Nous avions trois \"machines\" et un hangar prêté par mon oncle.\n"
+        "Les commandes sont arrivées très vite, dès le premier hiver.",
+        "Nous livrons dans toute la région."]
+
+
+def test_an_interview_of_third_party_questions_with_first_person_answers():
+    from talentflow.nlp.quote_spans import interview_answers
+    qa = [("La région a-t-elle assez investi ?", "Je pense que non, nos routes le montrent."),
+          ("Le budget suivra-t-il ?", "Nous le saurons en mars, je reste prudent."),
+          ("Les maires sont-ils d'accord ?", "La plupart, oui, je les ai tous rencontrés."),
+          ("Et l'État ?", "Il a promis une aide, nous attendons encore les montants."),
+          ("Quelle suite ?", "Un vote au printemps.")]
+    text = "\n\n".join(f"{q}\n\n{a}" for q, a in qa)
+    assert [text[s:e] for s, e, *_ in interview_answers(text, [], "fr")] == [
+        a for _q, a in qa[:-1]] + ["Un vote au printemps."]
+    # the same questions answered in the writer's voice: an explainer, not an interview
+    plain = "\n\n".join(f"{q}\n\nLes chiffres restent à publier." for q, _a in qa)
+    assert interview_answers(plain, [], "fr") == []
+
+
+@pytest.mark.parametrize("lang,text,words", [
+    ("fr", "Le chef de chantier a déclaré : « Nous finirons la charpente avant les "
+           "premières gelées.\n\nLe toit suivra.",
+     "Nous finirons la charpente avant les premières gelées."),
+    ("fr", "La réunion a duré deux heures.\n\nNous reprendrons les essais dès lundi "
+           "matin » a-t-il déclaré.",
+     "Nous reprendrons les essais dès lundi matin"),
+    ("en", "The coach told the players:\n\n\"We will train twice a day until the final.\n\n"
+           "The club confirmed it.",
+     "We will train twice a day until the final."),
+])
+def test_a_lone_mark_introduced_by_a_colon_or_closing_the_paragraph(lang, text, words):
+    from talentflow.nlp.quote_spans import unclosed_quotes
+    assert [text[s:e] for s, e, *_ in unclosed_quotes(text, quoted_spans(text), lang)] == [
+        words]
+
+
+def test_a_quoted_subheading_alone_on_its_line_is_not_a_quote():
+    from talentflow.nlp.quote_spans import is_heading
+    text = ("Le maire a présenté son plan.\n\n\"Nous garderons les trois écoles du bourg\"\n\n"
+            "\"Nous garderons les trois écoles du bourg.\" a-t-il promis.\n\n"
+            "\"il faudra aussi rouvrir la cantine du haut\"\n")
+    spans = [(s, e) for s, e, *_ in quoted_spans(text)]
+    assert [is_heading(text, s, e) for s, e in spans] == [True, False, False]
+
+
+def test_one_closer_written_for_a_nested_quote_and_its_outer_quote():
+    text = ("« Le nouveau directeur saura défendre la devise « Servir d'abord », a commenté "
+            "Lucie Ferrand. La suite est connue.")
+    assert _spans(text) == ["Le nouveau directeur saura défendre la devise « Servir d'abord"]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="no ../shared/bench seed")
 def test_seed_quotes_are_the_movers_words_linked_to_their_moves(fr_nlp):
     record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])

@@ -104,10 +104,16 @@ def _pair(text: str, lo: int, hi: int) -> tuple[list, int | None]:
         if stack and char in _CLOSERS[stack[-1][0]] and (
                 char != '"' or _closes(text, at) or _spaced_closer(text, at)):
             opener, begin = stack.pop()
+            if stack and _shared_closer(text, at, hi):
+                # '« A « B », a-t-il dit': the inner quote's closer ends the outer one too
+                begin = stack[0][1]
+                stack.clear()
             if not stack:
                 span = _trim(text, begin + 1, at)
                 if span:
                     found.append((*span, "marks", None))
+                if _reopens(text, at):
+                    stack.append((char, at))
         elif char in _OPENERS and (char != '"' or not stack or stack[-1][0] != '"'):
             if char == '"' and not _opens(text, at):
                 stack.clear()  # can neither open nor close: what is open is unsure
@@ -124,6 +130,26 @@ def _pair(text: str, lo: int, hi: int) -> tuple[list, int | None]:
     return found, (stack[0][1] if len(stack) == 1 else None)
 
 
+# an attribution right after a closing mark, at its comma
+_SAID_AFTER = re.compile(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*(?:\w+-(?:t-)?(?:il|elle)s?\b|"
+                         r"(?:a|avait|ont) \w+é\b|dit\b|said\b|says\b)")
+
+
+def _shared_closer(text: str, at: int, hi: int) -> bool:
+    """A closer of a nested quote right before an attribution closes the outer quote as
+    well (one mark written for both). At the paragraph's end it need not: read so there,
+    it cost 0.003-0.004 on two other fold splits (an outer mark left open is as often
+    a stray)."""
+    return bool(_SAID_AFTER.match(text, at + 1, hi))
+
+
+def _reopens(text: str, at: int) -> bool:
+    """'... sur terre. "Et maintenant ...': a straight mark after a sentence's end and a
+    space, set against the next word, closes the quote open and opens the next one (sources
+    that lose each closer before a new sentence's opener: '"A. "B. "C."' is three quotes)."""
+    return text[at - 2:at] in (". ", "! ", "? ", "… ") and text[at + 1:at + 2].isalpha()
+
+
 def _spaced_closer(text: str, at: int) -> bool:
     """'wrong, "he said': a straight mark after a space that follows the quote's own
     punctuation closes it, though it sits against the next word like an opener."""
@@ -132,9 +158,14 @@ def _spaced_closer(text: str, at: int) -> bool:
 
 def _opens(text: str, at: int) -> bool:
     prev, nxt = text[at - 1:at], text[at + 1:at + 2]
-    if prev.isalnum():
+    # against a word before it, or before the punctuation that ends words ('plan vert ",
+    # a-t-il dit'), a mark can only close
+    if prev.isalnum() or nxt in (",", ".", ";", ")"):
         return False
-    return nxt != "" and not nxt.isspace() or prev in ("«", " ", "") and nxt == " "
+    # a spaced opener ('" Nous ...') may open a line as well as follow a space, a colon
+    # or an elided word ('réplique :" Tout', 'qu'" elle')
+    return nxt != "" and not nxt.isspace() or (prev in ("«", "", ":", "'", "’")
+                                              or prev.isspace()) and nxt == " "
 
 
 def _closes(text: str, at: int) -> bool:
@@ -186,9 +217,14 @@ def single_quoted(text: str, taken) -> list[tuple[int, int, str, None]]:
 # "…, dit-il", "…," a déclaré X', '…," he said' (the closing mark may be missing)
 _SAID_FR = (r"(?:déclaré|dit|précisé|ajouté|expliqué|affirmé|indiqué|souligné|estimé|confié|"
             r"assuré|raconté|poursuivi|conclu|lancé|commenté|noté|observé|répondu|insisté)")
+# the same verbs in the present, before their subject: "…", poursuit X', '…, explique le maire'
+_SAYS_FR = (r"(?:déclare|dit|précise|ajoute|explique|affirme|indique|souligne|estime|confie|"
+            r"assure|raconte|poursuit|conclut|lance|commente|note|observe|répond|insiste|"
+            r"rappelle|reconnaît|résume|analyse|avoue|tranche|martèle|détaille|regrette)")
 _ATTRIBUTION_AFTER = {
     "fr": re.compile(r",[ \t\u00a0\u202f]*[\"”»]?[ \t\u00a0\u202f]*(?:(?:\w+ )?\w+-(?:t-)?"
-                     r"(?:il|elle)\b|(?:a|avait) " + _SAID_FR + r"\b)"),
+                     r"(?:il|elle)\b|(?:a|avait) " + _SAID_FR + r"\b|" + _SAYS_FR +
+                     r" (?=[A-ZÀ-Ý]|(?:le|la|l['’]|un|une|son|sa|notre) ?\w))"),
     "en": re.compile(r",[ \t]*[\"”]?[ \t]*(?:(?:he|she) (?:said|says|added|told)|said)\b"),
 }
 
@@ -206,42 +242,116 @@ def unclosed_quotes(text: str, taken, lang: str) -> list[tuple[int, int, str, No
     for para in _PARAGRAPHS.finditer(text):
         lo, hi = para.span()
         marks = [m.start() for m in _MARKS.finditer(text, lo, hi)]
-        # one mark only, in a paragraph that is no interview turn or aside
-        if len(marks) != 1 or text[lo:hi].lstrip()[:1] in "—–-(":
+        if text[lo:hi].lstrip()[:1] in "—–-(":
+            continue  # an interview turn or an aside
+        if len(marks) > 1:
+            found += _stray_closers(text, lo, marks, taken, attribution)
             continue
-        opener = _opens(text, marks[0])
+        if not marks:
+            continue
+        # a closing guillemet never opens, whatever its spacing
+        opener = text[marks[0]] in _OPENERS and _opens(text, marks[0])
         # a lone opener: up to the attribution's comma; a lone closer: the paragraph's
         # words up to it
         begin, stop = (marks[0] + 1, hi) if opener else (lo, marks[0] + 1)
         comma = next((m.start() for m in re.finditer(",", text[begin:stop + 2])
                       if attribution.match(text, begin + m.start())), None)
-        if comma is None:
+        if comma is not None:
+            end = begin + comma if opener else min(begin + comma, marks[0])
+        elif not opener and lang in _CLOSED_OFF and _CLOSED_OFF[lang].match(
+                text, marks[0] + 1, hi):
+            end = marks[0]  # 'Nous ... » a-t-il déclaré', 'Nous ... »' closing the paragraph
+        elif opener and text[lo:marks[0]].rstrip(_SPACES)[-1:] in ("", ":"):
+            end = hi  # 'a déclaré : « Nous ...': the words run to the paragraph's end
+        else:
             continue
-        end = begin + comma if opener else min(begin + comma, marks[0])
         span = _trim(text, begin, end)
         if span and not taken.overlaps(span):
             found.append((*span, "marks", None))
     return found
 
 
+# what may follow a lone closer ending a paragraph's words: nothing, or an attribution
+# without its comma ('» a-t-il déclaré', '" a déclaré X', '», M. X a déclaré')
+_CLOSED_OFF = {
+    "fr": re.compile(r"[\s\u00a0\u202f.,]*(?:$|(?:\w+-(?:t-)?(?:il|elle)\b|(?:a|avait) "
+                     + _SAID_FR + r"\b|" + _SAYS_FR + r" |(?:M\. |Mme )?[A-ZÀ-Ý][\w.-]*"
+                     r"(?: [A-ZÀ-Ý][\w-]*)* (?:a|avait) " + _SAID_FR + r"\b))"),
+}
+
+
+_SPACES = " \t\u00a0\u202f"
+
+
+# where a sentence starts: its end, then a space
+_NEXT_SENTENCE = re.compile(r"[.!?…][ \t\u00a0\u202f]+(?=\S)")
+
+
+def _stray_closers(text: str, lo: int, marks: list[int], taken: "_Taken", attribution):
+    """In a paragraph of several marks, a closer that pairs with nothing, right before an
+    attribution ('... dit-il. Nous ouvrirons ... ", a-t-il ajouté'): the words from the
+    sentence after the mark before it (or the paragraph's start) up to it."""
+    found = []
+    for index, at in enumerate(marks):
+        if _opens(text, at) or taken.overlaps((at - 2, at + 2)):
+            continue
+        if not attribution.match(text, at + 1) and not attribution.match(text, at):
+            continue
+        begin = lo
+        if index:
+            sentence = _NEXT_SENTENCE.search(text, marks[index - 1] + 1, at)
+            if sentence is None:
+                continue
+            begin = sentence.end()
+        span = _trim(text, begin, at)
+        if span and not taken.overlaps(span) and not _MARKS.search(text, *span):
+            found.append((*span, "marks", None))
+    return found
+
+
 def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
     """Interview answers: lines opening with a dash that are not questions; the speaker is
-    the person named last before them (the interviewee the introduction presents)."""
+    the person named last before them (the interviewee the introduction presents). An
+    answer runs on over the paragraphs after its line that open with no dash or mark, when
+    a dash line follows them (after the last one the article's prose may resume). Words
+    between marks inside an answer are its own when short ('trois "caméras"'); a line
+    holding a longer quote is left to the quote finder."""
     found = []
+    spans = [(s, e) for s, e, *_ in taken]
     taken = _Taken(taken)
+    paras = [m.span() for m in _PARAGRAPHS.finditer(text)]
+    starts = {lo: at for at, (lo, _hi) in enumerate(paras)}
+    dashed = {starts[text.rfind("\n", 0, m.start()) + 1] for m in _DASH_LINE.finditer(text)}
     for match in _DASH_LINE.finditer(text):
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        span = _trim(text, match.end(), line_end)
-        if not span or text[span[1] - 1] == "?" or taken.overlaps(span):
+        at = starts[text.rfind("\n", 0, match.start()) + 1]
+        span = _trim(text, match.end(), paras[at][1])
+        # a question, a quote's line, or a heading between dashes ("- Les débuts -")
+        if not span or text[span[1] - 1] in "?—–-" or text[span[0]] in _OPENERS:
             continue
-        if _MARKS.search(text, span[0], span[1]):
-            continue  # marks on the line: the quote finder handles those words
+        last = at
+        while last + 1 < len(paras) and last - at < MAX_JOINED_LINES \
+                and last + 1 not in dashed \
+                and text[paras[last + 1][0]:paras[last + 1][1]].lstrip()[:1] not in "«“„\"(" \
+                and not text[paras[last + 1][0]:paras[last + 1][1]].rstrip().endswith("?"):
+            last += 1
+        if last > at and last + 1 in dashed:
+            span = _trim(text, span[0], paras[last][1]) or span
+        if taken.overlaps(span) and any(
+                s < span[1] and e > span[0] and (s < span[0] or e > span[1]
+                                                 or len(_WORD.findall(text[s:e])) >= 5)
+                for s, e in spans):
+            continue
         found.append((*span, "dash", None))
     return found
 
 
-def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
+def inside_answers(spans: list) -> list:
+    """The spans without the short quotes lying inside a dash answer (its own words)."""
+    answers = _Taken([s for s in spans if s[2] == "dash"])
+    return [s for s in spans if s[2] == "dash" or not answers.overlaps(s)]
+
+
+def interview_answers(text: str, taken, lang: str = "fr") -> list[tuple[int, int, str, None]]:
     """Answers of a question-and-answer interview: the paragraphs after a question put to
     someone ("vous", "you") up to the next question (an answer often runs over several),
     when the article has at least two such pairs. A lead naming the speaker by initials
@@ -253,8 +363,12 @@ def interview_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
              if q.group().rstrip().endswith("?") and not a.group().rstrip().endswith("?")]
     # a question that does not speak to anyone ("La loi a-t-elle changé ?") is one too in
     # an article made of questions and answers
-    many = sum(1 for at in asked if _SECOND_PERSON.search(lines[at].group())) >= 1 \
-        and len(asked) >= INTERVIEW_QUESTIONS
+    # ... and so is one whose questions all speak of a third party ("L'Allemagne a-t-elle
+    # ...?") when most answers speak in the first person: an explainer's answers do not
+    first = _FIRST_PERSON.get(lang, _FIRST_PERSON["fr"])
+    many = len(asked) >= INTERVIEW_QUESTIONS and (
+        any(_SECOND_PERSON.search(lines[at].group()) for at in asked)
+        or 2 * sum(1 for at in asked if first.search(lines[at + 1].group())) > len(asked))
     for at in asked:
         question, answer = lines[at], lines[at + 1]
         if not (many or _SECOND_PERSON.search(question.group())):
@@ -319,6 +433,22 @@ def block_quotes(text: str, taken, persons, lang: str) -> list[tuple[int, int, s
             continue
         found.append((*block, "block", (start, end)))
     return found
+
+
+# a subheading is short
+HEADING_WORDS = 12
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """Quoted words standing alone on their line, capitalised and with no end punctuation
+    ('\n"La trajectoire reste la même"\n'): a subheading repeating words from the article,
+    which the gold does not count as a quote (the words quoted in the text are)."""
+    lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    return text[lo:start].strip(_SPACES) in ("«", "“", "„", '"') \
+        and text[end:hi].strip(_SPACES) in ("»", "”", "“", '"') \
+        and text[start].isupper() and text[end - 1] not in ".!?…" \
+        and len(_WORD.findall(text, start, end)) <= HEADING_WORDS
 
 
 class _Taken:

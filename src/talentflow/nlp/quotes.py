@@ -30,9 +30,9 @@ from talentflow.nlp.quote_lexicon import (_DOCUMENT_LEAD, _GENDER_OF, _GENDERED,
 from talentflow.nlp.quote_names import Forms, is_name, name_forms
 from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
                                            model_path, quotes_of, tidy_names)
-from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers,
-                                        interview_answers, labelled_answers, quoted_spans,
-                                        single_quoted, unclosed_quotes)
+from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers, inside_answers,
+                                        interview_answers, is_heading, labelled_answers,
+                                        quoted_spans, single_quoted, unclosed_quotes)
 from talentflow.nlp.records import QuoteCandidate
 
 MIN_WORDS = 5
@@ -83,8 +83,8 @@ class QuoteFinder:
         spans = quoted_spans(text)
         spans += single_quoted(text, spans)
         spans += unclosed_quotes(text, spans, self.lang)
-        spans += dash_answers(text, spans)
-        spans += interview_answers(text, spans)
+        spans = inside_answers(spans + dash_answers(text, spans))
+        spans += interview_answers(text, spans, self.lang)
         spans += block_quotes(text, spans, persons, self.lang)
         spans += labelled_answers(text, spans, persons)
         if not spans:
@@ -102,7 +102,8 @@ class QuoteFinder:
         # [start, end, style, speaker, attributed]
         quotes = []
         for start, end, style, speaker_span in spans:
-            if len(_WORD.findall(text[start:end])) < MIN_WORDS:
+            if len(_WORD.findall(text[start:end])) < MIN_WORDS \
+                    or style == "marks" and is_heading(text, start, end):
                 continue
             speaker, attributed, self._how = None, False, style
             if speaker_span is not None:
