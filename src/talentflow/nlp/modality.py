@@ -86,7 +86,7 @@ class Modality:
         for phrase in self.pack.after_phrases:
             at = after.find(phrase)
             # a group's doing ("joined the protest") only as the verb's own object, not
-            # further on ("resigns in response to the protests")
+            # further on ("resigns, bowing to the protesters' demands")
             if at >= 0 and (at <= _OBJECT_CHARS or not phrase.startswith("the ")):
                 return phrase
         if self._negated(trigger):

@@ -144,7 +144,7 @@ def _shared_closer(text: str, at: int, hi: int) -> bool:
 
 
 def _reopens(text: str, at: int) -> bool:
-    """'... sur terre. "Et maintenant ...': a straight mark after a sentence's end and a
+    """'... en mars. "Puis nous ...': a straight mark after a sentence's end and a
     space, set against the next word, closes the quote open and opens the next one (sources
     that lose each closer before a new sentence's opener: '"A. "B. "C."' is three quotes)."""
     return text[at - 2:at] in (". ", "! ", "? ", "… ") and text[at + 1:at + 2].isalpha()
@@ -158,12 +158,12 @@ def _spaced_closer(text: str, at: int) -> bool:
 
 def _opens(text: str, at: int) -> bool:
     prev, nxt = text[at - 1:at], text[at + 1:at + 2]
-    # against a word before it, or before the punctuation that ends words ('plan vert ",
+    # against a word before it, or before the punctuation that ends words ('le projet ",
     # a-t-il dit'), a mark can only close
     if prev.isalnum() or nxt in (",", ".", ";", ")"):
         return False
     # a spaced opener ('" Nous ...') may open a line as well as follow a space, a colon
-    # or an elided word ('réplique :" Tout', 'qu'" elle')
+    # or an elided word ('dit :" Nous', 'qu'" il')
     return nxt != "" and not nxt.isspace() or (prev in ("«", "", ":", "'", "’")
                                               or prev.isspace()) and nxt == " "
 
@@ -289,7 +289,7 @@ _NEXT_SENTENCE = re.compile(r"[.!?…][ \t\u00a0\u202f]+(?=\S)")
 
 def _stray_closers(text: str, lo: int, marks: list[int], taken: "_Taken", attribution):
     """In a paragraph of several marks, a closer that pairs with nothing, right before an
-    attribution ('... dit-il. Nous ouvrirons ... ", a-t-il ajouté'): the words from the
+    attribution ('... dit-elle. Nous ... ", a-t-elle ajouté'): the words from the
     sentence after the mark before it (or the paragraph's start) up to it."""
     found = []
     for index, at in enumerate(marks):
@@ -314,7 +314,7 @@ def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
     the person named last before them (the interviewee the introduction presents). An
     answer runs on over the paragraphs after its line that open with no dash or mark, when
     a dash line follows them (after the last one the article's prose may resume). Words
-    between marks inside an answer are its own when short ('trois "caméras"'); a line
+    between marks inside an answer are its own when short ('deux "robots"'); a line
     holding a longer quote is left to the quote finder."""
     found = []
     spans = [(s, e) for s, e, *_ in taken]
@@ -325,7 +325,7 @@ def dash_answers(text: str, taken) -> list[tuple[int, int, str, None]]:
     for match in _DASH_LINE.finditer(text):
         at = starts[text.rfind("\n", 0, match.start()) + 1]
         span = _trim(text, match.end(), paras[at][1])
-        # a question, a quote's line, or a heading between dashes ("- Les débuts -")
+        # a question, a quote's line, or a heading between dashes ("- Le départ -")
         if not span or text[span[1] - 1] in "?—–-" or text[span[0]] in _OPENERS:
             continue
         last = at
@@ -441,7 +441,7 @@ HEADING_WORDS = 12
 
 def is_heading(text: str, start: int, end: int) -> bool:
     """Quoted words standing alone on their line, capitalised and with no end punctuation
-    ('\n"La trajectoire reste la même"\n'): a subheading repeating words from the article,
+    ('\n"Un cap inchangé"\n'): a subheading repeating words from the article,
     which the gold does not count as a quote (the words quoted in the text are)."""
     lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     hi = len(text) if hi < 0 else hi

@@ -77,7 +77,7 @@ def test_a_second_verb_shares_the_head_of_states_subject():
 
 
 def test_a_group_activity_blocks_a_join_only_as_its_object():
-    resigned = "Ruritanian prime minister Jan Kowal resigns in response to the protests."
+    resigned = "Ruritanian prime minister Jan Kowal resigns, bowing to the protesters' demands."
     move = move_of(run(resigned), "Jan Kowal")
     assert move.from_org == "Ruritanian government"
     assert_evidence(resigned, move, "Jan Kowal")
