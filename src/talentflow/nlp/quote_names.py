@@ -107,7 +107,7 @@ def tidy(speaker: str, forms: "Counter | Forms", text: str = "") -> str:
     # a capitalised common noun glued before a full name ("Polygamist X Y"): the
     # article writes the word in lowercase elsewhere, so it is no first name
     while len(words) >= 3 and text and words[0].lower() not in _PARTICLES \
-            and _written_lowercase(text, words[0]):
+            and written_lowercase(text, words[0]):
         words = words[1:]
     joined = " ".join(words)
     if len(words) >= 2:
@@ -136,7 +136,7 @@ def _inside(words: list[str], joined: str, index: Forms) -> str:
     for form in inside:
         fw = form.split()
         prefix = words[:len(fw)] == fw and (counts[form] > counts[joined] or all(
-            w.strip(".").lower() in _SUFFIXES or _written_lowercase(index.text, w)
+            w.strip(".").lower() in _SUFFIXES or written_lowercase(index.text, w)
             for w in words[len(fw):]))
         suffix = words[-len(fw):] == fw and len(words) - len(fw) >= 2 \
             and counts[joined] == 1 and counts[form] >= 3
@@ -174,7 +174,7 @@ def is_name(name: str, text: str = "") -> bool:
     """Not a title or a common word the NER took for a person ("Président", and a lone
     capitalised word the text also writes in lowercase: "République", "Gouvernement")."""
     words = _words(name)
-    if len(words) == 1 and text and _written_lowercase(text, words[0]):
+    if len(words) == 1 and text and written_lowercase(text, words[0]):
         return False
     return bool(words) and any(w[:1].isupper() and w.strip(".").lower() not in _TITLE_WORDS
                                for w in words)
@@ -188,7 +188,7 @@ def written_forms(text: str, surname: str) -> Counter:
     for match in pattern.finditer(text):
         first = match.group(1)
         if not first[:1].isupper() or first.lower() in _TITLE_WORDS or first.isupper() \
-                or _written_lowercase(text, first):
+                or written_lowercase(text, first):
             continue
         forms[f"{first} {surname}"] += 1
     return forms
@@ -197,7 +197,7 @@ def written_forms(text: str, surname: str) -> Counter:
 _ONE_WORD = re.compile(r"\w+")
 
 
-def _written_lowercase(text: str, word: str) -> bool:
+def written_lowercase(text: str, word: str) -> bool:
     """``word`` lowercased stands as a whole word in ``text``. A plain word is looked up
     among the text's words, listed once per text: a regex over the whole text per name
     made a long article's names quadratic."""

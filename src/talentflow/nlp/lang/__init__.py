@@ -149,6 +149,13 @@ class LanguagePack:
     relative_pronouns: frozenset[str] = frozenset({"qui", "dont", "lequel", "laquelle",
                                                    "lesquels", "lesquelles"})
     reporting_lemmas: frozenset[str] = frozenset()
+    # a known first name then a surname, typed ORG, LOC or MISC, is a person wherever it
+    # stands, not only beside a verb of saying or a title (``person_repair``): right when
+    # the article's own language is the one of the common words that open organisations'
+    # and places' names ("Amber Line" is then written "amber" somewhere), so that the
+    # article writing them in lowercase gives them away; French articles quote English
+    # names whose words they never write in lowercase
+    first_names_alone: bool = False
     document_nouns: frozenset[str] = frozenset()
     # "le club de X": a place after one of these is the team named after it
     team_nouns: frozenset[str] = frozenset()

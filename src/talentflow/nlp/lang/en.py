@@ -386,6 +386,7 @@ PACK = LanguagePack(
                                "commonwealth", "territory", "district", "municipality",
                                "republic", "kingdom", "emirate", "island", "islands"}),
     transfer_verbs=frozenset({"trade"}),
+    first_names_alone=True,
     transfer_to_words=frozenset({"to"}),
     reported_future_aux="would",
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
