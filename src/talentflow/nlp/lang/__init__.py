@@ -167,6 +167,14 @@ class LanguagePack:
     # changed no CV move, so the English pack has none)
     latter_words: frozenset[str] = frozenset()
     description_determiners: frozenset[str] = frozenset()
+    # "becomes the first X to <verb>" (:mod:`talentflow.nlp.move_cues`): the verbs of the
+    # trigger, the ranks that make a record, and the infinitives that are taking up a post
+    record_verbs: frozenset[str] = frozenset()
+    record_ranks: frozenset[str] = frozenset()
+    record_post_verbs: frozenset[str] = frozenset()
+    # whether an active departure verb whose object is a thing ("dismisses the charges")
+    # is no departure (:func:`talentflow.nlp.move_cues.thing_object_cue`)
+    thing_objects: bool = False
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}
