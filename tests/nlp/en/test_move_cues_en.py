@@ -41,3 +41,31 @@ def test_a_thing_dismissed_is_no_departure(text):
 def test_a_person_dismissed_still_leaves():
     text = "Borvik Industries dismisses its chief executive, Alan Terris, after a loss."
     assert move_of(run(text), "Alan Terris").from_org == "Borvik Industries"
+
+
+def _appointer(en_nlp, text: str, name: str) -> list[str]:
+    from talentflow.nlp.appointers import appointer_features
+    from talentflow.nlp.lang import get_pack
+    doc = en_nlp(text)
+    span = next(e for e in doc.ents if e.text == name)
+    return appointer_features(span.root, get_pack("en"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Veska president Ana Pell appoints Tomas Brekel as the new head of the central bank.",
+     "Ana Pell"),
+    ("The president of Veska, Ana Pell, dismisses the government of Tomas Brekel.", "Ana Pell"),
+    ("He is the third minister in Ana Pell's government to resign this year.", "Ana Pell"),
+])
+def test_who_appoints_is_marked_for_the_move_model(en_nlp, text, name):
+    assert "p_appointer" in _appointer(en_nlp, text, name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Veska president Ana Pell appoints Tomas Brekel as the new head of the central bank.",
+     "Tomas Brekel"),
+    ("Tomas Brekel was dismissed by the board of Borvik Industries on Monday.", "Tomas Brekel"),
+    ("Tomas Brekel joins Borvik Industries as chief executive.", "Tomas Brekel"),
+])
+def test_who_moves_is_not_marked(en_nlp, text, name):
+    assert _appointer(en_nlp, text, name) == []

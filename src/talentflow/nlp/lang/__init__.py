@@ -175,6 +175,8 @@ class LanguagePack:
     # whether an active departure verb whose object is a thing ("dismisses the charges")
     # is no departure (:func:`talentflow.nlp.move_cues.thing_object_cue`)
     thing_objects: bool = False
+    # whether the move model reads who appoints (:mod:`talentflow.nlp.appointers`)
+    appointer_cues: bool = False
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}

@@ -390,6 +390,7 @@ PACK = LanguagePack(
                                  "captain", "appoint", "name", "elect", "choose", "select",
                                  "install", "swear", "join"}),
     thing_objects=True,
+    appointer_cues=True,
     title_subject_beside_names=False,
     territory_nouns=frozenset({"city", "town", "state", "province", "region", "county",
                                "commonwealth", "territory", "district", "municipality",
