@@ -35,6 +35,7 @@ def appointer_features(head: Token, pack: LanguagePack) -> list[str]:
             and any(c.dep_ in _OBJECTS for c in verb.children) \
             and not any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children):
         return [APPOINTER, "p_appointer=subject"]
-    if token.dep_ == "poss" and verb.lower_ in pack.government_words:
+    # "X's government", "the X administration"
+    if token.dep_ in ("poss", "compound") and verb.lower_ in pack.government_words:
         return [APPOINTER, "p_appointer=owner"]
     return []

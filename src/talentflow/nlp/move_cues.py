@@ -6,6 +6,10 @@ court's ruling, a person merely holding a post):
 - a record: "X becomes the first sitting president to be arrested", "the first leader to
   visit Y". The infinitive after the ordinal says what X is first to do; only doing a post
   ("the first woman to lead Y", "to serve as", "to be elected") is a move.
+- a candidacy anywhere in the sentence: "X emerged as a contender, joining Y and Z as
+  potential candidates", "why he joined the party, what his role as presidential nominee
+  entails" (GOLD.md: a candidacy or a campaign is no move; the cue before the trigger is
+  the pack's modality phrases, this one reads the whole sentence).
 - a departure verb whose object is a thing, not a person: "the judge dismisses the
   charges", "the court dismisses the motion", "the bank must remove its investments".
   People, titles and governments are what a dismissal removes from a post.
@@ -98,3 +102,11 @@ def _behind_preposition(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def candidacy_cue(sent: Span, pack: LanguagePack) -> str | None:
+    """A phrase of candidacy anywhere in the sentence ("running mate", "candidates")."""
+    if not pack.candidacy_phrases:
+        return None
+    text = sent.text.lower()
+    return next((p for p in pack.candidacy_phrases if p in text), None)

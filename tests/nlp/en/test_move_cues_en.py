@@ -56,6 +56,7 @@ def _appointer(en_nlp, text: str, name: str) -> list[str]:
      "Ana Pell"),
     ("The president of Veska, Ana Pell, dismisses the government of Tomas Brekel.", "Ana Pell"),
     ("He is the third minister in Ana Pell's government to resign this year.", "Ana Pell"),
+    ("The Ana Pell administration appoints Tomas Brekel as envoy to Veska.", "Ana Pell"),
 ])
 def test_who_appoints_is_marked_for_the_move_model(en_nlp, text, name):
     assert "p_appointer" in _appointer(en_nlp, text, name)
@@ -69,3 +70,13 @@ def test_who_appoints_is_marked_for_the_move_model(en_nlp, text, name):
 ])
 def test_who_moves_is_not_marked(en_nlp, text, name):
     assert _appointer(en_nlp, text, name) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ana Pell emerged as a contender for the post, joining Tomas Brekel and Alan Terris "
+    "as potential candidates.",
+    "In the interview Tomas Brekel explained why he joined the Veska Labour Party and what his "
+    "role as its presidential nominee entails.",
+])
+def test_a_candidacy_is_no_move(text):
+    assert run(text).moves == ()

@@ -175,6 +175,8 @@ class LanguagePack:
     # whether an active departure verb whose object is a thing ("dismisses the charges")
     # is no departure (:func:`talentflow.nlp.move_cues.thing_object_cue`)
     thing_objects: bool = False
+    # phrases of a candidacy anywhere in a trigger's sentence (move_cues.candidacy_cue)
+    candidacy_phrases: tuple[str, ...] = ()
     # whether the move model reads who appoints (:mod:`talentflow.nlp.appointers`)
     appointer_cues: bool = False
 

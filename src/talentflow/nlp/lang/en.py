@@ -390,6 +390,9 @@ PACK = LanguagePack(
                                  "captain", "appoint", "name", "elect", "choose", "select",
                                  "install", "swear", "join"}),
     thing_objects=True,
+    # not "nomination": one announced by the authority that makes it is a move (ANNOTATION)
+    candidacy_phrases=("candidate", "candidacy", "contender", "running mate",
+                       "presidential nominee", "presumptive nominee"),
     appointer_cues=True,
     title_subject_beside_names=False,
     territory_nouns=frozenset({"city", "town", "state", "province", "region", "county",
