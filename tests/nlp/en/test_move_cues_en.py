@@ -80,3 +80,20 @@ def test_who_moves_is_not_marked(en_nlp, text, name):
 ])
 def test_a_candidacy_is_no_move(text):
     assert run(text).moves == ()
+
+
+def test_a_word_glued_before_a_name_is_dropped():
+    text = ("Rovers Hire Maurice Kelton\n"
+            "Maurice Kelton was hired as head coach of the Borvik Rovers on Monday.")
+    assert move_of(run(text), "Maurice Kelton").to_org == "Borvik Rovers"
+
+
+def test_a_first_name_before_a_two_word_surname_stays():
+    text = ("Olga Sanz Ruiz was appointed finance minister of Veska on Monday. "
+            "Sanz Ruiz replaces Tomas Brekel.")
+    assert move_of(run(text), "Olga Sanz Ruiz").to_org
+
+
+def test_a_generational_suffix_is_no_surname():
+    text = "Tomas Brekel Jr. joined Borvik Industries as chief executive in March."
+    assert move_of(run(text), "Tomas Brekel").to_org == "Borvik Industries"
