@@ -97,3 +97,9 @@ def test_a_first_name_before_a_two_word_surname_stays():
 def test_a_generational_suffix_is_no_surname():
     text = "Tomas Brekel Jr. joined Borvik Industries as chief executive in March."
     assert move_of(run(text), "Tomas Brekel").to_org == "Borvik Industries"
+
+
+def test_a_move_word_inside_an_organisation_name_is_no_trigger():
+    text = ("Tomas Brekel, deputy secretary of the Veska Office of Tourist Promotion, said the "
+            "beaches need repairs.")
+    assert run(text).moves == ()
