@@ -110,3 +110,17 @@ def candidacy_cue(sent: Span, pack: LanguagePack) -> str | None:
         return None
     text = sent.text.lower()
     return next((p for p in pack.candidacy_phrases if p in text), None)
+
+
+def order_cue(trigger: Span, pack: LanguagePack) -> str | None:
+    """"tells X to resign", "an ultimatum to resign or face a vote": an infinitive move
+    someone is told or ordered to make has not happened (GOLD.md: threats and demands
+    are no move); a move told of ("told staff she is leaving") is no infinitive."""
+    root = trigger[0]
+    if not pack.order_lemmas or not any(c.lower_ == "to" and c.dep_ == "aux"
+                                        for c in root.children):
+        return None
+    head = root.head
+    if head.i != root.i and head.lemma_.lower() in pack.order_lemmas:
+        return head.text
+    return None

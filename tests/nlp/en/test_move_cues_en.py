@@ -103,3 +103,17 @@ def test_a_move_word_inside_an_organisation_name_is_no_trigger():
     text = ("Tomas Brekel, deputy secretary of the Veska Office of Tourist Promotion, said the "
             "beaches need repairs.")
     assert run(text).moves == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Veska prime minister Ana Pell tells army chief Tomas Brekel to resign from the Veska army.",
+    "The Continental Football Union gives Borvik Rovers chairman Alan Terris an ultimatum to "
+    "resign or face a vote.",
+])
+def test_a_demand_to_leave_is_no_departure(text):
+    assert run(text).moves == ()
+
+
+def test_forced_to_resign_is_a_departure():
+    text = "Alan Terris was forced to resign as chairman of Borvik Industries on Monday."
+    assert move_of(run(text), "Alan Terris").from_org == "Borvik Industries"

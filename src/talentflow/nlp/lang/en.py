@@ -394,6 +394,10 @@ PACK = LanguagePack(
     candidacy_phrases=("candidate", "candidacy", "contender", "running mate",
                        "presidential nominee", "presumptive nominee"),
     appointer_cues=True,
+    # not "force" ("was forced to resign" happened) nor "order" ("signs an order to
+    # dismiss X" is the dismissal)
+    order_lemmas=frozenset({"tell", "ultimatum", "instruct", "pressure", "pressurise",
+                            "pressurize"}),
     title_subject_beside_names=False,
     territory_nouns=frozenset({"city", "town", "state", "province", "region", "county",
                                "commonwealth", "territory", "district", "municipality",
