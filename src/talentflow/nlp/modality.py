@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from talentflow.nlp.extensions import TRIGGERS
 from talentflow.nlp.lang import LEAVE, get_pack
+from talentflow.nlp.move_cues import candidacy_cue, order_cue, record_cue, thing_object_cue
 
 _WINDOW_BEFORE = 5
 _OBJECT_CHARS = 5  # "joined the", "joins in the": where a verb's object starts
@@ -49,6 +50,11 @@ class Modality:
                 return "conditional"
         if _attributive_departure(trigger):
             return "attributive"
+        cue = record_cue(trigger, self.pack) or candidacy_cue(sent, self.pack) \
+            or order_cue(trigger, self.pack) or (
+            thing_object_cue(trigger, self.pack) if self.pack.thing_objects else None)
+        if cue:
+            return cue
         lemmas = self.pack.modality_lemmas
         asides = self._asides(trigger)
         head = root

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from talentflow.nlp.appointers import appointer_features
 from talentflow.nlp.convert import fold
 from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention
 from talentflow.nlp.extensions import ROLES
@@ -284,6 +285,7 @@ def _person_features(doc: Doc, person: PersonMention, ctx: DocContext, roles: li
     feats.append(f"p_dep={head.dep_}")
     feats.append(f"p_head={head.head.lemma_.lower()}")
     feats.append(f"p_head_dep={head.dep_}>{head.head.lemma_.lower()}")
+    feats += appointer_features(head, pack)
     if person.start > 0:
         feats.append(f"p_prev={doc[person.start - 1].lower_}")
     if person.end < len(doc):

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from talentflow.core.errors import ModelNotInstalledError
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
+from talentflow.nlp.appointers import APPOINTER
 from talentflow.nlp.arguments import context_of
 from talentflow.nlp.lang import JOIN, LEAVE, get_pack
 from talentflow.nlp.move_features import PairCandidate, PairGroup, group_pairs, pair_candidates
@@ -213,7 +214,11 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
         if move.role is None:
             move.role = _title_of(move, groups_of, titled_of)
         kept.append(move)
-    learned = decide_moves(groups, probabilities, model.threshold, model.side_threshold)
+    # a person named only as the one who appoints or dismisses, or owns the government, in
+    # every sentence pairing them with this organisation makes no learned move there
+    pairs = [(g, p) for g, p in zip(groups, probabilities) if not _appointer_only(g)]
+    learned = decide_moves([g for g, _ in pairs], [p for _, p in pairs], model.threshold,
+                           model.side_threshold)
     blocked = {c.sent_start for group in groups for c in group.candidates
                if "trig_blocked" in c.features}
     # a negated or hedged trigger is the rules' precise call ("n'a pas quitté", "could
@@ -222,6 +227,11 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
                    if move.sent_start not in blocked
                    and not any(same_person(move.person, rule.person)
                                for rule in rules_of.get(surname(move.person), []))]
+
+
+def _appointer_only(group: PairGroup) -> bool:
+    same = [c for c in group.candidates if "bias_scope=same" in c.features]
+    return bool(same) and all(APPOINTER in c.features for c in same)
 
 
 def split_far(candidates: list[PairCandidate]) -> tuple[list[PairGroup], list[PairGroup]]:

@@ -174,6 +174,20 @@ class LanguagePack:
     # changed no CV move, so the English pack has none)
     latter_words: frozenset[str] = frozenset()
     description_determiners: frozenset[str] = frozenset()
+    # "becomes the first X to <verb>" (:mod:`talentflow.nlp.move_cues`): the verbs of the
+    # trigger, the ranks that make a record, and the infinitives that are taking up a post
+    record_verbs: frozenset[str] = frozenset()
+    record_ranks: frozenset[str] = frozenset()
+    record_post_verbs: frozenset[str] = frozenset()
+    # whether an active departure verb whose object is a thing ("dismisses the charges")
+    # is no departure (:func:`talentflow.nlp.move_cues.thing_object_cue`)
+    thing_objects: bool = False
+    # phrases of a candidacy anywhere in a trigger's sentence (move_cues.candidacy_cue)
+    candidacy_phrases: tuple[str, ...] = ()
+    # "tells X to resign", "an ultimatum to resign" (move_cues.order_cue)
+    order_lemmas: frozenset[str] = frozenset()
+    # whether the move model reads who appoints (:mod:`talentflow.nlp.appointers`)
+    appointer_cues: bool = False
 
 
 _PACK_MODULES = {"fr": "talentflow.nlp.lang.fr", "en": "talentflow.nlp.lang.en"}

@@ -381,6 +381,23 @@ PACK = LanguagePack(
     # "the chairman resigned": a title standing for its holder (coref), once the French
     # default ("le", "la") that no English text matched
     definite_articles=frozenset({"the"}),
+    # "becomes the first sitting president to be arrested" is a record, "the first woman
+    # to lead X" a move
+    record_verbs=frozenset({"become"}),
+    record_ranks=frozenset({"first", "second", "third", "last", "only", "first-ever"}),
+    record_post_verbs=frozenset({"serve", "lead", "head", "hold", "chair", "run", "become",
+                                 "take", "be", "helm", "govern", "manage", "coach",
+                                 "captain", "appoint", "name", "elect", "choose", "select",
+                                 "install", "swear", "join"}),
+    thing_objects=True,
+    # not "nomination": one announced by the authority that makes it is a move (ANNOTATION)
+    candidacy_phrases=("candidate", "candidacy", "contender", "running mate",
+                       "presidential nominee", "presumptive nominee"),
+    appointer_cues=True,
+    # not "force" ("was forced to resign" happened) nor "order" ("signs an order to
+    # dismiss X" is the dismissal)
+    order_lemmas=frozenset({"tell", "ultimatum", "instruct", "pressure", "pressurise",
+                            "pressurize"}),
     title_subject_beside_names=False,
     territory_nouns=frozenset({"city", "town", "state", "province", "region", "county",
                                "commonwealth", "territory", "district", "municipality",
