@@ -239,10 +239,10 @@ _PARTICLES = frozenset({"le", "la", "de", "du", "des", "van", "von", "di", "da",
 
 
 def _without_glued_words(names: dict, move_verbs) -> dict:
-    """"Rovers Hire Ana Ruiz" in a headline: words the NER glued before a full name the
+    """"Kestrels Hire Ana Ruiz" in a headline: words the NER glued before a full name the
     article also writes alone (two words or more) are no part of it when one of them is a
     move verb, else the glued form, the longest, would name every mention. Measured and
-    not kept: any word the article also writes in lower case ("Polygamist X"): CV en 0.507
+    not kept: any word the article also writes in lower case ("Novelist X"): CV en 0.507
     -> 0.509, but the retrained model then added a wrong-looking dev move (dev en
     precision 0.949 -> 0.925, under its floor). A first name before a two-word surname
     ("Olga Sanz Ruiz", "Sanz Ruiz") is no move verb."""

@@ -3,7 +3,7 @@
 Two shapes that read as moves to the trigger lexicon but are not (GOLD.md: a record, a
 court's ruling, a person merely holding a post):
 
-- a record: "X becomes the first sitting president to be arrested", "the first leader to
+- a record: "X becomes the first serving governor to be indicted", "the first leader to
   visit Y". The infinitive after the ordinal says what X is first to do; only doing a post
   ("the first woman to lead Y", "to serve as", "to be elected") is a move.
 - a candidacy anywhere in the sentence: "X emerged as a contender, joining Y and Z as
@@ -54,7 +54,7 @@ def record_cue(trigger: Span, pack: LanguagePack) -> str | None:
                 verb = verb.head
             if verb.pos_ not in ("VERB", "AUX") or verb.i < token.i:
                 return None
-            # "the first prime minister to be re-elected": a record of the same post kept
+            # "the first mayor to be re-elected twice": a record of the same post kept
             # (the parser may split "re-elected" and take "re" for the verb)
             again = verb.lower_ == "re" or (
                 verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "re")
@@ -113,7 +113,7 @@ def candidacy_cue(sent: Span, pack: LanguagePack) -> str | None:
 
 
 def order_cue(trigger: Span, pack: LanguagePack) -> str | None:
-    """"tells X to resign", "an ultimatum to resign or face a vote": an infinitive move
+    """"tells X to resign", "an ultimatum to step down by Friday": an infinitive move
     someone is told or ordered to make has not happened (GOLD.md: threats and demands
     are no move); a move told of ("told staff she is leaving") is no infinitive."""
     root = trigger[0]

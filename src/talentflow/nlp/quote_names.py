@@ -104,7 +104,7 @@ def tidy(speaker: str, forms: "Counter | Forms", text: str = "") -> str:
     words = _untitled(_words(speaker))
     if not words:
         return speaker
-    # a capitalised common noun glued before a full name ("Polygamist X Y"): the
+    # a capitalised common noun glued before a full name ("Novelist X Y"): the
     # article writes the word in lowercase elsewhere, so it is no first name
     while len(words) >= 3 and text and words[0].lower() not in _PARTICLES \
             and written_lowercase(text, words[0]):

@@ -61,7 +61,7 @@ class TriggerMatcher:
         # "accueillir X comme directeur" is an arrival, "accueillir un sommet" is not
         spans = [s for s in spans if s[0].lemma_.lower() not in self.pack.role_bound_verbs
                  or _introduced_post(doc, s, self.pack) is not None]
-        # "the Office of Tourist Promotion", "the Committee to Re-Elect": a capitalised move
+        # "the Office of Trade Promotion", "the Council Election Board": a capitalised move
         # word inside an organisation's or event's name is part of the name
         spans = [s for s in spans if not (s[0].is_title and s[0].ent_iob_ == "I"
                                           and s[0].ent_type_ in ("ORG", "MISC"))]

@@ -13,10 +13,10 @@ pytestmark = pytest.mark.model
     "Former Ruritanian president Tomas Brekel becomes the first former head of state of the "
     "country to be sentenced to prison.",
     "Veska prime minister Ana Pell becomes the first leader to visit the disputed islands.",
-    "Forward Milo Arden becomes the first player to score in nine consecutive Continental Cup "
-    "matches.",
-    "Incumbent Veska prime minister Ana Pell becomes the first prime minister to be re-elected "
-    "for a third term.",
+    "Forward Milo Arden becomes the first forward to net twice in nine straight Continental "
+    "Cup finals.",
+    "Veska mayor Ana Pell becomes the first mayor of the capital to be re-elected twice "
+    "since the war.",
 ])
 def test_a_record_is_no_move(text):
     assert run(text).moves == ()
@@ -83,9 +83,9 @@ def test_a_candidacy_is_no_move(text):
 
 
 def test_a_word_glued_before_a_name_is_dropped():
-    text = ("Rovers Hire Maurice Kelton\n"
-            "Maurice Kelton was hired as head coach of the Borvik Rovers on Monday.")
-    assert move_of(run(text), "Maurice Kelton").to_org == "Borvik Rovers"
+    text = ("Kestrels Hire Ilona Varga\n"
+            "Ilona Varga was hired as head coach of the Dunmore Kestrels on Monday.")
+    assert move_of(run(text), "Ilona Varga").to_org == "Dunmore Kestrels"
 
 
 def test_a_first_name_before_a_two_word_surname_stays():
@@ -100,15 +100,15 @@ def test_a_generational_suffix_is_no_surname():
 
 
 def test_a_move_word_inside_an_organisation_name_is_no_trigger():
-    text = ("Tomas Brekel, deputy secretary of the Veska Office of Tourist Promotion, said the "
-            "beaches need repairs.")
+    text = ("Tomas Brekel, deputy secretary of the Veska Office of Trade Promotion, said the "
+            "port needs new cranes.")
     assert run(text).moves == ()
 
 
 @pytest.mark.parametrize("text", [
     "Veska prime minister Ana Pell tells army chief Tomas Brekel to resign from the Veska army.",
     "The Continental Football Union gives Borvik Rovers chairman Alan Terris an ultimatum to "
-    "resign or face a vote.",
+    "step down by Friday.",
 ])
 def test_a_demand_to_leave_is_no_departure(text):
     assert run(text).moves == ()

@@ -14,9 +14,9 @@ def _people(en_nlp, text: str) -> set[str]:
 
 
 def test_the_subject_of_resigns_is_a_person(en_nlp):
-    text = "Ramesh Kolhar resigns as Minister of Home Affairs after weeks of street protests."
+    text = "Ramesh Kolhar resigns as Minister of Rural Development after weeks of street protests."
     assert "Ramesh Kolhar" in _people(en_nlp, text)
-    assert move_of(run(text), "Ramesh Kolhar").role == "Minister of Home Affairs"
+    assert move_of(run(text), "Ramesh Kolhar").role == "Minister of Rural Development"
 
 
 def test_the_subject_of_steps_down_is_a_person(en_nlp):

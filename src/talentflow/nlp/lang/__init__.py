@@ -184,7 +184,7 @@ class LanguagePack:
     thing_objects: bool = False
     # phrases of a candidacy anywhere in a trigger's sentence (move_cues.candidacy_cue)
     candidacy_phrases: tuple[str, ...] = ()
-    # "tells X to resign", "an ultimatum to resign" (move_cues.order_cue)
+    # "tells X to resign", "an ultimatum to step down" (move_cues.order_cue)
     order_lemmas: frozenset[str] = frozenset()
     # whether the move model reads who appoints (:mod:`talentflow.nlp.appointers`)
     appointer_cues: bool = False

@@ -381,7 +381,7 @@ PACK = LanguagePack(
     # "the chairman resigned": a title standing for its holder (coref), once the French
     # default ("le", "la") that no English text matched
     definite_articles=frozenset({"the"}),
-    # "becomes the first sitting president to be arrested" is a record, "the first woman
+    # "becomes the first serving governor to be indicted" is a record, "the first woman
     # to lead X" a move
     record_verbs=frozenset({"become"}),
     record_ranks=frozenset({"first", "second", "third", "last", "only", "first-ever"}),
