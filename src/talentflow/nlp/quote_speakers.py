@@ -30,6 +30,7 @@ from talentflow.nlp.quote_lexicon import (_DEFINITE_TITLE, _DOCUMENT_LEAD, _GEND
                                           _TITLE_BEFORE, _TITLE_OPENING, _VERB_FIRST,
                                           _VERB_LEAD, _WORK_LEAD)
 from talentflow.nlp.convert import fold
+from talentflow.nlp.first_names import stop_words
 from talentflow.nlp.quote_names import tidy
 from talentflow.nlp.records import QuoteCandidate
 
@@ -338,6 +339,17 @@ class SpeakerFeatures:
             return (_PRONOUN_GENDER.get(word, "?") if word else "?"), lo, start
         return None, end, window_hi
 
+    def _last_subject(self, at: int) -> str | None:
+        """The last full name the parse made a subject, from the start of the sentence
+        before the quote's own up to the quote: who the text was about when it quotes."""
+        end = bisect_left(self.ends, at) - 1
+        lo = self.ends[end - 1] + 1 if end >= 1 else 0
+        for p in reversed(self.persons[bisect_left(self.starts, lo):bisect_left(self.starts, at)]):
+            if p[1] <= at and len(p[2].split()) >= 2 \
+                    and (self.syntax.get(p[0], ("", ""))[0] or "").startswith("nsubj"):
+                return p[2]
+        return None
+
     def _title_in_attribution(self, end: int) -> tuple[str | None, str | None]:
         """The person noun and its article's gender in "», a déclaré la ministre." """
         text, lang = self.text, self.lang
@@ -414,6 +426,7 @@ class SpeakerFeatures:
         coref = {name for _at, name in self.pronouns[bisect_left(self.pronouns, (p_lo,)):
                                                      bisect_left(self.pronouns, (p_hi,))]}
         title, title_gender = self._title_in_attribution(end)
+        subject = self._last_subject(start)
         speech = _SPEECH[lang]
         shape = self._shape(start, end, style)
         candidates = []
@@ -509,6 +522,8 @@ class SpeakerFeatures:
                 f.append(f"title={agree}")
                 if _titled_near(text, ms, title):
                     f.append("title_named")
+            if name == subject:  # "X a salué Y. « ... », a-t-il dit": X, not the last named
+                f += ["parse_subject", f"parse_subject&pron={pron_gender is not None}"]
             if name in self.movers:
                 f.append("mover")
             if name == self.lead:
@@ -522,6 +537,8 @@ class SpeakerFeatures:
                 f.append("top")
             if len(name.split()) < 2:
                 f.append("one_word")
+            if name.split()[0].lower() in stop_words():
+                f.append("first_word_stop")  # "Quand X", "Selon Y": a stop word the NER took in
             # a linear model needs the combinations a reader weighs together: who the
             # candidate is to the rules, where they stand, how the quote is attributed
             who = ("rule" if name == rule else "none" if rule is None else "other") \

@@ -27,7 +27,8 @@ from talentflow.nlp.quote_lexicon import (_DOCUMENT_LEAD, _GENDER_OF, _GENDERED,
                                           _SENTENCE_END, _SPEECH, _SUBJECT_PRONOUN,
                                           _TITLE_BEFORE, _TITLE_OPENING, _VERB_FIRST,
                                           _VERB_LEAD, _titled)
-from talentflow.nlp.quote_names import Forms, is_name, name_forms
+from talentflow.nlp.convert import fold
+from talentflow.nlp.quote_names import _TITLE_WORDS, Forms, is_name, name_forms
 from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
                                            model_path, quotes_of, tidy_names)
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers, inside_answers,
@@ -79,6 +80,7 @@ class QuoteFinder:
         the dependency and head lemma of each person mention by its start.
         ``self.spans`` keeps every quote found, with its speaker candidates, for training."""
         self._gender_memo = None
+        self._surnames = None  # folded last word -> (starts, names), built on first use
         self.spans: list[QuoteSpan] = []
         spans = quoted_spans(text)
         spans += single_quoted(text, spans)
@@ -183,6 +185,12 @@ class QuoteFinder:
                 return first[2], True
         attributed = bool(speech.search(after[:60]) or _INVERTED[self.lang].match(after))
         if attributed:
+            # '», a ajouté X.' where the NER missed the lone surname of someone it tagged
+            # in full before: that person
+            surnamed = self._surname_after(after[:80], start, persons)
+            if surnamed:
+                self._how = "named_after"
+                return surnamed, True
             self._how = "pronoun_after"
             return self._pronoun(text, end, end + min(len(after), 60), start, persons,
                                  pronouns), True
@@ -231,6 +239,24 @@ class QuoteFinder:
                                    keep=lambda name: genders.get(name) == wanted) \
             or persons.last_before(quote_start,
                                    keep=lambda name: genders.get(name, wanted) == wanted)
+
+    def _surname_after(self, after: str, at: int, persons) -> str | None:
+        """A capitalised word of the attribution that is the last word of a full name
+        the text gave before ``at`` (the nearest such person)."""
+        for word in _CAPITALISED.findall(after):
+            if word.lower() in _TITLE_WORDS:
+                continue
+            if self._surnames is None:
+                self._surnames = {}
+                for start, _end, name in persons.items:
+                    starts, names = self._surnames.setdefault(fold(name.split()[-1]), ([], []))
+                    starts.append(start)
+                    names.append(name)
+            starts, names = self._surnames.get(fold(word), ((), ()))
+            index = bisect_left(starts, at) - 1
+            if index >= 0:
+                return names[index]
+        return None
 
     def _genders(self, text: str, persons) -> dict[str, str]:
         """"f" or "m" for the people whose gender the article shows: a title before their
@@ -333,6 +359,9 @@ def _clause_end(text: str, end: int, lang: str = "fr") -> int:
             return lo
     match = _SENTENCE_END.search(text, lo, limit)
     return match.start() if match else limit
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+")
 
 
 class _People:
