@@ -213,3 +213,15 @@ def test_the_parse_subject_of_the_sentence_before_is_a_feature():
     span = features.span(start, start + len(QUOTE_FR), "marks", None, None, "pronoun_after")
     subject = {c.name for c in span.candidates if "parse_subject" in c.features}
     assert subject == {"Odile Fenwarth"}
+
+
+def test_celle_qui_attributes_like_a_pronoun():
+    text = ("Mme Odile Fenwarth et M. Basile Quennec ont visité la fabrique mardi. "
+            f"« {QUOTE_FR} », explique celle qui dirige la régie.")
+    finder = QuoteFinder("fr")
+    finder.model = None
+    finder.find(text, [_at(text, "Odile Fenwarth"), _at(text, "Basile Quennec")], [])
+    assert [s.how for s in finder.spans] == ["pronoun_after"]
+    feats = {c.name: c.features for c in finder.spans[0].candidates}
+    assert "pronoun=agree" in feats["Odile Fenwarth"]
+    assert "pronoun=clash" in feats["Basile Quennec"]

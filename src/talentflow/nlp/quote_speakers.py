@@ -76,7 +76,8 @@ _WORD_AT = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"(\w+)['’]?[\s\u00a0\u202f]*[«“„\"]?[\s\u00a0\u202f]*$")
 _NEXT = re.compile(r"[\s\u00a0\u202f]*[»”\"“]?[\s\u00a0\u202f]*(\S?\w*)")
 _PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "he": "m", "she": "f", "him": "m",
-                   "her": "f", "ce dernier": "m", "cette dernière": "f"}
+                   "her": "f", "ce dernier": "m", "cette dernière": "f", "celui qui": "m",
+                   "celle qui": "f", "l'intéressé": "m", "l'intéressée": "f"}
 _TITLE_GENDER = {"fr": re.compile(r"\b(?:(?P<f>la|cette)|le|ce) ", re.I),
                  "en": re.compile(r"(?!x)x")}
 
