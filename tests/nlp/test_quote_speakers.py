@@ -225,3 +225,16 @@ def test_celle_qui_attributes_like_a_pronoun():
     feats = {c.name: c.features for c in finder.spans[0].candidates}
     assert "pronoun=agree" in feats["Odile Fenwarth"]
     assert "pronoun=clash" in feats["Basile Quennec"]
+
+
+def test_a_name_the_tagger_never_read_as_a_proper_noun_is_marked():
+    # a participle opening the sentence, taken by the NER into the name
+    text = f"Ravie du résultat, Odile Fenwarth a parlé mardi. « {QUOTE_FR} », a-t-elle dit."
+    persons = [_at(text, "Ravie"), _at(text, "Odile Fenwarth")]
+    syntax = {persons[0][0]: ("nsubj", "parler", False),
+              persons[1][0]: ("nsubj", "parler", True)}
+    features = SpeakerFeatures(text, persons, [], (), "fr", [], syntax)
+    start = text.index(QUOTE_FR)
+    span = features.span(start, start + len(QUOTE_FR), "marks", None, None, "pronoun_after")
+    marked = {c.name for c in span.candidates if "no_propn" in c.features}
+    assert marked == {"Ravie"}

@@ -251,6 +251,13 @@ class SpeakerFeatures:
         for p in persons:
             self.counts[p[2]] = self.counts.get(p[2], 0) + 1
             self.mention_ends.setdefault(p[2], []).append(p[1])
+        # names the tagger never read as a proper noun ("Submergée par ...": no one)
+        tagged: dict[str, bool] = {}
+        for p in persons:
+            parse = self.syntax.get(p[0])
+            if parse is not None and len(parse) > 2:
+                tagged[p[2]] = tagged.get(p[2], False) or bool(parse[2])
+        self.no_propn = {name for name, proper in tagged.items() if not proper}
         self.top = max(self.counts, key=self.counts.get) if self.counts else None
         ranked = sorted(self.counts, key=lambda n: (-self.counts[n], n))
         self.main = [n for n in ranked[:MAIN_PEOPLE] if self.counts[n] >= 2 and len(n.split()) >= 2]
@@ -262,7 +269,7 @@ class SpeakerFeatures:
 
     def _parse(self, side: str, at: int, sentences: int) -> list[str]:
         """The mention's role in the parse: subject (of a verb of saying), object, ..."""
-        dep, head = self.syntax.get(at, (None, ""))
+        dep, head = self.syntax.get(at, (None, ""))[:2]
         if dep is None:
             return []
         role = "subj" if dep.startswith("nsubj") else dep if dep in (
@@ -538,6 +545,8 @@ class SpeakerFeatures:
                 f.append("top")
             if len(name.split()) < 2:
                 f.append("one_word")
+            if name in self.no_propn and lang == "fr":  # (in English: CV -0.001 to -0.002)
+                f.append("no_propn")
             if name.split()[0].lower() in stop_words():
                 f.append("first_word_stop")  # "Quand X", "Selon Y": a stop word the NER took in
             # a linear model needs the combinations a reader weighs together: who the

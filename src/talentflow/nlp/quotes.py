@@ -67,7 +67,10 @@ class QuoteFinder:
                           if named.setdefault(name, is_name(name, text)))
         movers = {m.person for m in doc._.tf_moves or []}
         # each name's place in the parse: "X" subject of "déclarer" says the words
-        syntax = {ent.start_char: (ent.root.dep_, ent.root.head.lemma_.lower())
+        # and whether the tagger read its words as a proper noun ("Submergée par ...", a
+        # participle opening a sentence, is no one)
+        syntax = {ent.start_char: (ent.root.dep_, ent.root.head.lemma_.lower(),
+                                   any(t.pos_ == "PROPN" for t in ent))
                   for ent in doc.ents if ent.label_ == "PER"}
         doc._.tf_quotes = self.find(text, persons, pronouns, movers, syntax)
         doc._.tf_quote_spans = self.spans
