@@ -453,6 +453,14 @@ def test_speaker_names_are_tidied_from_the_article_s_own_forms():
         "Anouk Pellerin"
 
 
+def test_a_capitalised_word_glued_before_a_first_name_is_dropped_not_an_initial():
+    text = "« Nous verrons », ajoute pour Radiox Julie Vantorre, du cabinet Orbel."
+    forms = name_forms(text, [(34, 54, "Radiox Julie Vantorre")])
+    assert tidy("Radiox Julie Vantorre", forms, text) == "Julie Vantorre"
+    text = "« Nous verrons », ajoute J. Julie Vantorre."
+    assert tidy("J. Julie Vantorre", name_forms(text, []), text) == "J. Julie Vantorre"
+
+
 def test_glued_words_and_spelling_variants_give_way_to_the_article_s_own_name():
     text = ("The Brannock Players Cast met Odile Fenwarth. Odile Fenwarth spoke, and the cast "
             "cheered. Herrold Quimby Jr. and Herrold Quimby arrived. Stockbreeder Anselm Varga "

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from talentflow.nlp.first_names import is_first_name
+
 # a capitalised word taken for part of a name though it is a title or a form of address
 _TITLE_WORDS = frozenset({
     "m", "mm", "mme", "mlle", "melle", "mr", "mrs", "ms", "miss", "dr", "dre", "pr", "me",
@@ -108,6 +110,13 @@ def tidy(speaker: str, forms: "Counter | Forms", text: str = "") -> str:
     # article writes the word in lowercase elsewhere, so it is no first name
     while len(words) >= 3 and text and words[0].lower() not in _PARTICLES \
             and written_lowercase(text, words[0]):
+        words = words[1:]
+    # a capitalised word glued before a known first name and a surname (a medium, a place:
+    # "Radiox Maëlle Y") that the article also writes without it: the name starts at the
+    # first name (an initial, "J. Maëlle Y", stays: it is the person's own)
+    if len(words) >= 3 and text and words[0].lower() not in _PARTICLES \
+            and not words[0].endswith(".") and len(words[0]) > 2 \
+            and is_first_name(words[1]) and not is_first_name(words[0]):
         words = words[1:]
     joined = " ".join(words)
     if len(words) >= 2:
