@@ -238,3 +238,12 @@ def test_a_name_the_tagger_never_read_as_a_proper_noun_is_marked():
     span = features.span(start, start + len(QUOTE_FR), "marks", None, None, "pronoun_after")
     marked = {c.name for c in span.candidates if "no_propn" in c.features}
     assert marked == {"Ravie"}
+
+
+def test_a_lone_word_before_a_full_name_in_the_attribution_gives_way_to_it():
+    # the NER took the title for a person of its own
+    text = f"La régie a publié ses comptes. « {QUOTE_FR} », a dit son Directeur, Basile Quennec."
+    finder = QuoteFinder("fr")
+    finder.model = None
+    finder.find(text, [_at(text, "Directeur"), _at(text, "Basile Quennec")], [])
+    assert [s.rule for s in finder.spans] == ["Basile Quennec"]

@@ -28,6 +28,7 @@ from talentflow.nlp.quote_lexicon import (_DOCUMENT_LEAD, _GENDER_OF, _GENDERED,
                                           _TITLE_BEFORE, _TITLE_OPENING, _VERB_FIRST,
                                           _VERB_LEAD, _titled)
 from talentflow.nlp.convert import fold
+from talentflow.nlp.first_names import is_first_name
 from talentflow.nlp.quote_names import _TITLE_WORDS, Forms, is_name, name_forms
 from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
                                            model_path, quotes_of, tidy_names)
@@ -172,6 +173,11 @@ class QuoteFinder:
         named = persons.within(end, after_end)
         if named:
             first = named[0]
+            # "», a dit son Directeur, X Y": a lone capitalised word the NER took for a
+            # person (a title, an institution) before a full name in the attribution
+            if len(first[2].split()) == 1 and len(named) > 1 and len(named[1][2].split()) > 1 \
+                    and named[1][0] - first[1] <= 40 and not is_first_name(first[2]):
+                first = named[1]
             lead = text[end:first[0]]
             if _DOCUMENT_LEAD.search(lead):
                 self._how = "no_person"  # a document speaks
