@@ -247,3 +247,11 @@ def test_a_lone_word_before_a_full_name_in_the_attribution_gives_way_to_it():
     finder.model = None
     finder.find(text, [_at(text, "Directeur"), _at(text, "Basile Quennec")], [])
     assert [s.rule for s in finder.spans] == ["Basile Quennec"]
+
+
+def test_a_lone_word_before_a_full_name_ahead_of_the_quote_gives_way_to_it():
+    text = f"Ravie du résultat, Odile Fenwarth a déclaré : « {QUOTE_FR} »."
+    finder = QuoteFinder("fr")
+    finder.model = None
+    finder.find(text, [_at(text, "Ravie"), _at(text, "Odile Fenwarth")], [])
+    assert [s.rule for s in finder.spans] == ["Odile Fenwarth"]

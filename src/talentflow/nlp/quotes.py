@@ -218,6 +218,10 @@ class QuoteFinder:
         if named:
             if self.lang != "en" or speech.search(before) or _INTRODUCED.search(before):
                 self._how = "named_before"
+                # a lone word that is no first name ("Ravie, X Y a dit"): the full name
+                full = next((p[2] for p in named if len(p[2].split()) > 1), None)
+                if len(named[0][2].split()) == 1 and full and not is_first_name(named[0][2]):
+                    return full, True
                 return named[0][2], True
             self._how = "phrase"
             return None, True
