@@ -172,6 +172,11 @@ def _whole_surname(word: str, index: Forms) -> str | None:
             whole = {f for f in whole if counts[f] + extra[f] > 0}
         if len(whole) == 1:
             return whole.pop()
+        if side == 0 and len(whole) > 1 and len({" ".join(f.split()[:2]) for f in whole}) == 1 \
+                and all(len(f.split()) >= 3 for f in whole):
+            # a first name alone, the article's forms differing past the second word
+            # ("A B Cxy", "A B Cxi"): one person spelt two ways, the most written
+            return max(sorted(whole), key=lambda f: (counts[f], len(f)))
         if side == -1 and len({f[:1].lower() for f in whole}) == 1:
             # the names the NER tagged first, then those only the text's words give
             return max(sorted(whole), key=lambda f: (
