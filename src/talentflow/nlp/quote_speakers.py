@@ -31,7 +31,6 @@ from talentflow.nlp.quote_lexicon import (_DEFINITE_TITLE, _DOCUMENT_LEAD, _GEND
                                           _VERB_LEAD, _WORK_LEAD)
 from talentflow.nlp.convert import fold
 from talentflow.nlp.first_names import stop_words
-from talentflow.nlp.quote_names import tidy
 from talentflow.nlp.records import QuoteCandidate
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -604,17 +603,3 @@ def _titled_near(text: str, mentions: list, title: str) -> bool:
         if re.search(r"\b" + re.escape(title) + r"\b", around):
             return True
     return False
-
-
-def tidy_names(span: QuoteSpan, forms, text: str) -> None:
-    """The names as the output gives them (``quote_names.tidy``), candidates that tidy to
-    the same name merged: the label and the decision are about that name."""
-    span.rule = tidy(span.rule, forms, text) if span.rule else None
-    merged: dict[str, SpeakerCandidate] = {}
-    for cand in span.candidates:
-        name = tidy(cand.name, forms, text)
-        if name in merged:
-            merged[name].features = sorted(set(merged[name].features) | set(cand.features))
-        else:
-            merged[name] = SpeakerCandidate(name, cand.features)
-    span.candidates = list(merged.values())

@@ -29,9 +29,9 @@ from talentflow.nlp.quote_lexicon import (_DOCUMENT_LEAD, _GENDER_OF, _GENDERED,
                                           _VERB_LEAD, _titled)
 from talentflow.nlp.convert import fold
 from talentflow.nlp.first_names import is_first_name
-from talentflow.nlp.quote_names import _TITLE_WORDS, Forms, is_name, name_forms
-from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
-                                           model_path, quotes_of, tidy_names)
+from talentflow.nlp.quote_names import _TITLE_WORDS, Forms, is_name, name_forms, tidy
+from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerCandidate, SpeakerFeatures,
+                                           load_speaker_model, model_path, quotes_of)
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers, inside_answers,
                                         interview_answers, is_heading, labelled_answers,
                                         quoted_spans, single_quoted, unclosed_quotes)
@@ -482,3 +482,17 @@ class _Quoted:
         piece = text[lo:start - 1] if start > 0 else ""
         cut = max(piece.rfind(". "), piece.rfind("\n"), piece.rfind("? "), piece.rfind("! "))
         return lo + cut + 1 if cut >= 0 else lo
+
+
+def tidy_names(span: QuoteSpan, forms, text: str) -> None:
+    """The names as the output gives them (``quote_names.tidy``), candidates that tidy to
+    the same name merged: the label and the decision are about that name."""
+    span.rule = tidy(span.rule, forms, text) if span.rule else None
+    merged: dict[str, SpeakerCandidate] = {}
+    for cand in span.candidates:
+        name = tidy(cand.name, forms, text)
+        if name in merged:
+            merged[name].features = sorted(set(merged[name].features) | set(cand.features))
+        else:
+            merged[name] = SpeakerCandidate(name, cand.features)
+    span.candidates = list(merged.values())
