@@ -184,3 +184,74 @@ def test_a_french_quote_ending_a_sentence_is_not_attributed_by_the_next_one():
     finder = QuoteFinder("fr")
     finder.find(text, [(0, 13, "Inès Valcourt")], [])
     assert [(s.how, s.rule) for s in finder.spans] == [("speech_before", "Inès Valcourt")]
+
+
+def _at(text: str, name: str, nth: int = 0) -> tuple[int, int, str]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return (start, start + len(name), name)
+
+
+def test_a_lone_surname_after_the_verb_names_the_person_given_in_full():
+    # the NER tagged "Odile Fenwarth" but missed the bare surname of the attribution
+    text = ("Odile Fenwarth et Basile Quennec ont visité la fabrique mardi. "
+            f"« {QUOTE_FR} », a ajouté Fenwarth.")
+    finder = QuoteFinder("fr")
+    finder.model = None
+    finder.find(text, [_at(text, "Odile Fenwarth"), _at(text, "Basile Quennec")], [])
+    assert [(s.rule, s.how) for s in finder.spans] == [("Odile Fenwarth", "named_after")]
+
+
+def test_the_parse_subject_of_the_sentence_before_is_a_feature():
+    text = ("Odile Fenwarth a salué son prédécesseur Basile Quennec. "
+            f"« {QUOTE_FR} », a-t-elle dit.")
+    persons = [_at(text, "Odile Fenwarth"), _at(text, "Basile Quennec")]
+    syntax = {persons[0][0]: ("nsubj", "saluer"), persons[1][0]: ("appos", "prédécesseur")}
+    features = SpeakerFeatures(text, persons, [], (), "fr", [], syntax)
+    start = text.index(QUOTE_FR)
+    span = features.span(start, start + len(QUOTE_FR), "marks", None, None, "pronoun_after")
+    subject = {c.name for c in span.candidates if "parse_subject" in c.features}
+    assert subject == {"Odile Fenwarth"}
+
+
+def test_celle_qui_attributes_like_a_pronoun():
+    text = ("Mme Odile Fenwarth et M. Basile Quennec ont visité la fabrique mardi. "
+            f"« {QUOTE_FR} », explique celle qui dirige la régie.")
+    finder = QuoteFinder("fr")
+    finder.model = None
+    finder.find(text, [_at(text, "Odile Fenwarth"), _at(text, "Basile Quennec")], [])
+    assert [s.how for s in finder.spans] == ["pronoun_after"]
+    feats = {c.name: c.features for c in finder.spans[0].candidates}
+    assert "pronoun=agree" in feats["Odile Fenwarth"]
+    assert "pronoun=clash" in feats["Basile Quennec"]
+
+
+def test_a_name_the_tagger_never_read_as_a_proper_noun_is_marked():
+    # a participle opening the sentence, taken by the NER into the name
+    text = f"Ravie du résultat, Odile Fenwarth a parlé mardi. « {QUOTE_FR} », a-t-elle dit."
+    persons = [_at(text, "Ravie"), _at(text, "Odile Fenwarth")]
+    syntax = {persons[0][0]: ("nsubj", "parler", False),
+              persons[1][0]: ("nsubj", "parler", True)}
+    features = SpeakerFeatures(text, persons, [], (), "fr", [], syntax)
+    start = text.index(QUOTE_FR)
+    span = features.span(start, start + len(QUOTE_FR), "marks", None, None, "pronoun_after")
+    marked = {c.name for c in span.candidates if "no_propn" in c.features}
+    assert marked == {"Ravie"}
+
+
+def test_a_lone_word_before_a_full_name_in_the_attribution_gives_way_to_it():
+    # the NER took the title for a person of its own
+    text = f"La régie a publié ses comptes. « {QUOTE_FR} », a dit son Directeur, Basile Quennec."
+    finder = QuoteFinder("fr")
+    finder.model = None
+    finder.find(text, [_at(text, "Directeur"), _at(text, "Basile Quennec")], [])
+    assert [s.rule for s in finder.spans] == ["Basile Quennec"]
+
+
+def test_a_lone_word_before_a_full_name_ahead_of_the_quote_gives_way_to_it():
+    text = f"Ravie du résultat, Odile Fenwarth a déclaré : « {QUOTE_FR} »."
+    finder = QuoteFinder("fr")
+    finder.model = None
+    finder.find(text, [_at(text, "Ravie"), _at(text, "Odile Fenwarth")], [])
+    assert [s.rule for s in finder.spans] == ["Odile Fenwarth"]

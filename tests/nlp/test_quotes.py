@@ -453,6 +453,22 @@ def test_speaker_names_are_tidied_from_the_article_s_own_forms():
         "Anouk Pellerin"
 
 
+def test_a_capitalised_word_glued_before_a_first_name_is_dropped_not_an_initial():
+    text = "« Nous verrons », ajoute pour Radiox Julie Vantorre, du cabinet Orbel."
+    forms = name_forms(text, [(34, 54, "Radiox Julie Vantorre")])
+    assert tidy("Radiox Julie Vantorre", forms, text) == "Julie Vantorre"
+    text = "« Nous verrons », ajoute J. Julie Vantorre."
+    assert tidy("J. Julie Vantorre", name_forms(text, []), text) == "J. Julie Vantorre"
+
+
+def test_a_first_name_alone_takes_the_full_name_spelt_two_ways():
+    text = ("Anouk Belvar Tessier a parlé. Anouk Belvar Tessier est partie. "
+            "Anouk Belvar Tesier reviendra, dit Anouk.")
+    persons = [(0, 20, "Anouk Belvar Tessier"), (30, 50, "Anouk Belvar Tessier"),
+               (62, 81, "Anouk Belvar Tesier")]
+    assert tidy("Anouk", name_forms(text, persons), text) == "Anouk Belvar Tessier"
+
+
 def test_glued_words_and_spelling_variants_give_way_to_the_article_s_own_name():
     text = ("The Brannock Players Cast met Odile Fenwarth. Odile Fenwarth spoke, and the cast "
             "cheered. Herrold Quimby Jr. and Herrold Quimby arrived. Stockbreeder Anselm Varga "

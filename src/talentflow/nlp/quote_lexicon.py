@@ -38,7 +38,8 @@ _SPEECH = {
         r"testif(?:ies|ied)|responded|wondered|joked|boasted|complained)\b", re.I),
 }
 _PRONOUN = {
-    "fr": re.compile(r"(?:\b|-t-|-)(?:il|elle|lui)\b|\bce dernier\b|\bcette dernière\b", re.I),
+    "fr": re.compile(r"(?:\b|-t-|-)(?:il|elle|lui)\b|\bce dernier\b|\bcette dernière\b"
+                     r"|\bcel(?:ui|le) qui\b|\bl['’]intéressée?\b", re.I),
     "en": re.compile(r"\b(?:he|she|him|her|the latter)\b", re.I),
 }
 # "», s'est-il emporté", '," she fumed': a pronoun and any verb right after the marks
@@ -48,7 +49,8 @@ _INVERTED = {
     "en": re.compile(r"[\s»”\"“,]{0,4}(?:he|she) \w+(?:ed|s)\b", re.I),
 }
 _GENDER_OF = {"il": "m", "lui": "m", "elle": "f", "he": "m", "him": "m", "she": "f",
-              "her": "f"}
+              "her": "f", "celui qui": "m", "celle qui": "f", "l'intéressé": "m",
+              "l'intéressée": "f", "l’intéressé": "m", "l’intéressée": "f"}
 _TITLES = {
     "fr": r"\b(?:(?P<f>Mme|Madame|Mlle|Mademoiselle)|M\.|MM\.|Monsieur)",
     "en": r"\b(?:(?P<f>Mrs|Ms|Miss|Lady|Dame)|Mr|Sir|Lord)\b\.?",

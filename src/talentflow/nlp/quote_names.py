@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from talentflow.nlp.first_names import is_first_name
+
 # a capitalised word taken for part of a name though it is a title or a form of address
 _TITLE_WORDS = frozenset({
     "m", "mm", "mme", "mlle", "melle", "mr", "mrs", "ms", "miss", "dr", "dre", "pr", "me",
@@ -109,6 +111,13 @@ def tidy(speaker: str, forms: "Counter | Forms", text: str = "") -> str:
     while len(words) >= 3 and text and words[0].lower() not in _PARTICLES \
             and written_lowercase(text, words[0]):
         words = words[1:]
+    # a capitalised word glued before a known first name and a surname (a medium, a place:
+    # "Radiox Maëlle Y") that the article also writes without it: the name starts at the
+    # first name (an initial, "J. Maëlle Y", stays: it is the person's own)
+    if len(words) >= 3 and text and words[0].lower() not in _PARTICLES \
+            and not words[0].endswith(".") and len(words[0]) > 2 \
+            and is_first_name(words[1]) and not is_first_name(words[0]):
+        words = words[1:]
     joined = " ".join(words)
     if len(words) >= 2:
         return _inside(words, joined, index)
@@ -163,6 +172,11 @@ def _whole_surname(word: str, index: Forms) -> str | None:
             whole = {f for f in whole if counts[f] + extra[f] > 0}
         if len(whole) == 1:
             return whole.pop()
+        if side == 0 and len(whole) > 1 and len({" ".join(f.split()[:2]) for f in whole}) == 1 \
+                and all(len(f.split()) >= 3 for f in whole):
+            # a first name alone, the article's forms differing past the second word
+            # ("A B Cxy", "A B Cxi"): one person spelt two ways, the most written
+            return max(sorted(whole), key=lambda f: (counts[f], len(f)))
         if side == -1 and len({f[:1].lower() for f in whole}) == 1:
             # the names the NER tagged first, then those only the text's words give
             return max(sorted(whole), key=lambda f: (

@@ -30,7 +30,7 @@ from talentflow.nlp.quote_lexicon import (_DEFINITE_TITLE, _DOCUMENT_LEAD, _GEND
                                           _TITLE_BEFORE, _TITLE_OPENING, _VERB_FIRST,
                                           _VERB_LEAD, _WORK_LEAD)
 from talentflow.nlp.convert import fold
-from talentflow.nlp.quote_names import tidy
+from talentflow.nlp.first_names import stop_words
 from talentflow.nlp.records import QuoteCandidate
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -75,7 +75,8 @@ _WORD_AT = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"(\w+)['’]?[\s\u00a0\u202f]*[«“„\"]?[\s\u00a0\u202f]*$")
 _NEXT = re.compile(r"[\s\u00a0\u202f]*[»”\"“]?[\s\u00a0\u202f]*(\S?\w*)")
 _PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "he": "m", "she": "f", "him": "m",
-                   "her": "f", "ce dernier": "m", "cette dernière": "f"}
+                   "her": "f", "ce dernier": "m", "cette dernière": "f", "celui qui": "m",
+                   "celle qui": "f", "l'intéressé": "m", "l'intéressée": "f"}
 _TITLE_GENDER = {"fr": re.compile(r"\b(?:(?P<f>la|cette)|le|ce) ", re.I),
                  "en": re.compile(r"(?!x)x")}
 
@@ -249,6 +250,13 @@ class SpeakerFeatures:
         for p in persons:
             self.counts[p[2]] = self.counts.get(p[2], 0) + 1
             self.mention_ends.setdefault(p[2], []).append(p[1])
+        # names the tagger never read as a proper noun ("Submergée par ...": no one)
+        tagged: dict[str, bool] = {}
+        for p in persons:
+            parse = self.syntax.get(p[0])
+            if parse is not None and len(parse) > 2:
+                tagged[p[2]] = tagged.get(p[2], False) or bool(parse[2])
+        self.no_propn = {name for name, proper in tagged.items() if not proper}
         self.top = max(self.counts, key=self.counts.get) if self.counts else None
         ranked = sorted(self.counts, key=lambda n: (-self.counts[n], n))
         self.main = [n for n in ranked[:MAIN_PEOPLE] if self.counts[n] >= 2 and len(n.split()) >= 2]
@@ -260,7 +268,7 @@ class SpeakerFeatures:
 
     def _parse(self, side: str, at: int, sentences: int) -> list[str]:
         """The mention's role in the parse: subject (of a verb of saying), object, ..."""
-        dep, head = self.syntax.get(at, (None, ""))
+        dep, head = self.syntax.get(at, (None, ""))[:2]
         if dep is None:
             return []
         role = "subj" if dep.startswith("nsubj") else dep if dep in (
@@ -338,6 +346,17 @@ class SpeakerFeatures:
             return (_PRONOUN_GENDER.get(word, "?") if word else "?"), lo, start
         return None, end, window_hi
 
+    def _last_subject(self, at: int) -> str | None:
+        """The last full name the parse made a subject, from the start of the sentence
+        before the quote's own up to the quote: who the text was about when it quotes."""
+        end = bisect_left(self.ends, at) - 1
+        lo = self.ends[end - 1] + 1 if end >= 1 else 0
+        for p in reversed(self.persons[bisect_left(self.starts, lo):bisect_left(self.starts, at)]):
+            if p[1] <= at and len(p[2].split()) >= 2 \
+                    and (self.syntax.get(p[0], ("", ""))[0] or "").startswith("nsubj"):
+                return p[2]
+        return None
+
     def _title_in_attribution(self, end: int) -> tuple[str | None, str | None]:
         """The person noun and its article's gender in "», a déclaré la ministre." """
         text, lang = self.text, self.lang
@@ -414,6 +433,7 @@ class SpeakerFeatures:
         coref = {name for _at, name in self.pronouns[bisect_left(self.pronouns, (p_lo,)):
                                                      bisect_left(self.pronouns, (p_hi,))]}
         title, title_gender = self._title_in_attribution(end)
+        subject = self._last_subject(start)
         speech = _SPEECH[lang]
         shape = self._shape(start, end, style)
         candidates = []
@@ -509,6 +529,8 @@ class SpeakerFeatures:
                 f.append(f"title={agree}")
                 if _titled_near(text, ms, title):
                     f.append("title_named")
+            if name == subject:  # "X a salué Y. « ... », a-t-il dit": X, not the last named
+                f += ["parse_subject", f"parse_subject&pron={pron_gender is not None}"]
             if name in self.movers:
                 f.append("mover")
             if name == self.lead:
@@ -522,6 +544,10 @@ class SpeakerFeatures:
                 f.append("top")
             if len(name.split()) < 2:
                 f.append("one_word")
+            if name in self.no_propn and lang == "fr":  # (in English: CV -0.001 to -0.002)
+                f.append("no_propn")
+            if name.split()[0].lower() in stop_words():
+                f.append("first_word_stop")  # "Quand X", "Selon Y": a stop word the NER took in
             # a linear model needs the combinations a reader weighs together: who the
             # candidate is to the rules, where they stand, how the quote is attributed
             who = ("rule" if name == rule else "none" if rule is None else "other") \
@@ -577,17 +603,3 @@ def _titled_near(text: str, mentions: list, title: str) -> bool:
         if re.search(r"\b" + re.escape(title) + r"\b", around):
             return True
     return False
-
-
-def tidy_names(span: QuoteSpan, forms, text: str) -> None:
-    """The names as the output gives them (``quote_names.tidy``), candidates that tidy to
-    the same name merged: the label and the decision are about that name."""
-    span.rule = tidy(span.rule, forms, text) if span.rule else None
-    merged: dict[str, SpeakerCandidate] = {}
-    for cand in span.candidates:
-        name = tidy(cand.name, forms, text)
-        if name in merged:
-            merged[name].features = sorted(set(merged[name].features) | set(cand.features))
-        else:
-            merged[name] = SpeakerCandidate(name, cand.features)
-    span.candidates = list(merged.values())

@@ -27,9 +27,11 @@ from talentflow.nlp.quote_lexicon import (_DOCUMENT_LEAD, _GENDER_OF, _GENDERED,
                                           _SENTENCE_END, _SPEECH, _SUBJECT_PRONOUN,
                                           _TITLE_BEFORE, _TITLE_OPENING, _VERB_FIRST,
                                           _VERB_LEAD, _titled)
-from talentflow.nlp.quote_names import Forms, is_name, name_forms
-from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerFeatures, load_speaker_model,
-                                           model_path, quotes_of, tidy_names)
+from talentflow.nlp.convert import fold
+from talentflow.nlp.first_names import is_first_name
+from talentflow.nlp.quote_names import _TITLE_WORDS, Forms, is_name, name_forms, tidy
+from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerCandidate, SpeakerFeatures,
+                                           load_speaker_model, model_path, quotes_of)
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers, inside_answers,
                                         interview_answers, is_heading, labelled_answers,
                                         quoted_spans, single_quoted, unclosed_quotes)
@@ -66,7 +68,10 @@ class QuoteFinder:
                           if named.setdefault(name, is_name(name, text)))
         movers = {m.person for m in doc._.tf_moves or []}
         # each name's place in the parse: "X" subject of "déclarer" says the words
-        syntax = {ent.start_char: (ent.root.dep_, ent.root.head.lemma_.lower())
+        # and whether the tagger read its words as a proper noun ("Submergée par ...", a
+        # participle opening a sentence, is no one)
+        syntax = {ent.start_char: (ent.root.dep_, ent.root.head.lemma_.lower(),
+                                   any(t.pos_ == "PROPN" for t in ent))
                   for ent in doc.ents if ent.label_ == "PER"}
         doc._.tf_quotes = self.find(text, persons, pronouns, movers, syntax)
         doc._.tf_quote_spans = self.spans
@@ -79,6 +84,7 @@ class QuoteFinder:
         the dependency and head lemma of each person mention by its start.
         ``self.spans`` keeps every quote found, with its speaker candidates, for training."""
         self._gender_memo = None
+        self._surnames = None  # folded last word -> (starts, names), built on first use
         self.spans: list[QuoteSpan] = []
         spans = quoted_spans(text)
         spans += single_quoted(text, spans)
@@ -167,6 +173,11 @@ class QuoteFinder:
         named = persons.within(end, after_end)
         if named:
             first = named[0]
+            # "», a dit son Directeur, X Y": a lone capitalised word the NER took for a
+            # person (a title, an institution) before a full name in the attribution
+            if len(first[2].split()) == 1 and len(named) > 1 and len(named[1][2].split()) > 1 \
+                    and named[1][0] - first[1] <= 40 and not is_first_name(first[2]):
+                first = named[1]
             lead = text[end:first[0]]
             if _DOCUMENT_LEAD.search(lead):
                 self._how = "no_person"  # a document speaks
@@ -183,6 +194,12 @@ class QuoteFinder:
                 return first[2], True
         attributed = bool(speech.search(after[:60]) or _INVERTED[self.lang].match(after))
         if attributed:
+            # '», a ajouté X.' where the NER missed the lone surname of someone it tagged
+            # in full before: that person
+            surnamed = self._surname_after(after[:80], start, persons)
+            if surnamed:
+                self._how = "named_after"
+                return surnamed, True
             self._how = "pronoun_after"
             return self._pronoun(text, end, end + min(len(after), 60), start, persons,
                                  pronouns), True
@@ -201,6 +218,10 @@ class QuoteFinder:
         if named:
             if self.lang != "en" or speech.search(before) or _INTRODUCED.search(before):
                 self._how = "named_before"
+                # a lone word that is no first name ("Ravie, X Y a dit"): the full name
+                full = next((p[2] for p in named if len(p[2].split()) > 1), None)
+                if len(named[0][2].split()) == 1 and full and not is_first_name(named[0][2]):
+                    return full, True
                 return named[0][2], True
             self._how = "phrase"
             return None, True
@@ -231,6 +252,24 @@ class QuoteFinder:
                                    keep=lambda name: genders.get(name) == wanted) \
             or persons.last_before(quote_start,
                                    keep=lambda name: genders.get(name, wanted) == wanted)
+
+    def _surname_after(self, after: str, at: int, persons) -> str | None:
+        """A capitalised word of the attribution that is the last word of a full name
+        the text gave before ``at`` (the nearest such person)."""
+        for word in _CAPITALISED.findall(after):
+            if word.lower() in _TITLE_WORDS:
+                continue
+            if self._surnames is None:
+                self._surnames = {}
+                for start, _end, name in persons.items:
+                    starts, names = self._surnames.setdefault(fold(name.split()[-1]), ([], []))
+                    starts.append(start)
+                    names.append(name)
+            starts, names = self._surnames.get(fold(word), ((), ()))
+            index = bisect_left(starts, at) - 1
+            if index >= 0:
+                return names[index]
+        return None
 
     def _genders(self, text: str, persons) -> dict[str, str]:
         """"f" or "m" for the people whose gender the article shows: a title before their
@@ -333,6 +372,9 @@ def _clause_end(text: str, end: int, lang: str = "fr") -> int:
             return lo
     match = _SENTENCE_END.search(text, lo, limit)
     return match.start() if match else limit
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+")
 
 
 class _People:
@@ -440,3 +482,17 @@ class _Quoted:
         piece = text[lo:start - 1] if start > 0 else ""
         cut = max(piece.rfind(". "), piece.rfind("\n"), piece.rfind("? "), piece.rfind("! "))
         return lo + cut + 1 if cut >= 0 else lo
+
+
+def tidy_names(span: QuoteSpan, forms, text: str) -> None:
+    """The names as the output gives them (``quote_names.tidy``), candidates that tidy to
+    the same name merged: the label and the decision are about that name."""
+    span.rule = tidy(span.rule, forms, text) if span.rule else None
+    merged: dict[str, SpeakerCandidate] = {}
+    for cand in span.candidates:
+        name = tidy(cand.name, forms, text)
+        if name in merged:
+            merged[name].features = sorted(set(merged[name].features) | set(cand.features))
+        else:
+            merged[name] = SpeakerCandidate(name, cand.features)
+    span.candidates = list(merged.values())
