@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from talentflow.nlp.lang import LanguagePack
 
 APPOINTER = "p_appointer"
+FOUNDER = "p_founder_agent"
 _SUBJECTS = ("nsubj", "nsubj:obj")
 _OBJECTS = ("dobj", "obj")
 
@@ -39,3 +40,16 @@ def appointer_features(head: Token, pack: LanguagePack) -> list[str]:
     if token.dep_ in ("poss", "compound") and verb.lower_ in pack.government_words:
         return [APPOINTER, "p_appointer=owner"]
     return []
+
+
+def founder_features(head: Token, pack: LanguagePack) -> list[str]:
+    """``p_founder_agent`` for the agent of a founding verb ("la société fondée par X",
+    "the lab founded by X"): X made the organisation, the sentence's move is someone
+    else's (a wave of departures from "the company founded by X" is not X's)."""
+    if head.dep_ == "obl:agent":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+    else:
+        return []
+    return [FOUNDER] if verb.lemma_.lower() in pack.founding_verbs else []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from talentflow.nlp.appointers import appointer_features
+from talentflow.nlp.appointers import FOUNDER, appointer_features, founder_features
 from talentflow.nlp.convert import fold
 from talentflow.nlp.doc_context import DocContext, OrgMention, PersonMention
 from talentflow.nlp.extensions import ROLES
@@ -193,6 +193,7 @@ def pair_candidates(ctx: DocContext, pack: LanguagePack,
                 mover += ["far_" + f for f in sent_feats if f.startswith(("trig_", "n_"))]
                 mover += ["far_" + f for f in person_feats
                           if f.startswith(("p_dep", "p_role", "rule_"))]
+                mover += [f for f in person_feats if f == FOUNDER]  # read by move_model too
                 if index in orgs_by_sent:
                     mover.append("far_sent_has_org")
                 if index - 1 in orgs_by_sent:
@@ -285,7 +286,7 @@ def _person_features(doc: Doc, person: PersonMention, ctx: DocContext, roles: li
     feats.append(f"p_dep={head.dep_}")
     feats.append(f"p_head={head.head.lemma_.lower()}")
     feats.append(f"p_head_dep={head.dep_}>{head.head.lemma_.lower()}")
-    feats += appointer_features(head, pack)
+    feats += appointer_features(head, pack) + founder_features(head, pack)
     if person.start > 0:
         feats.append(f"p_prev={doc[person.start - 1].lower_}")
     if person.end < len(doc):

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from talentflow.core.errors import ModelNotInstalledError
 from talentflow.nlp import extensions  # noqa: F401  (registers Doc attributes)
-from talentflow.nlp.appointers import APPOINTER
+from talentflow.nlp.appointers import APPOINTER, FOUNDER
 from talentflow.nlp.arguments import context_of
 from talentflow.nlp.lang import JOIN, LEAVE, get_pack
 from talentflow.nlp.move_features import PairCandidate, PairGroup, group_pairs, pair_candidates
@@ -230,8 +230,14 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
 
 
 def _appointer_only(group: PairGroup) -> bool:
+    """Every same-sentence mention of the person appoints or dismisses rather than moves,
+    or every mention of the pair names who founded the organisation ("fondée par X")."""
     same = [c for c in group.candidates if "bias_scope=same" in c.features]
-    return bool(same) and all(APPOINTER in c.features for c in same)
+    return bool(same) and all(APPOINTER in c.features for c in same) or _founder_only(group)
+
+
+def _founder_only(group: PairGroup) -> bool:
+    return bool(group.candidates) and all(FOUNDER in c.features for c in group.candidates)
 
 
 def split_far(candidates: list[PairCandidate]) -> tuple[list[PairGroup], list[PairGroup]]:
@@ -267,7 +273,7 @@ def add_far_moves(moves: list[MoveCandidate], groups: list[PairGroup],
     blocked = {c.sent_start for group in groups for c in group.candidates
                if "far_trig_blocked" in c.features}
     people = _by_person((group, probs) for group, probs in zip(groups, probabilities)
-                        if group.evidence.sent_start not in blocked)
+                        if group.evidence.sent_start not in blocked and not _founder_only(group))
     added = []
     for scored in people:
         name = max((g.person for g, _ in scored), key=len)
