@@ -9,10 +9,10 @@ import math
 
 import pytest
 
-from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerCandidate, SpeakerFeatures,
-                                           SpeakerModel, choose, load_speaker_model,
-                                           model_path, previous_speakers, quotes_of,
-                                           with_previous)
+from talentflow.nlp.quote_speaker_features import SpeakerFeatures
+from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerCandidate, SpeakerModel, choose,
+                                           load_speaker_model, model_path, previous_speakers,
+                                           quotes_of, with_previous)
 from talentflow.nlp.quotes import QuoteFinder
 from talentflow.core import Article
 from talentflow.nlp import extract

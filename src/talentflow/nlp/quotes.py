@@ -30,8 +30,9 @@ from talentflow.nlp.quote_lexicon import (_DOCUMENT_LEAD, _GENDER_OF, _GENDERED,
 from talentflow.nlp.convert import fold
 from talentflow.nlp.first_names import is_first_name
 from talentflow.nlp.quote_names import _TITLE_WORDS, Forms, is_name, name_forms, tidy
-from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerCandidate, SpeakerFeatures,
-                                           load_speaker_model, model_path, quotes_of)
+from talentflow.nlp.quote_speaker_features import SpeakerFeatures
+from talentflow.nlp.quote_speakers import (QuoteSpan, SpeakerCandidate, load_speaker_model,
+                                           model_path, quotes_of)
 from talentflow.nlp.quote_spans import (_WORD, block_quotes, dash_answers, inside_answers,
                                         interview_answers, is_heading, labelled_answers,
                                         quoted_spans, single_quoted, unclosed_quotes)
