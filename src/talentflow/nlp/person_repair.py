@@ -59,7 +59,7 @@ class PersonRepair:
         first_names()  # built with the pipeline (0.2 s), not inside the first article
 
     def __call__(self, doc: Doc) -> Doc:
-        self._text = None  # the article's text, read once and only when a name needs it
+        self._text = None  # see _article_text
         object_orgs = self._object_orgs(doc)
         if object_orgs:
             doc.ents = [Span(doc, e.start, e.end, label="ORG")
@@ -205,9 +205,13 @@ class PersonRepair:
         the article (one it also writes in lowercase)."""
         if i < 0 or i in tagged or not doc[i].is_title or not is_first_name(doc[i].text):
             return False
+        return not written_lowercase(self._article_text(doc), doc[i].text)
+
+    def _article_text(self, doc: Doc) -> str:
+        """The article's text, read once per article and only when a name needs it."""
         if self._text is None:
             self._text = doc.text
-        return not written_lowercase(self._text, doc[i].text)
+        return self._text
 
     def _org_then_person(self, ent: Span, tagged: set[int]) -> bool:
         """"Quillmark Ines Dalmas": an organisation's name, then a first name and a
@@ -231,7 +235,8 @@ class PersonRepair:
             return False
         # the word before the first name written in lowercase elsewhere is a common noun
         # naming what the person gives their name to ("Stade", "Lycée", "Rue")
-        return not any(written_lowercase(self._text, t.text) for t in prefix)
+        text = self._article_text(ent.doc)
+        return not any(written_lowercase(text, t.text) for t in prefix)
 
     def _first_name_first(self, ent: Span, role_starts: set[int]) -> bool:
         """"a déclaré Kofi Mensah" with the name typed ORG or LOC: a known first name, then
@@ -247,9 +252,7 @@ class PersonRepair:
                 or not all(t.is_alpha or t.text in _PARTICLES or "-" in t.text for t in ent):
             return False
         doc = ent.doc
-        if self._text is None:
-            self._text = doc.text
-        text = self._text
+        text = self._article_text(doc)
         if written_lowercase(text, ent[0].text):
             return False
         if ent.start > 0 and doc[ent.start - 1].lower_ in _OF_WORDS:
