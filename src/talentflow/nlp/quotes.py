@@ -85,7 +85,6 @@ class QuoteFinder:
         the dependency and head lemma of each person mention by its start.
         ``self.spans`` keeps every quote found, with its speaker candidates, for training."""
         self._gender_memo = None
-        self._surnames = None  # folded last word -> (starts, names), built on first use
         self.spans: list[QuoteSpan] = []
         spans = quoted_spans(text)
         spans += single_quoted(text, spans)
@@ -260,16 +259,9 @@ class QuoteFinder:
         for word in _CAPITALISED.findall(after):
             if word.lower() in _TITLE_WORDS:
                 continue
-            if self._surnames is None:
-                self._surnames = {}
-                for start, _end, name in persons.items:
-                    starts, names = self._surnames.setdefault(fold(name.split()[-1]), ([], []))
-                    starts.append(start)
-                    names.append(name)
-            starts, names = self._surnames.get(fold(word), ((), ()))
-            index = bisect_left(starts, at) - 1
-            if index >= 0:
-                return names[index]
+            name = persons.last_with_surname(word, at)
+            if name is not None:
+                return name
         return None
 
     def _genders(self, text: str, persons) -> dict[str, str]:
@@ -390,6 +382,19 @@ class _People:
         # a mention ending in a window starts at most this far before it
         self.longest = max((p[1] - p[0] for p in persons), default=0)
         self._counted = None  # the interviewee's running counts (see ``interviewee``)
+        self._by_surname = None  # folded last word -> (starts, names), built on first use
+
+    def last_with_surname(self, word: str, at: int) -> str | None:
+        """The name of the last mention before ``at`` whose name ends in ``word``."""
+        if self._by_surname is None:
+            self._by_surname = {}
+            for start, _end, name in self.items:
+                starts, names = self._by_surname.setdefault(fold(name.split()[-1]), ([], []))
+                starts.append(start)
+                names.append(name)
+        starts, names = self._by_surname.get(fold(word), ((), ()))
+        index = bisect_left(starts, at) - 1
+        return names[index] if index >= 0 else None
 
     def within(self, lo: int, hi: int) -> list:
         """The mentions wholly between ``lo`` and ``hi``, in text order."""
