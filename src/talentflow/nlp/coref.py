@@ -19,6 +19,7 @@ from talentflow.nlp.extensions import ROLES, TRIGGERS
 from talentflow.nlp.lang import MOVE_KINDS, SUCCEED, get_pack, read_lines
 from talentflow.nlp.careers import apposed_to_subject
 from talentflow.nlp.doc_context import _tokens_among
+from talentflow.nlp.quote_names import GENERATION_SUFFIXES
 
 
 @Language.factory("talentflow_coref")
@@ -41,7 +42,7 @@ class NameCoref:
         # "Mark Ruiz Jr.": a generational suffix is no surname (GOLD.md lists the name without
         # it as well); kept when only one word would be left ("Pius XII")
         if len([t for t in tokens if not t.is_punct]) >= 3 and \
-                tokens[-1].text.rstrip(".").lower() in _GENERATION_SUFFIXES:
+                tokens[-1].text.rstrip(".").lower() in GENERATION_SUFFIXES:
             tokens = tokens[:-1]
             while tokens and tokens[-1].is_punct:
                 tokens = tokens[:-1]
@@ -232,7 +233,6 @@ def _named_between(starts: list[int], low: int, high: int) -> bool:
     return index < len(starts) and starts[index] < high
 
 
-_GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # lower-cased particles that open a surname in either language
 _PARTICLES = frozenset({"le", "la", "de", "du", "des", "van", "von", "di", "da", "del", "della",
                         "dos", "das", "al", "el", "bin", "ben", "ter", "ten", "st", "st."})

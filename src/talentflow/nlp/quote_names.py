@@ -34,7 +34,7 @@ _TITLE_WORDS = frozenset({
 _PARTICLES = frozenset({"de", "du", "des", "d", "van", "von", "der", "den", "al", "el", "bin",
                         "ben", "da", "di", "do", "dos", "del", "della", "la", "le", "y", "ter"})
 # a generation after a surname: not the surname ("X Y Jr.")
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
@@ -145,7 +145,7 @@ def _inside(words: list[str], joined: str, index: Forms) -> str:
     for form in inside:
         fw = form.split()
         prefix = words[:len(fw)] == fw and (counts[form] > counts[joined] or all(
-            w.strip(".").lower() in _SUFFIXES or written_lowercase(index.text, w)
+            w.strip(".").lower() in GENERATION_SUFFIXES or written_lowercase(index.text, w)
             for w in words[len(fw):]))
         suffix = words[-len(fw):] == fw and len(words) - len(fw) >= 2 \
             and counts[joined] == 1 and counts[form] >= 3
