@@ -70,6 +70,7 @@ def national_government(ctx: DocContext, pack: LanguagePack, sent: Span,
             return doc[after + 1:end].text
     return None
 
+
 def office_place(ctx: DocContext, pack: LanguagePack, sent: Span, role: str) -> str | None:
     """"quitte la présidence de la Tunisie", "à la tête du Mali": the place an office noun
     governs is the employer (no title lexicon holds "présidence", so the rule above misses it)."""

@@ -216,7 +216,7 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
         kept.append(move)
     # a person named only as the one who appoints or dismisses, or owns the government, in
     # every sentence pairing them with this organisation makes no learned move there
-    pairs = [(g, p) for g, p in zip(groups, probabilities) if not _appointer_only(g)]
+    pairs = [(g, p) for g, p in zip(groups, probabilities) if not _acts_on_the_move_only(g)]
     learned = decide_moves([g for g, _ in pairs], [p for _, p in pairs], model.threshold,
                            model.side_threshold)
     blocked = {c.sent_start for group in groups for c in group.candidates
@@ -229,7 +229,7 @@ def combine_with_rules(rule_moves: list[MoveCandidate], groups: list[PairGroup],
                                for rule in rules_of.get(surname(move.person), []))]
 
 
-def _appointer_only(group: PairGroup) -> bool:
+def _acts_on_the_move_only(group: PairGroup) -> bool:
     """Every same-sentence mention of the person appoints or dismisses rather than moves,
     or every mention of the pair names who founded the organisation ("fondée par X")."""
     same = [c for c in group.candidates if "bias_scope=same" in c.features]
